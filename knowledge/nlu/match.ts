@@ -1,0 +1,72 @@
+/**
+ * Length-preserving text folding and alias search shared by the catalog and the validators.
+ * Folding keeps one output character per input character, so positions found in the folded
+ * text slice the user's original text (their casing stays intact).
+ */
+
+const SPACES = /[\u00a0\u202f\u2007\u2009\u3000]/;
+
+/** Lower-case, no accents, full-width → ASCII, every kind of space → ' ', ’ → '. */
+export function foldText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (SPACES.test(ch)) out += ' ';
+    else if (ch === '\u2019' || ch === '\u2018') out += "'";
+    else {
+      const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      // Keep the original when folding would change the length (ligatures, expansions).
+      const lower = ch.toLowerCase();
+      out += folded.length === ch.length ? folded : lower.length === ch.length ? lower : ch;
+    }
+  }
+  return out;
+}
+
+const HAN = /\p{Script=Han}/u;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+export interface Span {
+  start: number;
+  /** Exclusive end. */
+  end: number;
+}
+
+/**
+ * Where `alias` (already folded) occurs in `folded`. Latin aliases must stand as whole words
+ * ("dc" not inside "dcom"); an alias ending with '*' is a prefix ("renouvel*" matches
+ * "renouvellement"); Chinese aliases match anywhere, Chinese has no spaces.
+ */
+export function findAlias(folded: string, alias: string): Span[] {
+  const prefix = alias.endsWith('*');
+  const needle = foldText(prefix ? alias.slice(0, -1) : alias);
+  if (!needle) return [];
+  const spans: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const start = folded.indexOf(needle, from);
+    if (start < 0) return spans;
+    let end = start + needle.length;
+    const before = folded[start - 1];
+    const latinStart = !HAN.test(needle[0] ?? '');
+    const latinEnd = !HAN.test(needle[needle.length - 1] ?? '');
+    const okBefore = !latinStart || before === undefined || !WORDISH.test(before) || HAN.test(before);
+    if (prefix) while (end < folded.length && /\p{L}/u.test(folded[end] ?? '') && !HAN.test(folded[end] ?? '')) end++;
+    const after = folded[end];
+    const okAfter = !latinEnd || after === undefined || !WORDISH.test(after) || HAN.test(after);
+    if (okBefore && okAfter) spans.push({ start, end });
+    from = start + 1;
+  }
+}
+
+/** True when any alias occurs in the text. */
+export function hasAny(text: string, aliases: readonly string[]): boolean {
+  const folded = foldText(text);
+  return aliases.some((a) => findAlias(folded, a).length > 0);
+}
+
+/** Blank out spans (same length) so later searches cannot match inside them. */
+export function blankSpans(text: string, spans: readonly Span[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Zod schemas of the word lists in knowledge/nlu/*.json (data, editable without code). */
+
+const words = z.array(z.string().min(1));
+const perLang = <T extends z.ZodType>(item: T) => z.object({ en: item, fr: item, zh: item });
+const regexSource = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+export const yesNoSchema = z.object({
+  $comment: z.string().optional(),
+  yes: perLang(words),
+  no: perLang(words),
+  cancel: perLang(words),
+  edit: perLang(words),
+});
+
+export const numbersSchema = z.object({
+  $comment: z.string().optional(),
+  replacements: perLang(z.array(z.object({ pattern: regexSource, replace: z.string() }))),
+  userUnits: perLang(words),
+  approxWords: perLang(words),
+  targetMarkers: perLang(words),
+  yearUnits: perLang(words),
+});
+
+export const datesSchema = z.object({
+  $comment: z.string().optional(),
+  ordinalDaySuffix: perLang(regexSource),
+  endOfPeriod: perLang(words),
+  cues: perLang(words),
+});
+
+export const quoteIntentSchema = z.object({
+  $comment: z.string().optional(),
+  quote: perLang(words),
+  renewal: perLang(words),
+  upgrade: perLang(words),
+  coterm: perLang(words),
+  newPurchase: perLang(words),
+  noSite: perLang(words),
+  existingSite: perLang(words),
+  deployment: z.object({ cloud: words, 'data-center': words, server: words }),
+  billing: z.object({ monthly: words, annual: words }),
+});
+
+export const paymentSchema = z.object({ $comment: z.string().optional(), card: perLang(words), quote: perLang(words) });
+
+const perSlotLength = perLang(z.number().int().min(1));
+export const freeTextSchema = z.object({
+  $comment: z.string().optional(),
+  minLength: z.object({ personName: perSlotLength, organization: perSlotLength, billingAddress: perSlotLength }),
+  maxLength: z.object({
+    personName: z.number().int().positive(),
+    organization: z.number().int().positive(),
+    billingAddress: z.number().int().positive(),
+    notes: z.number().int().positive(),
+  }),
+  noneWords: perLang(words),
+});
+
+export const rolesSchema = z.object({
+  $comment: z.string().optional(),
+  resellerEmail: words,
+  technicalContactEmail: words,
+  endUserEmail: words,
+  authorizedContactEmail: words,
+});
+
+export type PerLang<T> = { en: T; fr: T; zh: T };
