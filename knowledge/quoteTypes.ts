@@ -56,3 +56,37 @@ export function isQuoteKind(value: unknown): value is QuoteKind {
 export function isSlotName(value: unknown): value is SlotName {
   return slotNameSchema.safeParse(value).success;
 }
+
+/**
+ * The value each slot holds once validated (dialogs/validators/slotValidators.ts produces them).
+ * `sen` and `product` are lists: co-term takes several SENs, a quote several products.
+ */
+export interface SlotValues {
+  resellerName: string;
+  resellerEmail: string;
+  resellerCompany: string;
+  billingAddress: string;
+  endUserName: string;
+  endUserEmail: string;
+  endUserOrganization: string;
+  authorizedContactName: string;
+  authorizedContactEmail: string;
+  technicalContactName: string;
+  technicalContactEmail: string;
+  /** https://<name>.atlassian.net */
+  siteUrl: string;
+  /** Normalised "SEN-L1234567" values. */
+  sen: string[];
+  /** Catalog product ids ("jira", "confluence", "jira-service-management"). */
+  product: string[];
+  /** A catalog user tier (or the count as given above the top tier). */
+  tier: number;
+  /** Catalog edition id ("standard", "premium", "enterprise", "data-center"). */
+  edition: string;
+  maintenanceYears: number;
+  /** YYYY-MM-DD */
+  targetDate: string;
+  paymentPreference: 'card' | 'quote';
+  notes: string;
+  confirm: 'confirm' | 'edit' | 'cancel';
+}

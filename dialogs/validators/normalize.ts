@@ -1,0 +1,18 @@
+/**
+ * Input clean-up done before any recognizer: full-width digits and letters to ASCII (NFKC),
+ * every no-break or thin space to a plain space (recognizers-text reads "2\u00a0000" as 2 and 0),
+ * runs of spaces collapsed.
+ */
+export function normalizeInput(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00a0\u202f\u2007\u2009\u3000]/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The answer without surrounding quotes and end punctuation ("Oui !" → "Oui"). */
+export function stripEndPunctuation(text: string): string {
+  return text.replace(/^[\s"'«»“”「」]+/u, '').replace(/[\s"'«»“”「」.!?,;:。！？，；：~]+$/u, '');
+}

@@ -1,0 +1,15 @@
+import type { Lang } from '../../knowledge/lang.js';
+import { allLangs, findAlias, foldText, paymentWords } from '../../knowledge/nlu/index.js';
+import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
+
+export type PaymentPreference = 'card' | 'quote';
+
+/** The `paymentPreference` slot: pay now by card, or a quote (PDF) by email (dc-new, seed step 6). */
+export function validatePaymentPreference(text: string, lang: Lang): ValidationResult<PaymentPreference> {
+  const folded = foldText(text);
+  const words = paymentWords();
+  const card = allLangs(words.card, lang).some((w) => findAlias(folded, w).length > 0);
+  const quote = allLangs(words.quote, lang).some((w) => findAlias(folded, w).length > 0);
+  if (card !== quote) return ok(card ? 'card' : 'quote');
+  return invalid(invalidKey('paymentPreference'));
+}

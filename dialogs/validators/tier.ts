@@ -1,0 +1,36 @@
+import { loadCatalog, nextTierUp, tiersFor } from '../../knowledge/catalog.js';
+import type { Deployment } from '../../knowledge/catalogSchema.js';
+import type { Lang } from '../../knowledge/lang.js';
+import { invalid, invalidKey, noticeKey, ok, type ValidationContext, type ValidationResult } from './result.js';
+import { findUserCounts, pickUserCount } from './userCount.js';
+
+/**
+ * Round a user count to a catalog tier. An exact tier stays; a number between tiers becomes the
+ * next tier up with a notice; above the top tier the count is kept and flagged (a person quotes
+ * those — see quoteRules.checkNeedsPerson).
+ */
+export function toTier(count: number, ctx: ValidationContext): ValidationResult<number> {
+  const deployments: Deployment[] = ctx.deployment ? [ctx.deployment] : ['data-center', 'cloud'];
+  const catalog = loadCatalog();
+  // Without a known deployment any catalog tier is exact; otherwise round within the first.
+  for (const d of deployments) if (tiersFor(d, ctx.productId, catalog).includes(count)) return ok(count);
+  const deployment = deployments[0] ?? 'data-center';
+  const tier = nextTierUp(deployment, count, ctx.productId, catalog);
+  if (tier === undefined) {
+    return ok(count, { key: noticeKey('tierAboveCatalog'), params: { count } });
+  }
+  return ok(tier, { key: noticeKey('tierRounded'), params: { count, tier } });
+}
+
+/**
+ * The `tier` slot: "2000", "2 000", "2,000", "1.5k", "deux mille utilisateurs", "二千用户",
+ * "两千", "about 600 users", "六百人左右" → a catalog tier.
+ */
+export function validateTier(text: string, lang: Lang, ctx: ValidationContext = {}): ValidationResult<number> {
+  const count = pickUserCount(findUserCounts(text, lang), true);
+  if (!count) return invalid(invalidKey('tier'));
+  const smallest = tiersFor(ctx.deployment ?? 'cloud', ctx.productId)[0] ?? 1;
+  if (count.value < 1) return invalid(invalidKey('tier'));
+  const result = toTier(Math.max(count.value, ctx.deployment ? smallest : 1), ctx);
+  return result;
+}

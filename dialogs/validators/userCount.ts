@@ -1,0 +1,77 @@
+import type { Lang } from '../../knowledge/lang.js';
+import { allLangs, blankSpans, findAlias, foldText, numberWords, type Span } from '../../knowledge/nlu/index.js';
+import { normalizeInput } from './normalize.js';
+import { recognizeNumbers } from './recognizers.js';
+import { findSens } from './sen.js';
+
+/**
+ * Numbers of users in free text, in the user's culture, with the measured gaps of
+ * recognizers-text 1.3.1 covered first: SENs blanked (read as negative numbers), French
+ * plural "cents" (read as 5), thousands written "2 000", "2\u00a0000", "2,000" or "2.000"
+ * (fr reads "2,000" as 2), "1.5k".
+ */
+
+export interface CountCandidate {
+  value: number;
+  /** A unit word (users, utilisateurs, 用户, 人…) follows the number. */
+  withUnit: boolean;
+  /** A target marker (to, à, 到…) comes just before it: "from 1000 to 2000". */
+  afterTarget: boolean;
+  /** An approximate word (about, environ, 左右…) is next to it. */
+  approximate: boolean;
+}
+
+/** Prepare text for recognizeNumber; the returned string is what positions refer to. */
+export function prepareForNumbers(text: string, lang: Lang, blank: readonly Span[] = []): string {
+  let s = blankSpans(normalizeInput(text), blank);
+  s = blankSpans(s, findSens(s));
+  // Thousands groups: "2 000", "2,000", "2.000", "2'000" → "2000" (user counts are integers).
+  s = s.replace(/(?<![\d.,])(\d{1,3})((?:[ ,.'](?:\d{3}))+)(?![\d]|[.,]\d)/g, (_m, head: string, rest: string) => head + rest.replace(/[ ,.']/g, ''));
+  // "1.5k" / "1,5 k" → 1500: done here so every culture agrees.
+  s = s.replace(/(\d+)(?:[.,](\d+))?\s?k\b/gi, (_m, int: string, frac: string | undefined) =>
+    String(Math.round(Number(`${int}.${frac ?? '0'}`) * 1000)),
+  );
+  for (const { pattern, replace } of numberWords().replacements[lang]) s = foldText(s).replace(new RegExp(pattern, 'gu'), replace);
+  return s;
+}
+
+function near(folded: string, words: readonly string[], from: number, to: number): boolean {
+  const window = folded.slice(Math.max(0, from), Math.max(0, to));
+  return words.some((w) => findAlias(window, w).length > 0);
+}
+
+/** Every user-count candidate in the text (positive integers), in order. */
+export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] = []): CountCandidate[] {
+  const prepared = prepareForNumbers(text, lang, blank);
+  const folded = foldText(prepared);
+  const words = numberWords();
+  const units = allLangs(words.userUnits, lang);
+  const approx = allLangs(words.approxWords, lang);
+  const targets = allLangs(words.targetMarkers, lang);
+  return recognizeNumbers(prepared, lang)
+    .filter((n) => Number.isInteger(n.value) && n.value > 0)
+    .map((n) => {
+      const after = folded.slice(n.end, n.end + 16).trimStart();
+      return {
+        value: n.value,
+        withUnit: units.some((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0)),
+        afterTarget: near(folded, targets, n.start - 14, n.start),
+        approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),
+      };
+    });
+}
+
+/**
+ * The one user count a sentence means: the target of "from 1000 to 2000", else a number with a
+ * unit word, else (when `allowBare`, i.e. in answer to the tier prompt) the only number.
+ */
+export function pickUserCount(candidates: readonly CountCandidate[], allowBare: boolean): CountCandidate | undefined {
+  if (candidates.length > 1) {
+    const target = candidates.filter((c) => c.afterTarget).at(-1);
+    if (target) return target;
+  }
+  const withUnit = candidates.filter((c) => c.withUnit);
+  if (withUnit.length > 0) return withUnit.reduce((a, b) => (b.value > a.value ? b : a));
+  if (allowBare) return candidates.length === 1 ? candidates[0] : candidates.at(-1);
+  return undefined;
+}
