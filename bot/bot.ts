@@ -1,0 +1,101 @@
+import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
+import { welcomeActivities, withMenu } from '../dialogs/messages.js';
+import type { BotState } from './state.js';
+import { turnInfo } from './turn.js';
+
+/** Channel conversations (Teams channels, group chats) where the bot speaks only when mentioned. */
+function isSharedConversation(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat';
+}
+
+function mentionsBot(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.entities ?? []).some(
+    (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId,
+  );
+}
+
+/**
+ * The activity handler: welcomes, runs the main dialog on messages, and treats
+ * every other activity type as a harmless no-op. State is saved after every turn.
+ */
+export class ResellerBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly state: BotState, private readonly mainDialog: Dialog) {
+    super();
+    this.dialogs = new DialogSet(state.dialogState);
+    this.dialogs.add(mainDialog);
+
+    this.onMessage(async (context, next) => {
+      // Mentions were already stripped by InputNormalizer; the entity stays, so check it.
+      if (isSharedConversation(context) && !mentionsBot(context)) return next();
+      await this.welcomeOnce(context, Boolean(turnInfo(context).intent?.intent === 'greeting'));
+      await this.runDialogs(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const others = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (others.length > 0) await this.welcome(context, others[0]?.name);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      // Web Chat on a local Direct Line gets no membersAdded: the page asks for the welcome.
+      if (context.activity.name === 'webchat/join') await this.welcome(context, context.activity.from?.name);
+      if (context.activity.name === 'setLanguage') await this.languageChanged(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.state.conversationState.saveChanges(context, false);
+    await this.state.userState.saveChanges(context, false);
+  }
+
+  /** Unknown invokes are acknowledged, not answered with 501: nothing for the channel to retry. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    return response.status === 501 ? { status: 200, body: {} } : response;
+  }
+
+  private async welcome(context: TurnContext, name?: string): Promise<void> {
+    const data = await this.state.conversationData.get(context, {});
+    data.welcomed = true;
+    await context.sendActivities(welcomeActivities(turnInfo(context).t, name));
+  }
+
+  /** The first message of a conversation gets the greeting first (the full welcome if it is a greeting). */
+  private async welcomeOnce(context: TurnContext, isGreeting: boolean): Promise<void> {
+    const data = await this.state.conversationData.get(context, {});
+    if (data.welcomed) return;
+    data.welcomed = true;
+    if (isGreeting) return; // the main dialog answers a greeting with the full welcome
+    const { t } = turnInfo(context);
+    await context.sendActivity(t('common:welcome.greeting', { name: '' }));
+  }
+
+  /** The client's language picker: confirm in the new language and re-ask any open question. */
+  private async languageChanged(context: TurnContext): Promise<void> {
+    const { t } = turnInfo(context);
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) {
+      await context.sendActivity(t('common:language.switched'));
+      await dc.repromptDialog();
+    } else {
+      await context.sendActivity(withMenu(t, t('common:language.switched')));
+    }
+  }
+
+  private async runDialogs(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty && context.activity.type === ActivityTypes.Message) {
+      await dc.beginDialog(this.mainDialog.id);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { LANGS } from '../knowledge/lang.js';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/**
+ * Every setting the bot reads, validated once at start-up. Defaults give a
+ * local bot with no cloud account: no app id → no channel authentication.
+ */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEFAULT_LOCALE: z.enum(LANGS).default('en'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Body size limit of /api/messages, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  /**
+   * Without an app id nobody is authenticated, so replies may only go to these
+   * serviceUrl hosts (the local Direct Line, the Emulator, the Playground).
+   */
+  LOCAL_SERVICE_HOSTS: csv.default(['127.0.0.1', 'localhost', '::1', '[::1]']),
+  STAFF_API_KEY: optionalString,
+  QUOTE_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  QUOTE_WEBHOOK_SECRET: optionalString,
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Pure: the same environment always gives the same config or the same problems. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const config = parsed.data;
+  const problems: string[] = [];
+  if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required for a SingleTenant app');
+  }
+  if (config.QUOTE_WEBHOOK_URL && !config.QUOTE_WEBHOOK_SECRET) {
+    problems.push('QUOTE_WEBHOOK_SECRET: required when QUOTE_WEBHOOK_URL is set');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export const isLocalMode = (config: Config): boolean => !config.MicrosoftAppId;

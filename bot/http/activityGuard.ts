@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const channelAccount = z.looseObject({
+  id: z.string().min(1).max(512).regex(NO_CONTROL, 'control characters are not allowed'),
+  name: z.string().max(512).optional(),
+});
+
+/**
+ * What /api/messages accepts, checked before the adapter sees it: the SDK
+ * answers 500 (or crashes a turn) on a missing type, a non-string serviceUrl or
+ * locale, control characters in ids, and accepts activities with no
+ * conversation or sender at all.
+ */
+export const activitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(512).optional(),
+  channelId: z.string().min(1).max(64).regex(NO_CONTROL).optional(),
+  serviceUrl: z.string().max(2048).optional(),
+  locale: z.string().max(35).optional(),
+  text: z.string().max(100_000).optional(),
+  name: z.string().max(256).optional(),
+  deliveryMode: z.string().max(32).optional(),
+  conversation: z.looseObject({
+    id: z.string().min(1).max(1024).regex(NO_CONTROL, 'control characters are not allowed'),
+  }),
+  from: channelAccount,
+  recipient: channelAccount.optional(),
+  membersAdded: z.array(channelAccount).max(1000).optional(),
+  membersRemoved: z.array(channelAccount).max(1000).optional(),
+});
+
+export type GuardedActivity = z.infer<typeof activitySchema>;
+
+/** JSON nesting depth without recursion, so a 10,000-deep body cannot overflow the stack. */
+export function jsonDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+export const MAX_JSON_DEPTH = 64;
+
+export type GuardResult =
+  | { ok: true; activity: GuardedActivity }
+  | { ok: false; status: number; code: string; message: string; fields?: string[] };
+
+/**
+ * Accepts an activity for processing, or says why not. In local mode (no app id,
+ * no authentication) the bot must not send replies to an address the request
+ * names, so a reply URL outside the allowed hosts is refused unless the replies
+ * come back in the HTTP response (expectReplies).
+ */
+export function guardActivity(body: unknown, opts: { localMode: boolean; localHosts: string[] }): GuardResult {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { ok: false, status: 400, code: 'BadRequest', message: 'The body must be a JSON activity object.' };
+  }
+  if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return { ok: false, status: 400, code: 'BadRequest', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels.` };
+  }
+  const parsed = activitySchema.safeParse(body);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))];
+    return { ok: false, status: 400, code: 'InvalidActivity', message: `Invalid activity: ${fields.join(', ')}`, fields };
+  }
+  const activity = parsed.data;
+  const expectReplies = activity.deliveryMode === 'expectReplies';
+  if (!expectReplies && !activity.serviceUrl) {
+    return { ok: false, status: 400, code: 'InvalidActivity', message: 'serviceUrl is required unless deliveryMode is expectReplies.', fields: ['serviceUrl'] };
+  }
+  if (opts.localMode && !expectReplies && !isAllowedServiceUrl(activity.serviceUrl!, opts.localHosts)) {
+    return { ok: false, status: 403, code: 'Forbidden', message: 'In local mode replies only go to loopback service URLs.' };
+  }
+  return { ok: true, activity };
+}
+
+export function isAllowedServiceUrl(serviceUrl: string, hosts: string[]): boolean {
+  try {
+    const url = new URL(serviceUrl);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && hosts.includes(url.hostname);
+  } catch {
+    return false;
+  }
+}

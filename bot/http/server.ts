@@ -1,0 +1,114 @@
+import restify, { type Request, type Response, type Next, type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../log.js';
+import { guardActivity } from './activityGuard.js';
+
+export interface Readiness {
+  /** Named checks; /readyz is 200 only when all are true. */
+  checks: Record<string, boolean>;
+}
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  readiness: Readiness;
+  maxBodyBytes: number;
+  localMode: boolean;
+  localHosts: string[];
+}
+
+export function sendError(res: Response, status: number, code: string, message: string, fields?: string[]): void {
+  res.status(status);
+  res.json({ error: { code, message, ...(fields ? { fields } : {}) } });
+}
+
+/** Counts requests being handled, so shutdown can wait for turns in flight. */
+export class InFlight {
+  private count = 0;
+  private waiters: Array<() => void> = [];
+  enter(): void {
+    this.count++;
+  }
+  leave(): void {
+    this.count--;
+    if (this.count === 0) for (const w of this.waiters.splice(0)) w();
+  }
+  idle(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+/**
+ * The HTTP edge. Everything a channel or a stranger can send is checked here,
+ * before the SDK: compressed bodies (restify's decoder crashes the process on a
+ * junk gzip body), size, JSON syntax and depth, and the activity's shape.
+ */
+export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
+  const server = restify.createServer({ name: 'reseller-assistant', handleUncaughtExceptions: false });
+
+  server.pre((req: Request, res: Response, next: Next) => {
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+    if (encoding !== 'identity' && encoding !== '') {
+      sendError(res, 415, 'UnsupportedMediaType', 'Compressed request bodies are not accepted.');
+      return next(false);
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > deps.maxBodyBytes) {
+      sendError(res, 413, 'PayloadTooLarge', `The body is larger than ${deps.maxBodyBytes} bytes.`);
+      return next(false);
+    }
+    return next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.get('/healthz', (_req: Request, res: Response, next: Next) => {
+    res.json({ status: 'ok' });
+    return next();
+  });
+
+  server.get('/readyz', (_req: Request, res: Response, next: Next) => {
+    const ready = Object.values(deps.readiness.checks).every(Boolean);
+    res.status(ready ? 200 : 503);
+    res.json({ status: ready ? 'ready' : 'starting', checks: deps.readiness.checks });
+    return next();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const verdict = guardActivity(req.body, { localMode: deps.localMode, localHosts: deps.localHosts });
+    if (!verdict.ok) {
+      deps.logger.debug({ code: verdict.code, fields: verdict.fields }, 'activity refused');
+      return sendError(res, verdict.status, verdict.code, verdict.message, verdict.fields);
+    }
+    inFlight.enter();
+    try {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    } catch (err) {
+      deps.logger.error({ err: { message: (err as Error).message } }, 'adapter.process failed');
+      if (!res.headersSent) sendError(res, 500, 'InternalError', 'The message could not be processed.');
+    } finally {
+      inFlight.leave();
+    }
+  });
+
+  // restify answers parse and size errors itself; give them the same JSON shape as ours.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) deps.logger.error({ err: { message: err.message }, path: req.path() }, 'http error');
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
+      error: { code: err.body?.code ?? err.name, message: status >= 500 ? 'Internal error.' : err.message },
+    });
+    return callback();
+  });
+
+  return server;
+}

@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import type { Server } from 'restify';
+import { IntentMatcher } from '../knowledge/intents.js';
+import { LanguageDetector } from '../knowledge/language/detect.js';
+import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { createAdapter, installTurnErrorHandler } from './adapter.js';
+import { ResellerBot } from './bot.js';
+import { isLocalMode, type Config } from './config.js';
+import { createServer, InFlight, type Readiness } from './http/server.js';
+import { createI18n } from './i18n.js';
+import { createLogger, type Logger } from './log.js';
+import { registerMenuIntents } from './menuIntents.js';
+import { InputNormalizer } from './middleware/inputNormalizer.js';
+import { LanguageMiddleware } from './middleware/languageMiddleware.js';
+import { createBotState } from './state.js';
+import { LowdbStorage } from './storage/lowdbStorage.js';
+import { yesNo } from '../dialogs/yesNo.js';
+import { ShowTypingMiddleware } from 'botbuilder';
+
+export interface App {
+  server: Server;
+  logger: Logger;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every part from the parsed config; nothing listens until `listen()`. */
+export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL)): App {
+  const dataDir = resolve(config.DATA_DIR);
+  const i18n = createI18n();
+  const intents = registerMenuIntents(IntentMatcher.fromFile(), i18n);
+  const storage = new LowdbStorage(resolve(dataDir, 'state'));
+  const state = createBotState(storage);
+  const readiness: Readiness = { checks: { storage: true, languageModels: false } };
+
+  const mainDialog = new MainDialog({ state, yesNo });
+  const bot = new ResellerBot(state, mainDialog);
+  const adapter = createAdapter(config);
+  installTurnErrorHandler(adapter, { logger, i18n, state, defaultLang: config.DEFAULT_LOCALE });
+  adapter
+    .use(new ShowTypingMiddleware(800, 2000))
+    .use(new InputNormalizer())
+    .use(new LanguageMiddleware({ i18n, intents, detector: LanguageDetector.fromFile(), state, defaultLang: config.DEFAULT_LOCALE }));
+
+  const inFlight = new InFlight();
+  const server = createServer(
+    { adapter, bot, logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES, localMode: isLocalMode(config), localHosts: config.LOCAL_SERVICE_HOSTS },
+    inFlight,
+  );
+
+  return {
+    server,
+    logger,
+    async listen() {
+      await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
+      const port = (server.address() as { port: number }).port;
+      logger.info({ port, localMode: isLocalMode(config), dataDir }, 'listening');
+      // The French models take seconds to build: warm them after listening so /healthz answers meanwhile.
+      void warmUpRecognizers().then(
+        () => (readiness.checks.languageModels = true),
+        (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed'),
+      );
+      return port;
+    },
+    async close() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await inFlight.idle(config.SHUTDOWN_GRACE_MS);
+      await storage.flush();
+    },
+  };
+}

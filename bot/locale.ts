@@ -1,0 +1,42 @@
+import { isLang, type Lang } from '../knowledge/lang.js';
+import type { LanguageDetector } from '../knowledge/language/detect.js';
+
+/** Channel locale (fr-FR, fr-CA, zh-Hans, zh-TW, en-GB…) → one of our languages. */
+export function langFromLocale(locale: unknown): Lang | undefined {
+  if (typeof locale !== 'string') return undefined;
+  const base = locale.trim().toLowerCase().split(/[-_]/)[0];
+  return isLang(base) ? base : undefined;
+}
+
+/** The BCP-47 locale stamped on replies. */
+export const REPLY_LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', zh: 'zh-CN' };
+
+export interface LanguageInputs {
+  explicit?: Lang;
+  text?: string;
+  /** While a prompt waits for a value (a name, a company), the text must not switch languages. */
+  expectingValue: boolean;
+  saved?: Lang;
+  activityLocale?: unknown;
+  defaultLang: Lang;
+}
+
+export interface LanguageDecision {
+  lang: Lang;
+  /** Set when the decision should be remembered for the next turns. */
+  remember?: Lang;
+}
+
+/**
+ * Reply language for a turn: explicit choice > confident detection > the
+ * user's remembered language > the channel's locale > DEFAULT_LOCALE.
+ */
+export function decideLanguage(inputs: LanguageInputs, detector: LanguageDetector): LanguageDecision {
+  if (inputs.explicit) return { lang: inputs.explicit, remember: inputs.explicit };
+  if (inputs.text && !inputs.expectingValue) {
+    const detected = detector.detect(inputs.text);
+    if (detected?.confident) return { lang: detected.lang, remember: detected.lang };
+  }
+  return { lang: inputs.saved ?? langFromLocale(inputs.activityLocale) ?? inputs.defaultLang };
+}
+

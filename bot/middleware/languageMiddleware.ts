@@ -1,0 +1,67 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { IntentMatcher } from '../../knowledge/intents.js';
+import { isLang, type Lang } from '../../knowledge/lang.js';
+import type { LanguageDetector } from '../../knowledge/language/detect.js';
+import { decideLanguage, REPLY_LOCALE } from '../locale.js';
+import type { BotState } from '../state.js';
+import { setTurnInfo } from '../turn.js';
+
+export interface LanguageMiddlewareDeps {
+  i18n: i18n;
+  intents: IntentMatcher;
+  detector: LanguageDetector;
+  state: BotState;
+  defaultLang: Lang;
+}
+
+/** An event or card submit that picks a language: `{ name: 'setLanguage', value: 'fr' }` or `value.lang`. */
+function explicitFromValue(context: TurnContext): Lang | undefined {
+  const a = context.activity;
+  if (a.type === ActivityTypes.Event && a.name === 'setLanguage' && isLang(a.value)) return a.value;
+  const value = a.value as { lang?: unknown } | undefined;
+  return isLang(value?.lang) ? value.lang : undefined;
+}
+
+/**
+ * Decides the reply language of every turn, remembers it in user state, and
+ * stamps it on every outgoing activity.
+ */
+export class LanguageMiddleware implements Middleware {
+  constructor(private readonly deps: LanguageMiddlewareDeps) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { state, intents, detector, i18n, defaultLang } = this.deps;
+    const a = context.activity;
+    const text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? a.text : undefined;
+    const intent = text ? intents.match(text) : undefined;
+    const profile = await state.profile.get(context, {});
+    const dialogState = await state.dialogState.get(context);
+    const explicit = explicitFromValue(context) ?? (intent?.intent === 'language' && isLang(intent.variant) ? intent.variant : undefined);
+
+    const decision = decideLanguage(
+      {
+        explicit,
+        text,
+        expectingValue: (dialogState?.dialogStack?.length ?? 0) > 0,
+        saved: profile.lang,
+        activityLocale: a.locale,
+        defaultLang,
+      },
+      detector,
+    );
+    const languageChanged = explicit !== undefined || (decision.remember !== undefined && decision.remember !== profile.lang && profile.lang !== undefined);
+    if (decision.remember && decision.remember !== profile.lang) {
+      profile.lang = decision.remember;
+      await state.profile.set(context, profile);
+    }
+    setTurnInfo(context, { lang: decision.lang, t: i18n.getFixedT(decision.lang), intent, languageChanged });
+
+    const locale = REPLY_LOCALE[decision.lang];
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
+      for (const out of activities) out.locale ??= locale;
+      return sendNext();
+    });
+    await next();
+  }
+}

@@ -1,0 +1,164 @@
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Lang } from '../knowledge/lang.js';
+import { turnInfo } from '../bot/turn.js';
+import type { BotState } from '../bot/state.js';
+import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
+import type { YesNo } from './yesNo.js';
+
+export const MAIN_DIALOG = 'main';
+const ROUTER = 'main.router';
+
+/**
+ * A way into a child dialog. `intent` matches a global intent (from
+ * knowledge/intents.json or a menu button); `detect` may recognise free text
+ * (e.g. "je voudrais un devis…") and return the dialog's options.
+ */
+export interface Route {
+  dialog: Dialog;
+  intents?: string[];
+  detect?: (text: string, lang: Lang) => object | undefined;
+  /** Started on top of a running dialog (which is parked and re-prompted when it ends). */
+  interrupts?: boolean;
+}
+
+/** Whatever answers free text no route takes: the FAQ engine. Returns false when it cannot. */
+export interface FreeTextResponder {
+  respond(context: TurnContext, text: string): Promise<boolean>;
+}
+
+export interface MainDialogDeps {
+  state: BotState;
+  yesNo: YesNo;
+  routes?: Route[];
+  freeText?: FreeTextResponder;
+}
+
+/**
+ * Routes each message: global commands first (help, cancel, language), then the
+ * routes (quote, handoff…), then free text (FAQ). Global commands also work in
+ * the middle of any child dialog, which is re-prompted afterwards.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly routes: Route[];
+
+  constructor(private readonly deps: MainDialogDeps) {
+    super(MAIN_DIALOG);
+    this.routes = deps.routes ?? [];
+    for (const route of this.routes) this.addDialog(route.dialog);
+    this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this), this.finishStep.bind(this)]));
+    this.initialDialogId = ROUTER;
+  }
+
+  /** Intercepts global commands while a child dialog waits for an answer. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const context = innerDc.context;
+    if (context.activity.type === ActivityTypes.Message) {
+      const handled = await this.interrupt(innerDc);
+      if (handled) return handled;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    const { t, intent } = turnInfo(context);
+    const text = context.activity.text ?? '';
+    const data = await this.deps.state.conversationData.get(context, {});
+
+    if (data.pendingCancel) {
+      data.pendingCancel = false;
+      const answer = this.deps.yesNo(text, turnInfo(context).lang);
+      if (answer === true) {
+        await innerDc.cancelAllDialogs();
+        await context.sendActivity(withMenu(t, t('common:cancel.done')));
+        return { status: DialogTurnStatus.complete };
+      }
+      if (answer === false) {
+        await context.sendActivity(t('common:cancel.kept'));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      // Neither yes nor no: take the message as the answer to the parked prompt.
+    }
+    switch (intent?.intent) {
+      case 'help':
+        await context.sendActivity(t('common:help.text'));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'cancel':
+        data.pendingCancel = true;
+        await context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t('common:cancel.confirm')));
+        return Dialog.EndOfTurn;
+      case 'language':
+        if (intent.variant === 'choose') {
+          await context.sendActivity(languageChoice(t));
+        } else {
+          await context.sendActivity(t('common:language.switched'));
+          await innerDc.repromptDialog();
+        }
+        return Dialog.EndOfTurn;
+    }
+    const route = intent && this.routes.find((r) => r.interrupts && r.intents?.includes(intent.intent));
+    if (route) return innerDc.beginDialog(route.dialog.id, { interrupted: true });
+    return undefined;
+  }
+
+  /** Handles one message when no dialog is running. */
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const { t, lang, intent } = turnInfo(context);
+    const text = context.activity.text ?? '';
+
+    if (!text) {
+      await context.sendActivity(withMenu(t, t('common:unsupported')));
+      return step.endDialog();
+    }
+    switch (intent?.intent) {
+      case 'help':
+        await context.sendActivity(withMenu(t, t('common:help.text')));
+        return step.endDialog();
+      case 'cancel':
+        await context.sendActivity(withMenu(t, t('common:cancel.nothing')));
+        return step.endDialog();
+      case 'language':
+        await context.sendActivity(
+          intent.variant === 'choose' ? languageChoice(t) : withMenu(t, t('common:language.switched')),
+        );
+        return step.endDialog();
+      case 'greeting':
+        await context.sendActivities(welcomeActivities(t, context.activity.from?.name));
+        return step.endDialog();
+      case 'thanks':
+        await context.sendActivity(withMenu(t, t('common:thanks')));
+        return step.endDialog();
+      case 'ask':
+        await context.sendActivity(t('common:ask.prompt'));
+        return step.endDialog();
+    }
+    for (const route of this.routes) {
+      if (intent && route.intents?.includes(intent.intent)) return step.beginDialog(route.dialog.id, {});
+    }
+    for (const route of this.routes) {
+      const options = route.detect?.(text, lang);
+      if (options) return step.beginDialog(route.dialog.id, options);
+    }
+    if (!(await this.deps.freeText?.respond(context, text))) {
+      await context.sendActivity(withMenu(t, t('common:unknown')));
+    }
+    return step.endDialog();
+  }
+
+  /** A child dialog ended: nothing is left running. */
+  private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Lang } from '../lang.js';
+
+const markersSchema = z.object({ fr: z.array(z.string()).min(20), en: z.array(z.string()).min(20) });
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[\p{Script=Latin}'’-]+/gu;
+const FRENCH_LETTERS = /[éèêëàâçùûôîïœ]/u;
+
+export interface Detection {
+  lang: Lang;
+  /** Whether the text carries enough evidence to switch languages on its own. */
+  confident: boolean;
+}
+
+/**
+ * Small script + function-word detector. The measured alternatives (eld, tinyld,
+ * franc) cost 50–390 MB or misread Chinese messages full of English product
+ * names; Han script is decisive for zh, and for en/fr the function words of a
+ * few words of text are enough. Short or neutral text (an email, a SEN, "ok")
+ * is never confident, so it never switches the language.
+ */
+export class LanguageDetector {
+  private readonly fr: Set<string>;
+  private readonly en: Set<string>;
+
+  constructor(markers: z.infer<typeof markersSchema>) {
+    this.fr = new Set(markers.fr);
+    this.en = new Set(markers.en);
+  }
+
+  static fromFile(path = new URL('./markers.json', import.meta.url)): LanguageDetector {
+    return new LanguageDetector(markersSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
+  }
+
+  detect(text: string): Detection | undefined {
+    const han = text.match(HAN)?.length ?? 0;
+    if (han >= 2) return { lang: 'zh', confident: true };
+    const words = (text.toLowerCase().replace(/\S+@\S+/g, ' ').match(LATIN_WORD) ?? [])
+      .map((w) => w.replace(/^['’-]+|['’-]+$/g, '').replace(/’/g, "'"))
+      .filter((w) => w.length > 0);
+    if (words.length === 0) return undefined;
+    let fr = FRENCH_LETTERS.test(text) ? 1.5 : 0;
+    let en = 0;
+    for (const w of words) {
+      const inFr = this.fr.has(w) || /^(qu|[cdjlmnst])'/.test(w);
+      const inEn = this.en.has(w);
+      if (inFr && !inEn) fr += 1;
+      if (inEn && !inFr) en += 1;
+    }
+    if (fr === en) return undefined;
+    const lang: Lang = fr > en ? 'fr' : 'en';
+    const [win, lose] = lang === 'fr' ? [fr, en] : [en, fr];
+    return { lang, confident: words.length >= 3 && win >= 2 && win >= 2 * lose };
+  }
+}
