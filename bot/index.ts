@@ -1,22 +1,25 @@
 import { resolve } from 'node:path';
+import { ShowTypingMiddleware } from 'botbuilder';
 import type { Server } from 'restify';
 import { IntentMatcher } from '../knowledge/intents.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { yesNo } from '../dialogs/yesNo.js';
 import { createAdapter, installTurnErrorHandler } from './adapter.js';
 import { ResellerBot } from './bot.js';
 import { isLocalMode, type Config } from './config.js';
-import { createServer, InFlight, type Readiness } from './http/server.js';
+import type { FeatureContext, FeatureFactory } from './feature.js';
+import { FEATURES } from './features.js';
+import { createServer, InFlight, registerMessages, type Readiness } from './http/server.js';
 import { createI18n } from './i18n.js';
 import { createLogger, type Logger } from './log.js';
 import { registerMenuIntents } from './menuIntents.js';
 import { InputNormalizer } from './middleware/inputNormalizer.js';
 import { LanguageMiddleware } from './middleware/languageMiddleware.js';
+import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
 import { LowdbStorage } from './storage/lowdbStorage.js';
-import { yesNo } from '../dialogs/yesNo.js';
-import { ShowTypingMiddleware } from 'botbuilder';
 
 export interface App {
   server: Server;
@@ -26,28 +29,38 @@ export interface App {
 }
 
 /** The composition root: builds every part from the parsed config; nothing listens until `listen()`. */
-export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL)): App {
+export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL), features: FeatureFactory[] = FEATURES): App {
   const dataDir = resolve(config.DATA_DIR);
+  const localMode = isLocalMode(config);
+  const localHosts = config.LOCAL_SERVICE_HOSTS;
   const i18n = createI18n();
   const intents = registerMenuIntents(IntentMatcher.fromFile(), i18n);
   const storage = new LowdbStorage(resolve(dataDir, 'state'));
   const state = createBotState(storage);
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
-
-  const mainDialog = new MainDialog({ state, yesNo });
-  const bot = new ResellerBot(state, mainDialog);
   const adapter = createAdapter(config);
+  const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
+  const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
+
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, adapter, server, proactive, readiness };
+  const built = features.map((create) => create(ctx));
+
+  const mainDialog = new MainDialog({
+    state,
+    yesNo,
+    routes: built.flatMap((f) => f.routes ?? []),
+    freeText: built.find((f) => f.freeText)?.freeText,
+  });
+  const bot = new ResellerBot(state, mainDialog);
   installTurnErrorHandler(adapter, { logger, i18n, state, defaultLang: config.DEFAULT_LOCALE });
   adapter
     .use(new ShowTypingMiddleware(800, 2000))
     .use(new InputNormalizer())
     .use(new LanguageMiddleware({ i18n, intents, detector: LanguageDetector.fromFile(), state, defaultLang: config.DEFAULT_LOCALE }));
+  for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);
 
   const inFlight = new InFlight();
-  const server = createServer(
-    { adapter, bot, logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES, localMode: isLocalMode(config), localHosts: config.LOCAL_SERVICE_HOSTS },
-    inFlight,
-  );
+  registerMessages(server, { adapter, bot, logger, localMode, localHosts }, inFlight);
 
   return {
     server,
@@ -55,7 +68,8 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     async listen() {
       await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
       const port = (server.address() as { port: number }).port;
-      logger.info({ port, localMode: isLocalMode(config), dataDir }, 'listening');
+      logger.info({ port, localMode, dataDir }, 'listening');
+      for (const f of built) f.start?.();
       // The French models take seconds to build: warm them after listening so /healthz answers meanwhile.
       void warmUpRecognizers().then(
         () => (readiness.checks.languageModels = true),
@@ -66,6 +80,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()));
       await inFlight.idle(config.SHUTDOWN_GRACE_MS);
+      for (const f of built) await f.close?.();
       await storage.flush();
     },
   };

@@ -10,13 +10,9 @@ export interface Readiness {
 }
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
   logger: Logger;
   readiness: Readiness;
   maxBodyBytes: number;
-  localMode: boolean;
-  localHosts: string[];
 }
 
 export function sendError(res: Response, status: number, code: string, message: string, fields?: string[]): void {
@@ -52,7 +48,7 @@ export class InFlight {
  * before the SDK: compressed bodies (restify's decoder crashes the process on a
  * junk gzip body), size, JSON syntax and depth, and the activity's shape.
  */
-export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
+export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'reseller-assistant', handleUncaughtExceptions: false });
 
   server.pre((req: Request, res: Response, next: Next) => {
@@ -83,6 +79,29 @@ export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
     return next();
   });
 
+  // restify answers parse and size errors itself; give them the same JSON shape as ours.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) deps.logger.error({ err: { message: err.message }, path: req.path() }, 'http error');
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
+      error: { code: err.body?.code ?? err.name, message: status >= 500 ? 'Internal error.' : err.message },
+    });
+    return callback();
+  });
+
+  return server;
+}
+
+export interface MessagesDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  localMode: boolean;
+  localHosts: string[];
+}
+
+/** POST /api/messages: the channel endpoint, guarded, counted for graceful shutdown. */
+export function registerMessages(server: Server, deps: MessagesDeps, inFlight: InFlight): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     const verdict = guardActivity(req.body, { localMode: deps.localMode, localHosts: deps.localHosts });
     if (!verdict.ok) {
@@ -99,16 +118,4 @@ export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
       inFlight.leave();
     }
   });
-
-  // restify answers parse and size errors itself; give them the same JSON shape as ours.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    if (status >= 500) deps.logger.error({ err: { message: err.message }, path: req.path() }, 'http error');
-    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
-      error: { code: err.body?.code ?? err.name, message: status >= 500 ? 'Internal error.' : err.message },
-    });
-    return callback();
-  });
-
-  return server;
 }

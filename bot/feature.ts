@@ -1,0 +1,41 @@
+import type { CloudAdapter, Middleware } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { Server } from 'restify';
+import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
+import type { IntentMatcher } from '../knowledge/intents.js';
+import type { Config } from './config.js';
+import type { Readiness } from './http/server.js';
+import type { Logger } from './log.js';
+import type { ProactiveMessenger } from './proactive.js';
+import type { BotState } from './state.js';
+
+/** Everything a feature may use, built once by the composition root. */
+export interface FeatureContext {
+  config: Config;
+  dataDir: string;
+  logger: Logger;
+  i18n: i18n;
+  intents: IntentMatcher;
+  state: BotState;
+  adapter: CloudAdapter;
+  server: Server;
+  proactive: ProactiveMessenger;
+  readiness: Readiness;
+}
+
+/**
+ * A capability plugged into the bot (FAQ, quotes, handoff): its routes into
+ * the main dialog, its middleware (run after the language middleware), its
+ * HTTP routes (registered in `create`), and what to stop on shutdown.
+ */
+export interface Feature {
+  name: string;
+  routes?: Route[];
+  freeText?: FreeTextResponder;
+  middleware?: Middleware[];
+  /** Called once the server listens (background workers). */
+  start?(): void;
+  close?(): Promise<void>;
+}
+
+export type FeatureFactory = (ctx: FeatureContext) => Feature;

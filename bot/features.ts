@@ -1,0 +1,7 @@
+import type { FeatureFactory } from './feature.js';
+
+/**
+ * The capabilities plugged into the bot, in order: middleware runs in this
+ * order, and the first feature with a free-text responder answers free text.
+ */
+export const FEATURES: FeatureFactory[] = [];
