@@ -1,0 +1,111 @@
+import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
+import type { Lang } from '../../knowledge/lang.js';
+import { foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
+import type { SlotName, SlotValues } from '../../knowledge/quoteTypes.js';
+import { findEditions } from './edition.js';
+import { normalizeInput } from './normalize.js';
+import { deploymentOf } from './quoteKinds.js';
+import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
+import { recognizeEmails } from './recognizers.js';
+import { findSens } from './sen.js';
+import { findSiteUrl } from './siteUrl.js';
+import { findDate, mayContainDate } from './targetDate.js';
+import { toTier } from './tier.js';
+import { findUserCounts, pickUserCount } from './userCount.js';
+
+/**
+ * Prefill: from one free sentence, the request kind and every slot it already holds, so the
+ * dialog asks only for the rest. Only what is unambiguous is filled:
+ * - an email goes to a slot only when a role word precedes it ("contact technique : …");
+ *   otherwise it is returned in `unassigned.emails` for the dialog to place;
+ * - the user count is the "to" number of "from 1000 to 2000", or a number with a unit word;
+ * - the date model runs only when the sentence has date words (it is slow in French).
+ */
+
+export interface ExtractedQuote {
+  kind?: QuoteIntent['kind'];
+  intent: QuoteIntent;
+  slots: Partial<SlotValues>;
+  unassigned: { emails: string[] };
+}
+
+export interface ExtractOptions {
+  now?: Date;
+}
+
+type EmailSlot = 'resellerEmail' | 'technicalContactEmail' | 'endUserEmail' | 'authorizedContactEmail';
+const EMAIL_SLOTS: readonly EmailSlot[] = ['technicalContactEmail', 'authorizedContactEmail', 'endUserEmail', 'resellerEmail'];
+
+function emailRole(folded: string, start: number): EmailSlot | undefined {
+  const before = folded.slice(Math.max(0, start - 40), start);
+  const roles = roleWords();
+  let best: { slot: EmailSlot; at: number } | undefined;
+  for (const slot of EMAIL_SLOTS) {
+    for (const word of roles[slot]) {
+      const at = before.lastIndexOf(foldText(word));
+      if (at >= 0 && (!best || at > best.at)) best = { slot, at };
+    }
+  }
+  return best?.slot;
+}
+
+/** Maintenance years written with digits: "3 ans de maintenance", "2 years", "3年维护" (not "2027年"). */
+const YEARS = /(?<![\d.,])(\d{1,2})\s?(?:years?|yrs?|ans?|années?|annees?|年)(?![\d月])/iu;
+
+export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOptions = {}): ExtractedQuote {
+  const input = normalizeInput(text);
+  const folded = foldText(input);
+  const intent = detectQuoteIntent(input, lang);
+  const slots: Partial<SlotValues> = {};
+  const blank: Span[] = [];
+
+  const sens = findSens(input);
+  if (sens.length > 0) slots.sen = sens.map((s) => s.sen);
+  blank.push(...sens);
+
+  const siteUrl = findSiteUrl(input);
+  if (siteUrl) slots.siteUrl = siteUrl;
+  for (const m of input.matchAll(/\S*\.atlassian\.net\S*/giu)) blank.push({ start: m.index, end: m.index + m[0].length });
+
+  const unassigned: string[] = [];
+  for (const email of recognizeEmails(input)) {
+    blank.push(email);
+    const value = email.value.toLowerCase();
+    const role = emailRole(folded, email.start);
+    if (role && slots[role] === undefined) slots[role] = value;
+    else if (!unassigned.includes(value)) unassigned.push(value);
+  }
+
+  const products = findProductMatches(input, loadCatalog());
+  if (products.length > 0) slots.product = products.map((m) => m.product.id);
+
+  const deployment = intent.kind ? deploymentOf(intent.kind) : intent.deployment === 'server' ? 'data-center' : intent.deployment;
+  // Cloud edition words only: "Data Center" already names the deployment.
+  const edition = findEditions(input, 'cloud')[0];
+  if (edition && deployment !== 'data-center') slots.edition = edition;
+
+  const count = pickUserCount(findUserCounts(input, lang, blank), false);
+  if (count) {
+    const tier = toTier(count.value, { ...(deployment && { deployment }), ...(products[0] && { productId: products[0].product.id }) });
+    if (tier.ok) slots.tier = tier.value;
+  }
+
+  // Cloud is billed annually: maintenance years only mean something for Data Center.
+  const years = deployment === 'cloud' ? null : YEARS.exec(input);
+  const range = loadCatalog().deployments['data-center'].maintenanceYears;
+  const chineseYearNeedsContext = years !== null && years[0].endsWith('年') && !/维护/.test(input);
+  if (years && range && !chineseYearNeedsContext) {
+    const n = Number(years[1]);
+    if (n >= range.min && n <= range.max) slots.maintenanceYears = n;
+  }
+
+  if (mayContainDate(input, lang)) {
+    const date = findDate(input, lang, options.now ?? new Date());
+    if (date && date > (options.now ?? new Date()).toISOString().slice(0, 10)) slots.targetDate = date;
+  }
+
+  return { ...(intent.kind && { kind: intent.kind }), intent, slots, unassigned: { emails: unassigned } };
+}
+
+/** The slot names a sentence filled, for logs and tests. */
+export const filledSlotNames = (extracted: ExtractedQuote): SlotName[] => Object.keys(extracted.slots) as SlotName[];

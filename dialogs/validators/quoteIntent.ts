@@ -1,0 +1,93 @@
+import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
+import type { Deployment } from '../../knowledge/catalogSchema.js';
+import type { Lang } from '../../knowledge/lang.js';
+import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
+import type { QuoteKind } from '../../knowledge/quoteTypes.js';
+import { findSens } from './sen.js';
+import { findSiteUrl } from './siteUrl.js';
+
+/**
+ * Does a message ask for a quote, and which kind? Keywords come from
+ * knowledge/nlu/quoteIntent.json, all languages at once (resellers mix them).
+ *
+ * Decisions:
+ * - co-term wins over everything; then upgrade, renewal, new purchase, a plain "quote".
+ * - Deployment: a cloud/Data Center/Server word, else a site URL (cloud), else products sold in
+ *   only one deployment (Loom → cloud, Bamboo → Data Center).
+ * - A SEN with no deployment word is read as Data Center: SENs identify self-managed licences on
+ *   the order form's Renew/Upgrade tabs, while cloud sites are named by their URL. The dialog
+ *   still shows the kind in the summary, and the user can change it.
+ * - Server requests map to the Data Center kinds; quoteRules.checkServerEndOfSale then refuses
+ *   them and offers Data Center or cloud.
+ */
+
+export type QuoteAction = 'coterm' | 'upgrade' | 'renewal' | 'new' | 'quote';
+
+export interface QuoteIntent {
+  isQuote: boolean;
+  action?: QuoteAction;
+  kind?: QuoteKind;
+  deployment?: Deployment;
+  billingCycle?: 'monthly' | 'annual';
+}
+
+const said = (folded: string, words: readonly string[]) => words.some((w) => findAlias(folded, w).length > 0);
+
+function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
+  const w = quoteIntentWords();
+  if (said(folded, allLangs(w.coterm, lang))) return 'coterm';
+  if (said(folded, allLangs(w.upgrade, lang))) return 'upgrade';
+  if (said(folded, allLangs(w.renewal, lang))) return 'renewal';
+  if (said(folded, allLangs(w.newPurchase, lang))) return 'new';
+  if (said(folded, allLangs(w.quote, lang))) return 'quote';
+  return undefined;
+}
+
+function detectDeployment(text: string, folded: string): Deployment | undefined {
+  const words = quoteIntentWords().deployment;
+  const named = (['server', 'data-center', 'cloud'] as const).filter((d) => said(folded, words[d]));
+  // "migrate from Server to Data Center": the target (non-Server) deployment wins.
+  const target = named.find((d) => d !== 'server') ?? named[0];
+  if (target) return target;
+  if (findSiteUrl(text)) return 'cloud';
+  const products = findProductMatches(text, loadCatalog()).map((m) => m.product);
+  const only = (d: Deployment) => products.length > 0 && products.every((p) => p.deployments.length === 1 && p.deployments[0] === d);
+  if (only('cloud')) return 'cloud';
+  if (only('data-center')) return 'data-center';
+  return undefined;
+}
+
+function kindFor(action: QuoteAction | undefined, deployment: Deployment | undefined, text: string, folded: string, lang: Lang): QuoteKind | undefined {
+  if (action === 'coterm') return 'coterm';
+  const w = quoteIntentWords();
+  if (deployment === 'cloud') {
+    if (action === 'upgrade') return 'cloud-upgrade';
+    if (action === 'renewal') return 'cloud-renewal';
+    const hasSite = findSiteUrl(text) !== undefined || said(folded, allLangs(w.existingSite, lang));
+    if (said(folded, allLangs(w.noSite, lang)) || (action === 'new' && !hasSite)) return 'cloud-new';
+    return action ? 'cloud-existing' : undefined;
+  }
+  const hasSen = findSens(text).length > 0;
+  if (deployment === 'data-center' || deployment === 'server' || hasSen) {
+    if (action === 'upgrade') return 'dc-upgrade';
+    if (action === 'renewal') return 'dc-renewal';
+    if (deployment && action) return 'dc-new';
+  }
+  return undefined;
+}
+
+export function detectQuoteIntent(text: string, lang: Lang): QuoteIntent {
+  const folded = foldText(text);
+  const action = detectAction(folded, lang);
+  const deployment = detectDeployment(text, folded);
+  const billing = quoteIntentWords().billing;
+  const billingCycle = said(folded, billing.monthly) ? 'monthly' : said(folded, billing.annual) ? 'annual' : undefined;
+  const kind = kindFor(action, deployment, text, folded, lang);
+  return {
+    isQuote: action !== undefined || kind !== undefined,
+    ...(action && { action }),
+    ...(kind && { kind }),
+    ...(deployment && { deployment }),
+    ...(billingCycle && { billingCycle }),
+  };
+}
