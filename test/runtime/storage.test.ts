@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { LowdbStorage } from '../../bot/storage/lowdbStorage.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-storage-'));
+  dirs.push(dir);
+  return dir;
+}
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const implementations: Array<[string, () => Storage]> = [
+  ['MemoryStorage', () => new MemoryStorage()],
+  ['LowdbStorage', () => new LowdbStorage(tempDir())],
+];
+
+for (const [name, make] of implementations) {
+  describe(`Storage contract: ${name}`, () => {
+    let storage: Storage;
+    beforeEach(() => (storage = make()));
+
+    it('reads nothing for unknown keys', async () => {
+      assert.deepEqual(await storage.read(['missing']), {});
+    });
+
+    it('writes, reads back and assigns an eTag', async () => {
+      await storage.write({ a: { count: 1 } });
+      const { a } = await storage.read(['a']);
+      assert.equal(a.count, 1);
+      assert.equal(typeof a.eTag, 'string');
+    });
+
+    it('rejects a stale eTag and keeps the newer value', async () => {
+      await storage.write({ a: { count: 1 } });
+      const first = (await storage.read(['a'])).a;
+      await storage.write({ a: { ...first, count: 2 } });
+      await assert.rejects(storage.write({ a: { ...first, count: 3 } }), /eTag conflict/);
+      assert.equal((await storage.read(['a'])).a.count, 2);
+    });
+
+    it('overwrites with eTag "*" and without an eTag', async () => {
+      await storage.write({ a: { count: 1 } });
+      await storage.write({ a: { count: 2, eTag: '*' } });
+      assert.equal((await storage.read(['a'])).a.count, 2);
+      await storage.write({ a: { count: 3 } });
+      assert.equal((await storage.read(['a'])).a.count, 3);
+    });
+
+    it('lets exactly one of two writers with the same eTag win', async () => {
+      await storage.write({ a: { count: 0 } });
+      const seen = (await storage.read(['a'])).a;
+      const results = await Promise.allSettled([
+        storage.write({ a: { ...seen, count: 1 } }),
+        storage.write({ a: { ...seen, count: 2 } }),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    });
+
+    it('deletes', async () => {
+      await storage.write({ a: { count: 1 }, b: { count: 2 } });
+      await storage.delete(['a']);
+      assert.deepEqual(Object.keys(await storage.read(['a', 'b'])), ['b']);
+    });
+
+    it('returns copies: changing a read item does not change the store', async () => {
+      await storage.write({ a: { list: [1] } });
+      const item = (await storage.read(['a'])).a;
+      item.list.push(2);
+      assert.deepEqual((await storage.read(['a'])).a.list, [1]);
+    });
+  });
+}
+
+describe('LowdbStorage on disk', () => {
+  it('survives a restart (a new instance on the same folder)', async () => {
+    const dir = tempDir();
+    const before = new LowdbStorage(dir);
+    await before.write({ 'webchat/conversations/c1/': { dialogState: { dialogStack: [{ id: 'main' }] } } });
+    await before.flush();
+    const after = new LowdbStorage(dir);
+    const item = (await after.read(['webchat/conversations/c1/']))['webchat/conversations/c1/'];
+    assert.deepEqual(item.dialogState, { dialogStack: [{ id: 'main' }] });
+  });
+
+  it('keeps one file per key, and a stale eTag is still refused after a restart', async () => {
+    const dir = tempDir();
+    const first = new LowdbStorage(dir);
+    await first.write({ x: { v: 1 }, y: { v: 2 } });
+    const seen = (await first.read(['x'])).x;
+    await first.write({ x: { ...seen, v: 3 } });
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 2);
+    const second = new LowdbStorage(dir);
+    await assert.rejects(second.write({ x: { ...seen, v: 4 } }), /eTag conflict/);
+  });
+
+  it('re-reads an evicted key from disk', async () => {
+    const storage = new LowdbStorage(tempDir(), 2);
+    await storage.write({ a: { v: 1 } });
+    await storage.write({ b: { v: 2 } });
+    await storage.write({ c: { v: 3 } });
+    assert.equal((await storage.read(['a'])).a.v, 1);
+  });
+});
