@@ -1,0 +1,22 @@
+/**
+ * Public face of the FAQ knowledge base: load the validated topics, build the engine, decide.
+ * The bot, the eval command and the benchmark all go through these exports.
+ */
+export type { FaqEntry, FaqLocalized, FaqId } from './faqSchema.js';
+export { FAQ_IDS, FAQ_ACTIONS, faqEntrySchema } from './faqSchema.js';
+export { loadFaqEntries, FaqDataError, DEFAULT_FAQ_DIR } from './faqLoader.js';
+export type { FaqCandidate, FaqDecision, FaqEngine, FaqEngineOptions, OutOfScopeExamples } from './faqEngine.js';
+export { createFaqEngine, loadOutOfScopeExamples } from './faqEngine.js';
+export type { FaqThresholds } from './faqDecision.js';
+export { DEFAULT_THRESHOLDS } from './faqDecision.js';
+
+import { createFaqEngine, type FaqEngine } from './faqEngine.js';
+import { loadFaqEntries } from './faqLoader.js';
+
+let shared: FaqEngine | undefined;
+
+/** The engine over knowledge/faq, built once per process (the bot and the eval share it). */
+export function defaultFaqEngine(): FaqEngine {
+  shared ??= createFaqEngine(loadFaqEntries());
+  return shared;
+}

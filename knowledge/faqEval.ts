@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { FaqDecision, FaqEngine } from './faqEngine.js';
+import { isLang, LANGS, type Lang } from './lang.js';
+
+/** One line of an evaluation file: `expect` null means "the bot must decline". */
+export interface EvalCase { text: string; lang: Lang; expect: string | null }
+
+export interface EvalFigures { answered1: number; found3: number; wrong: number; oosDeclined: number }
+export interface EvalReport extends EvalFigures {
+  n: number;
+  byLang: Record<Lang, EvalFigures>;
+  p50Ms: number;
+  p99Ms: number;
+}
+export interface EvalOutcome { case: EvalCase; decision: FaqDecision; ms: number }
+
+export function readEvalFile(path: string): EvalCase[] {
+  return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line, i) => {
+    const raw = JSON.parse(line) as { text?: unknown; lang?: unknown; expect?: unknown };
+    if (typeof raw.text !== 'string' || !isLang(raw.lang) || !(raw.expect === null || typeof raw.expect === 'string')) {
+      throw new Error(`${path}:${i + 1}: expected {"text", "lang": "fr"|"zh"|"en", "expect": id|null}`);
+    }
+    return { text: raw.text, lang: raw.lang, expect: raw.expect };
+  });
+}
+
+export function runEval(engine: FaqEngine, cases: readonly EvalCase[]): { report: EvalReport; outcomes: EvalOutcome[] } {
+  const outcomes = cases.map((c) => {
+    const start = performance.now();
+    const decision = engine.decide(c.text, c.lang);
+    return { case: c, decision, ms: performance.now() - start };
+  });
+  const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  const byLang = Object.fromEntries(
+    LANGS.map((lang) => [lang, figures(outcomes.filter((o) => o.case.lang === lang))]),
+  ) as Record<Lang, EvalFigures>;
+  return {
+    report: { n: cases.length, ...figures(outcomes), byLang, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) },
+    outcomes,
+  };
+}
+
+/** True when the decision is the expected one (answer for in-scope, not-answer for out-of-scope). */
+export function isCorrect(o: EvalOutcome): boolean {
+  if (o.case.expect === null) return o.decision.kind !== 'answer';
+  return o.decision.kind === 'answer' && o.decision.id === o.case.expect;
+}
+
+function figures(outcomes: EvalOutcome[]): EvalFigures {
+  const inScope = outcomes.filter((o) => o.case.expect !== null);
+  const oos = outcomes.filter((o) => o.case.expect === null);
+  const answered = (o: EvalOutcome): string | undefined => (o.decision.kind === 'answer' ? o.decision.id : undefined);
+  const found = (o: EvalOutcome): boolean =>
+    answered(o) === o.case.expect ||
+    (o.decision.kind === 'clarify' && o.decision.candidates.some((c) => c.id === o.case.expect));
+  return {
+    answered1: share(inScope.filter((o) => answered(o) === o.case.expect).length, inScope.length),
+    found3: share(inScope.filter(found).length, inScope.length),
+    wrong: share(inScope.filter((o) => answered(o) !== undefined && answered(o) !== o.case.expect).length, inScope.length),
+    oosDeclined: share(oos.filter((o) => o.decision.kind !== 'answer').length, oos.length),
+  };
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 1 : Math.round((part / whole) * 1000) / 1000;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const value = sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return Math.round(value * 1000) / 1000;
+}

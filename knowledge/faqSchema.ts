@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** The 24 topic ids fixed by the shared topic list; evaluation files refer to them. */
+export const FAQ_IDS = [
+  'reseller-program', 'order-new-license', 'renew-upgrade-license', 'manual-review',
+  'order-tracking', 'distributor', 'coterm-maintenance', 'cloud-quote-new',
+  'cloud-quote-existing', 'cloud-renew-upgrade', 'license-key-access', 'pricing',
+  'reseller-discount', 'discounts', 'academic-pricing', 'pay-invoice', 'payment-methods',
+  'license-delivery', 'refund-policy', 'tax-vat', 'self-managed-licensing',
+  'software-maintenance', 'technical-support', 'server-end-of-life',
+] as const;
+export type FaqId = (typeof FAQ_IDS)[number];
+
+/** Actions the bot turns into buttons; kept as plain ids so the domain never knows about cards. */
+export const FAQ_ACTIONS = [
+  'quote.cloud-new', 'quote.cloud-existing', 'quote.dc-new', 'quote.dc-renewal', 'quote.coterm', 'handoff',
+] as const;
+
+const nonEmpty = z.string().trim().min(1);
+
+const localizedSchema = z.strictObject({
+  title: nonEmpty,
+  /** Example questions: at least 8, so the ranker sees several phrasings. */
+  questions: z.array(nonEmpty).min(8),
+  /** Markdown answer in our own words. */
+  answer: nonEmpty,
+});
+
+export const faqEntrySchema = z.strictObject({
+  id: z.enum(FAQ_IDS),
+  category: z.enum(['ordering', 'pricing-payment', 'licensing']),
+  appliesTo: z.array(z.enum(['cloud', 'data-center', 'server', 'all'])).min(1),
+  reviewed: z.iso.date(),
+  source: nonEmpty,
+  followUps: z.array(z.union([z.enum(FAQ_IDS), z.enum(FAQ_ACTIONS)])),
+  en: localizedSchema,
+  fr: localizedSchema,
+  zh: localizedSchema,
+});
+
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type FaqLocalized = z.infer<typeof localizedSchema>;

@@ -1,0 +1,36 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+let jieba: Jieba | undefined;
+const extraWords = new Set<string>();
+
+/** One jieba per process: its dictionary takes ~250 ms to load, so it is shared and loaded once. */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/** Adds domain words (经销商, 条款关联…) with a high frequency so jieba keeps them whole. */
+export function addZhWords(words: Iterable<string>): void {
+  const fresh = [...words].filter((word) => /\p{Script=Han}/u.test(word) && !extraWords.has(word));
+  if (fresh.length === 0) return;
+  fresh.forEach((word) => extraWords.add(word));
+  segmenter().loadDict(Buffer.from(fresh.map((word) => `${word} 200000 n`).join('\n')));
+}
+
+export interface ZhAnalysis {
+  words: string[];
+  bigrams: string[];
+}
+
+/**
+ * A run of Han characters → jieba words (stopwords removed) plus character bigrams. Bigrams
+ * rescue the cases where jieba cuts a query differently from the example it should match.
+ */
+export function zhAnalyze(run: string, stopwords: ReadonlySet<string>): ZhAnalysis {
+  const words = segmenter().cut(run, true).filter((word) => word.trim() && !stopwords.has(word));
+  const chars = [...run];
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) bigrams.push(`~${chars[i]}${chars[i + 1]}`);
+  return { words, bigrams };
+}

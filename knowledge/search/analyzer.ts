@@ -1,0 +1,83 @@
+import type { Lang } from '../lang.js';
+import { enBare, enStem } from './analyzeEn.js';
+import { frBare, frStem } from './analyzeFr.js';
+import { addZhWords, zhAnalyze } from './analyzeZh.js';
+import { GlossaryMatcher } from './glossary.js';
+import { normalizeText, splitRuns } from './normalize.js';
+import { loadLanguageResources, type LanguageResources } from './resources.js';
+
+/** A bag of terms with weights (term frequency, bigrams counted lighter). */
+export type TermBag = Map<string, number>;
+
+/** Bigrams only back up jieba; a full word match must count more. */
+const BIGRAM_WEIGHT = 0.3;
+
+/** Hooks used while indexing (collect the surface vocabulary) and querying (fix typos). */
+export interface TokenHooks {
+  /** Returns a replacement for an unknown surface word, e.g. its typo correction. */
+  fix?: (bare: string) => string | undefined;
+  collect?: (bare: string) => void;
+}
+
+export interface Tokens {
+  /** Stems and Chinese words in text order, before synonym replacement. */
+  words: string[];
+  bigrams: string[];
+}
+
+/** Turns fr/zh/en (and mixed) text into terms; one instance serves index and queries alike. */
+export class TextAnalyzer {
+  private readonly glossary: GlossaryMatcher;
+
+  constructor(private readonly res: LanguageResources = loadLanguageResources()) {
+    const zhTerms = res.glossary.flatMap((c) => c.terms.zh ?? []);
+    addZhWords([...res.zhDomainWords, ...zhTerms]);
+    // A glossary term is compiled with every analyser that could meet it: an English word may
+    // appear in a French or Chinese question, so Latin terms get both the fr and the en stems.
+    this.glossary = new GlossaryMatcher(res.glossary, (term) => {
+      const variants = /\p{Script=Han}/u.test(term)
+        ? [this.tokens(term, 'zh').words]
+        : [this.tokens(term, 'fr').words, this.tokens(term, 'en').words];
+      return variants.filter((v) => v.length > 0);
+    });
+  }
+
+  /** Word sequence of a text; Latin runs in zh text use the English analyser (product names, "license"). */
+  tokens(text: string, lang: Lang, hooks: TokenHooks = {}): Tokens {
+    const words: string[] = [];
+    const bigrams: string[] = [];
+    const latinLang: Lang = lang === 'fr' ? 'fr' : 'en';
+    const latinStop = this.res.stopwords[latinLang];
+    for (const run of splitRuns(normalizeText(text))) {
+      if (run.script === 'han') {
+        const zh = zhAnalyze(run.text, this.res.stopwords.zh);
+        words.push(...zh.words);
+        bigrams.push(...zh.bigrams);
+        continue;
+      }
+      for (const part of run.text.split(/[.\-]/)) {
+        let bare = latinLang === 'fr' ? frBare(part) : enBare(part);
+        if (!bare || latinStop.has(bare)) continue;
+        hooks.collect?.(bare);
+        bare = hooks.fix?.(bare) ?? bare;
+        words.push(latinLang === 'fr' ? frStem(bare) : enStem(bare));
+      }
+    }
+    return { words, bigrams };
+  }
+
+  /** Synonyms → concepts, numbers dropped (after the glossary had a chance at "net 30"). */
+  finish(tokens: Tokens): TermBag {
+    const bag: TermBag = new Map();
+    for (const term of this.glossary.apply(tokens.words)) {
+      if (/^\d+$/.test(term)) continue;
+      bag.set(term, (bag.get(term) ?? 0) + 1);
+    }
+    for (const bigram of tokens.bigrams) bag.set(bigram, (bag.get(bigram) ?? 0) + BIGRAM_WEIGHT);
+    return bag;
+  }
+
+  analyze(text: string, lang: Lang, hooks?: TokenHooks): TermBag {
+    return this.finish(this.tokens(text, lang, hooks));
+  }
+}

@@ -1,0 +1,53 @@
+import type { GlossaryConcept } from './resources.js';
+
+/** Concept tokens start with § so they never collide with a stem or a Chinese word. */
+export const CONCEPT_PREFIX = '§';
+
+/**
+ * Replaces synonym phrases by one language-neutral concept token (续订/续费/renew/renouveler → §renew).
+ * Index and query go through the same matcher, so synonyms meet, also across languages.
+ */
+export class GlossaryMatcher {
+  /** first token → candidate phrases, longest first. */
+  private readonly phrases = new Map<string, { tokens: string[]; concept: string }[]>();
+
+  constructor(concepts: GlossaryConcept[], analyzeTerm: (term: string) => string[][]) {
+    for (const concept of concepts) {
+      const token = CONCEPT_PREFIX + concept.id;
+      for (const terms of Object.values(concept.terms)) {
+        for (const term of terms ?? []) {
+          for (const tokens of analyzeTerm(term)) this.add(tokens, token);
+        }
+      }
+    }
+    for (const list of this.phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  private add(tokens: string[], concept: string): void {
+    const first = tokens[0];
+    if (first === undefined) return;
+    const list = this.phrases.get(first) ?? [];
+    if (!list.some((p) => p.concept === concept && p.tokens.join(' ') === tokens.join(' '))) {
+      list.push({ tokens, concept });
+    }
+    this.phrases.set(first, list);
+  }
+
+  /** Greedy longest match from left to right. */
+  apply(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const candidates = this.phrases.get(tokens[i]!);
+      const hit = candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+      if (hit) {
+        out.push(hit.concept);
+        i += hit.tokens.length;
+      } else {
+        out.push(tokens[i]!);
+        i += 1;
+      }
+    }
+    return out;
+  }
+}

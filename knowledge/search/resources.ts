@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../../bot/paths.js';
+import type { Lang } from '../lang.js';
+
+/** Language data lives in JSON next to the FAQ so it can be edited without touching code. */
+export interface GlossaryConcept {
+  id: string;
+  terms: Partial<Record<Lang, string[]>>;
+}
+
+export interface LanguageResources {
+  stopwords: Record<Lang, ReadonlySet<string>>;
+  glossary: GlossaryConcept[];
+  /** Extra words for jieba so domain terms (经销商, 支持权利编号) stay whole. */
+  zhDomainWords: string[];
+}
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+let cached: LanguageResources | undefined;
+
+export function loadLanguageResources(): LanguageResources {
+  if (cached) return cached;
+  const stop = readJson(fromRoot('knowledge', 'stopwords.json')) as Record<Lang, string[]>;
+  const glossary = (readJson(fromRoot('knowledge', 'glossary.json')) as { concepts: GlossaryConcept[] }).concepts;
+  const zhDomainWords = readFileSync(fromRoot('knowledge', 'faq-data', 'zh-domain-words.txt'), 'utf8')
+    .split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  cached = {
+    stopwords: { en: new Set(stop.en), fr: new Set(stop.fr), zh: new Set(stop.zh) },
+    glossary,
+    zhDomainWords,
+  };
+  return cached;
+}

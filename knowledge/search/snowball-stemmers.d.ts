@@ -1,0 +1,10 @@
+// The package ships no types; this is the small part of its API we use.
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(algorithm: string): Stemmer;
+  export function algorithms(): string[];
+  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms };
+  export default snowball;
+}
