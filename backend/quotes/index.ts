@@ -1,0 +1,108 @@
+import type { Server } from 'restify';
+import type { BackoffOptions } from '../delivery/backoff.js';
+import type { QueueEntry } from '../delivery/retryQueue.js';
+import { silentLogger, type BackendLogger } from '../logger.js';
+import { JournalCollection } from '../store/journalCollection.js';
+import { quoteRequestSchema, type QuoteRequest } from './quoteRequest.js';
+import { QuoteReferences, type DayCounter } from './quoteReference.js';
+import { openQuoteRepository, type QuoteRepository } from './quoteRepository.js';
+import { registerStaffApi } from './staffApi.js';
+import { StatusNotifier, type ProactiveSender, type StatusNotification } from './statusNotifier.js';
+import { WebhookOutbox, type WebhookDelivery } from './webhookOutbox.js';
+
+export interface QuoteBackendOptions {
+  /** Folder of the journals: quotes.jsonl, counters.jsonl, webhook-outbox.jsonl, status-outbox.jsonl. */
+  dataDir: string;
+  webhookUrl?: string | undefined;
+  webhookSecret?: string | undefined;
+  /** Unset → the staff API answers 503. */
+  staffApiKey?: string | undefined;
+  logger?: BackendLogger;
+  /** Starts the status notifications right away; otherwise call `notifier.start(sender)` later. */
+  sender?: ProactiveSender;
+  /** Start the delivery workers (default true; tests drive them with `runOnce`). */
+  autoStart?: boolean;
+  /** fdatasync each write batch (default true). */
+  fsync?: boolean;
+  /** Retry delays of both outboxes (default 1 s doubling up to 15 min). */
+  backoff?: Partial<BackoffOptions>;
+  webhookTimeoutMs?: number;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface QuoteBackend {
+  repository: QuoteRepository;
+  notifier: StatusNotifier;
+  outbox: WebhookOutbox;
+  /** Adds the staff API routes to the bot's server (it already has its body and query parsers). */
+  registerRoutes(server: Server): void;
+  /** Stops the workers (waiting for attempts in flight), flushes and closes every journal. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the quote backend over embedded journals in `dataDir`: one file per collection, so
+ * filing a request appends to `quotes.jsonl` (and the outbox) and rewrites nothing else.
+ * On open it drops outbox entries whose change never got stored (a crash between the
+ * write-ahead entry and the change), then starts the workers.
+ */
+export async function openQuoteBackend(options: QuoteBackendOptions): Promise<QuoteBackend> {
+  const logger = options.logger ?? silentLogger;
+  const journal = { dir: options.dataDir, logger, ...(options.fsync === undefined ? {} : { fsync: options.fsync }) };
+  const retry = {
+    logger,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.now ? { now: () => options.now!().getTime() } : {}),
+  };
+
+  const quotes = await JournalCollection.open<QuoteRequest>({ ...journal, name: 'quotes', parse: (raw) => quoteRequestSchema.parse(raw) });
+  const counters = await JournalCollection.open<DayCounter>({ ...journal, name: 'counters' });
+  const webhookEntries = await JournalCollection.open<QueueEntry<WebhookDelivery>>({ ...journal, name: 'webhook-outbox' });
+  const statusEntries = await JournalCollection.open<QueueEntry<StatusNotification>>({ ...journal, name: 'status-outbox' });
+  const collections = [quotes, counters, webhookEntries, statusEntries];
+
+  const outbox = new WebhookOutbox(webhookEntries, {
+    ...retry,
+    url: options.webhookUrl,
+    secret: options.webhookSecret,
+    ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
+  });
+  const notifier = new StatusNotifier(statusEntries, retry);
+  const repository = await openQuoteRepository({
+    quotes,
+    references: new QuoteReferences(counters),
+    hooks: { filed: [outbox.prepare], statusChanged: [notifier.prepare] },
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  await outbox.discardOrphans(async (id) => (await quotes.get(id)) !== undefined);
+  await notifier.discardOrphans((id) => quotes.get(id));
+  if (options.autoStart ?? true) {
+    await outbox.start();
+    if (options.sender) notifier.start(options.sender);
+  }
+  logger.info({ requests: await quotes.size(), webhook: outbox.enabled, staffApi: Boolean(options.staffApiKey) }, 'quote backend open');
+
+  return {
+    repository,
+    notifier,
+    outbox,
+    registerRoutes(server) {
+      registerStaffApi(server, { repository, staffApiKey: options.staffApiKey, logger });
+    },
+    async close() {
+      await Promise.all([outbox.stop(), notifier.stop()]);
+      await Promise.all(collections.map((c) => c.close()));
+    },
+  };
+}
+
+export type { BackendLogger } from '../logger.js';
+export type { QuoteRequest, QuoteRequestDraft, QuoteStatus, QuoteItem, HistoryEntry } from './quoteRequest.js';
+export { QUOTE_STATUSES, quoteRequestSchema, quoteRequestDraftSchema, QUOTE_REF_PATTERN } from './quoteRequest.js';
+export { QuoteValidationError, type QuoteRepository, type QuoteListQuery, type Requester, type StatusUpdateResult } from './quoteRepository.js';
+export { statusMessage, type ProactiveSender, type LocalizedMessage } from './statusNotifier.js';
+export { WEBHOOK_HEADERS, WEBHOOK_EVENT, signBody } from './webhookOutbox.js';
+export { TRANSITIONS, canTransition } from './transitions.js';
+export { toPublicView, type PublicQuoteRequest } from './publicView.js';

@@ -1,0 +1,127 @@
+import { createHmac } from 'node:crypto';
+import type { BackoffOptions } from '../delivery/backoff.js';
+import { RetryQueue, type PendingEffect, type QueueEntry } from '../delivery/retryQueue.js';
+import { silentLogger, type BackendLogger } from '../logger.js';
+import type { Collection } from '../store/collection.js';
+import { toPublicView } from './publicView.js';
+import type { QuoteRequest } from './quoteRequest.js';
+
+/** Header names sent with every delivery; receivers dedupe on the idempotency key. */
+export const WEBHOOK_HEADERS = {
+  /** The request's reference (`QR-…`): identical on every attempt, across restarts. */
+  idempotencyKey: 'Idempotency-Key',
+  /** `sha256=<hex HMAC-SHA256 of the raw body, keyed with QUOTE_WEBHOOK_SECRET>`. */
+  signature: 'X-Signature-256',
+  /** `quote_request.filed`. */
+  event: 'X-Quote-Event',
+} as const;
+
+export const WEBHOOK_EVENT = 'quote_request.filed';
+
+/** What is stored per delivery: the exact bytes to send, so every attempt is byte-identical. */
+export interface WebhookDelivery {
+  quoteId: string;
+  body: string;
+}
+
+export interface WebhookOutboxOptions {
+  /** No URL: filing writes no outbox entry and the worker does not run. */
+  url?: string;
+  /** No secret: deliveries go out unsigned (a warning is logged at start). */
+  secret?: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  backoff?: Partial<BackoffOptions>;
+  logger?: BackendLogger;
+  now?: () => number;
+}
+
+export function signBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+/**
+ * Delivers each filed request to `QUOTE_WEBHOOK_URL` (POST, JSON) through a durable outbox: the
+ * entry is stored before `create()` returns, so before the user is told "filed", and sent in the
+ * background with capped exponential backoff until a 2xx; the user never waits on the webhook.
+ * Redirects and non-2xx answers count as failures.
+ *
+ * Body: `{"event":"quote_request.filed","quoteRequest":{…all collected fields…}}`, a snapshot
+ * taken at filing time.
+ */
+export class WebhookOutbox {
+  readonly enabled: boolean;
+  readonly #queue: RetryQueue<WebhookDelivery>;
+  readonly #url: string | undefined;
+  readonly #secret: string | undefined;
+  readonly #timeoutMs: number;
+  readonly #log: BackendLogger;
+
+  constructor(entries: Collection<QueueEntry<WebhookDelivery>>, options: WebhookOutboxOptions = {}) {
+    this.#url = options.url;
+    this.enabled = Boolean(options.url);
+    this.#secret = options.secret;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#log = options.logger ?? silentLogger;
+    this.#queue = new RetryQueue(entries, (entry) => this.#post(entry), {
+      name: 'webhook',
+      logger: this.#log,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  /** The repository's `filed` hook: stores the delivery, held until the request itself is stored. */
+  readonly prepare = async (request: QuoteRequest): Promise<PendingEffect | undefined> => {
+    if (!this.enabled) return undefined;
+    const body = JSON.stringify({ event: WEBHOOK_EVENT, quoteRequest: toPublicView(request) });
+    return this.#queue.enqueue(request.id, request.id, { quoteId: request.id, body }, { hold: true });
+  };
+
+  async start(): Promise<void> {
+    const pending = (await this.#queue.pending()).length;
+    if (!this.enabled) {
+      if (pending) this.#log.warn({ pending }, 'webhook: deliveries pending but QUOTE_WEBHOOK_URL is not set; kept for later');
+      return;
+    }
+    if (!this.#secret) this.#log.warn({}, 'webhook: QUOTE_WEBHOOK_SECRET is not set; deliveries are unsigned');
+    this.#queue.start();
+  }
+
+  stop(): Promise<void> {
+    return this.#queue.stop();
+  }
+
+  /** One delivery pass, for tests and tools. */
+  runOnce(): Promise<void> {
+    return this.enabled ? this.#queue.runOnce() : Promise.resolve();
+  }
+
+  pending(): Promise<QueueEntry<WebhookDelivery>[]> {
+    return this.#queue.pending();
+  }
+
+  /** Drops deliveries of requests that were never stored (a crash between the two writes). */
+  discardOrphans(exists: (id: string) => Promise<boolean>): Promise<number> {
+    return this.#queue.discardWhere(async ({ payload }) => !(await exists(payload.quoteId)), 'request not stored');
+  }
+
+  async #post(entry: QueueEntry<WebhookDelivery>): Promise<void> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      [WEBHOOK_HEADERS.idempotencyKey]: entry.id,
+      [WEBHOOK_HEADERS.event]: WEBHOOK_EVENT,
+    };
+    if (this.#secret) headers[WEBHOOK_HEADERS.signature] = signBody(entry.payload.body, this.#secret);
+    const response = await fetch(this.#url!, {
+      method: 'POST',
+      headers,
+      body: entry.payload.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(this.#timeoutMs),
+    });
+    // Drain the body so the connection is reused.
+    await response.arrayBuffer().catch(() => undefined);
+    if (response.status < 200 || response.status > 299) throw new Error(`webhook answered HTTP ${response.status}`);
+  }
+}
