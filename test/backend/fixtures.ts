@@ -1,0 +1,44 @@
+import type { QuoteRequestDraft } from '../../backend/quotes/index.js';
+import { openQuoteBackend, type QuoteBackendOptions } from '../../backend/quotes/index.js';
+
+/** A realistic cloud renewal, as the dialog would hand it over. */
+export function cloudRenewalDraft(overrides: Partial<QuoteRequestDraft> = {}): QuoteRequestDraft {
+  return {
+    kind: 'cloud-renewal',
+    locale: 'fr',
+    channel: 'msteams',
+    resellerName: 'Paul Girard',
+    resellerEmail: 'p.girard@numeriq-services.fr',
+    authorizedContactName: 'Julie Roux',
+    authorizedContactEmail: 'julie.roux@atelier-roux.fr',
+    siteUrl: 'https://atelier-roux.atlassian.net',
+    items: [{ product: 'Confluence', edition: 'Standard', tier: 100 }],
+    conversationRef: { conversation: { id: 'conv-1' }, serviceUrl: 'http://127.0.0.1:1/' },
+    userId: 'user-1',
+    conversationId: 'conv-1',
+    ...overrides,
+  };
+}
+
+export function dcRenewalDraft(overrides: Partial<QuoteRequestDraft> = {}): QuoteRequestDraft {
+  return {
+    kind: 'dc-renewal',
+    locale: 'zh',
+    channel: 'webchat',
+    sen: 'SEN-L2468013',
+    technicalContactName: '刘洋',
+    technicalContactEmail: 'liu.yang@minghua-tech.cn',
+    endUserName: '刘洋',
+    endUserEmail: 'liu.yang@minghua-tech.cn',
+    resellerCompany: '新锐合作伙伴',
+    conversationRef: { conversation: { id: 'conv-2' } },
+    userId: 'user-2',
+    conversationId: 'conv-2',
+    ...overrides,
+  };
+}
+
+/** Fast settings for tests: no fsync, millisecond backoff, workers driven by the test. */
+export function openTestBackend(dataDir: string, options: Partial<QuoteBackendOptions> = {}) {
+  return openQuoteBackend({ dataDir, fsync: false, autoStart: false, backoff: { baseMs: 5, maxMs: 20 }, ...options });
+}
