@@ -58,8 +58,10 @@ export class LanguageMiddleware implements Middleware {
     setTurnInfo(context, { lang: decision.lang, t: i18n.getFixedT(decision.lang), intent, languageChanged });
 
     const locale = REPLY_LOCALE[decision.lang];
+    // botbuilder copies the incoming activity's locale onto replies; replace it
+    // unless the sender chose one on purpose (a proactive message in another language).
     context.onSendActivities(async (_ctx, activities, sendNext) => {
-      for (const out of activities) out.locale ??= locale;
+      for (const out of activities) if (!out.locale || out.locale === a.locale) out.locale = locale;
       return sendNext();
     });
     await next();

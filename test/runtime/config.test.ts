@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+import { fromRoot } from '../../bot/paths.js';
+
+describe('Config', () => {
+  it('has defaults for a local bot with no cloud account', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 3978);
+    assert.equal(config.DATA_DIR, './data');
+    assert.equal(config.DEFAULT_LOCALE, 'en');
+    assert.equal(config.MicrosoftAppId, undefined);
+  });
+
+  it('names every invalid variable, one problem per line', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DEFAULT_LOCALE: 'de', LOG_LEVEL: 'loud' });
+      assert.fail('expected a ConfigError');
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      const joined = err.problems.join('\n');
+      for (const name of ['PORT', 'DEFAULT_LOCALE', 'LOG_LEVEL']) assert.match(joined, new RegExp(`^${name}:`, 'm'));
+      assert.equal(err.problems.length, 3);
+    }
+  });
+
+  it('requires the password (and a tenant for SingleTenant) once an app id is set', () => {
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'abc' }), /MicrosoftAppPassword/);
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
+  });
+
+  it('treats empty strings as unset, as .env files often have them', () => {
+    assert.equal(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId, undefined);
+  });
+});
+
+function runMain(env: Record<string, string>): ReturnType<typeof spawn> {
+  return spawn(process.execPath, ['--import', 'tsx', fromRoot('bot', 'main.ts')], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    cwd: fromRoot(),
+  });
+}
+
+describe('The process', () => {
+  it('exits non-zero with a readable line per config problem', async () => {
+    const child = runMain({ PORT: 'x', LOG_LEVEL: 'loud' });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 2);
+    assert.match(stderr, /PORT:/);
+    assert.match(stderr, /LOG_LEVEL:/);
+    assert.doesNotMatch(stderr, /at .*\.ts:\d+/, 'no stack trace');
+  });
+
+  it('starts with defaults, serves /healthz, and stops cleanly on SIGTERM', async function () {
+    this.timeout(30000);
+    const dataDir = mkdtempSync(join(tmpdir(), 'ra-main-'));
+    const child = runMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (c) => {
+        out += c;
+        const m = out.match(/"port":(\d+)/);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0);
+  });
+});
