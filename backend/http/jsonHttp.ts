@@ -25,8 +25,14 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 /** A 400 naming each invalid field (dotted path) from a zod error. */
 export function sendValidationError(res: Response, error: z.ZodError): void {
-  const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(body)'))];
-  const detail = error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+  const named = error.issues.flatMap((issue) => {
+    const path = issue.path.join('.');
+    // An unknown field is named itself, not its parent object.
+    const names = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (path ? `${path}.${k}` : k)) : [path || '(body)'];
+    return names.map((name) => ({ name, message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message }));
+  });
+  const fields = [...new Set(named.map((n) => n.name))];
+  const detail = named.map((n) => `${n.name}: ${n.message}`).join('; ');
   sendError(res, 400, 'invalid_request', `Invalid ${fields.join(', ')} (${detail})`, fields);
 }
 
