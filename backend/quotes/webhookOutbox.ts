@@ -56,6 +56,7 @@ export class WebhookOutbox {
   readonly #secret: string | undefined;
   readonly #timeoutMs: number;
   readonly #log: BackendLogger;
+  #shutdown = new AbortController();
 
   constructor(entries: Collection<QueueEntry<WebhookDelivery>>, options: WebhookOutboxOptions = {}) {
     this.#url = options.url;
@@ -88,8 +89,11 @@ export class WebhookOutbox {
     this.#queue.start();
   }
 
-  stop(): Promise<void> {
-    return this.#queue.stop();
+  /** Aborts an attempt in flight (it counts as failed and is retried after the restart). */
+  async stop(): Promise<void> {
+    this.#shutdown.abort();
+    await this.#queue.stop();
+    this.#shutdown = new AbortController();
   }
 
   /** One delivery pass, for tests and tools. */
@@ -118,7 +122,7 @@ export class WebhookOutbox {
       headers,
       body: entry.payload.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.#timeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#shutdown.signal]),
     });
     // Drain the body so the connection is reused.
     await response.arrayBuffer().catch(() => undefined);

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WEBHOOK_HEADERS } from '../../backend/quotes/index.js';
+import { JournalCollection } from '../../backend/store/index.js';
+import { cloudRenewalDraft, dcRenewalDraft, openTestBackend } from './fixtures.js';
+import { useTempDir } from './tempDir.js';
+import { waitFor } from './waitFor.js';
+
+const SECRET = 'webhook-secret';
+
+interface Received {
+  key: string;
+  signature: string;
+  body: string;
+  answered: number;
+}
+
+/** A receiver on 127.0.0.1 that answers 500 to the first `failures` calls, then 204 (or waits `delayMs`). */
+async function receiver(failures: number, delayMs = 0): Promise<{ url: string; calls: Received[]; close: () => Promise<void> }> {
+  const calls: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const answered = calls.length < failures ? 500 : 204;
+      calls.push({
+        key: String(req.headers[WEBHOOK_HEADERS.idempotencyKey.toLowerCase()]),
+        signature: String(req.headers[WEBHOOK_HEADERS.signature.toLowerCase()]),
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered,
+      });
+      setTimeout(() => res.writeHead(answered).end(), delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/quotes`,
+    calls,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const expectedSignature = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+
+describe('backend/quotes webhook outbox', () => {
+  const tmp = useTempDir();
+
+  it('retries a failing receiver across a restart: nothing lost, one key per request, valid signatures', async () => {
+    const hook = await receiver(3);
+    try {
+      const options = { webhookUrl: hook.url, webhookSecret: SECRET, autoStart: true };
+      let backend = await openTestBackend(tmp.path, { ...options, backoff: { baseMs: 200, maxMs: 200 } });
+      const refs = [
+        (await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' })).id,
+        (await backend.repository.create(dcRenewalDraft(), { idempotencyKey: 'b' })).id,
+      ];
+      await waitFor(() => hook.calls.length >= 2, 'the first (failing) attempts');
+      await backend.close();
+      assert.ok(hook.calls.every((c) => c.answered === 500));
+
+      // The restart: pending deliveries come back from disk and go out again.
+      backend = await openTestBackend(tmp.path, options);
+      await waitFor(async () => (await backend.outbox.pending()).length === 0, 'both deliveries acknowledged');
+      assert.equal(hook.calls.filter((c) => c.answered === 204).length, 2);
+      await backend.close();
+
+      for (const ref of refs) {
+        const attempts = hook.calls.filter((c) => c.key === ref);
+        assert.ok(attempts.length >= 2, `${ref} retried`);
+        assert.equal(new Set(attempts.map((c) => c.body)).size, 1, 'byte-identical body on every attempt');
+        for (const call of attempts) assert.equal(call.signature, expectedSignature(call.body));
+        const body = JSON.parse(attempts[0]!.body) as { event: string; quoteRequest: { id: string; conversationRef?: unknown } };
+        assert.equal(body.event, 'quote_request.filed');
+        assert.equal(body.quoteRequest.id, ref);
+        assert.equal(body.quoteRequest.conversationRef, undefined);
+      }
+      assert.deepEqual(new Set(hook.calls.map((c) => c.key)), new Set(refs), 'no delivery under another key');
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('stores the delivery before create() returns, and create() never waits for the receiver', async () => {
+    const hook = await receiver(0, 2000);
+    try {
+      const backend = await openTestBackend(tmp.path, { webhookUrl: hook.url, webhookSecret: SECRET, autoStart: true });
+      const started = Date.now();
+      const { id } = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
+      assert.ok(Date.now() - started < 500, 'filing answered without waiting for the webhook');
+      assert.deepEqual((await backend.outbox.pending()).map((e) => e.id), [id]);
+      await backend.close();
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('aborts an attempt in flight on close, keeping the delivery for the next start', async () => {
+    const hook = await receiver(0, 5000);
+    try {
+      const backend = await openTestBackend(tmp.path, { webhookUrl: hook.url, autoStart: true });
+      await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
+      await waitFor(() => hook.calls.length === 1, 'the attempt to start');
+      const started = Date.now();
+      await backend.close();
+      assert.ok(Date.now() - started < 1000, 'close did not wait for the slow receiver');
+      const reopened = await openTestBackend(tmp.path, { webhookUrl: hook.url });
+      assert.equal((await reopened.outbox.pending()).length, 1);
+      await reopened.close();
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('treats a timeout as a failure and retries', async () => {
+    const hook = await receiver(0, 300);
+    try {
+      const backend = await openTestBackend(tmp.path, { webhookUrl: hook.url, webhookTimeoutMs: 50 });
+      await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
+      await backend.outbox.runOnce();
+      const [entry] = await backend.outbox.pending();
+      assert.equal(entry?.attempts, 1);
+      assert.match(entry?.lastError ?? '', /timeout|abort/i);
+      await backend.close();
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('writes no outbox entry when no webhook URL is set', async () => {
+    const backend = await openTestBackend(tmp.path);
+    await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
+    assert.deepEqual(await backend.outbox.pending(), []);
+    await backend.close();
+  });
+
+  it('drops, at open, a delivery whose request was never stored (crash between the two writes)', async () => {
+    const entries = await JournalCollection.open<unknown>({ dir: tmp.path, name: 'webhook-outbox', fsync: false });
+    const orphan = 'QR-20260101-0009';
+    await entries.put(orphan, { id: orphan, subject: orphan, payload: { quoteId: orphan, body: '{}' }, attempts: 0, createdAt: new Date().toISOString(), nextAttemptAt: 0 });
+    await entries.close();
+    const backend = await openTestBackend(tmp.path, { webhookUrl: 'http://127.0.0.1:9/' });
+    assert.deepEqual(await backend.outbox.pending(), []);
+    await backend.close();
+  });
+});
