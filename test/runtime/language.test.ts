@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { IntentMatcher, normalizeCommand } from '../../knowledge/intents.js';
+import { LanguageDetector } from '../../knowledge/language/detect.js';
+import { decideLanguage, langFromLocale } from '../../bot/locale.js';
+
+const detector = LanguageDetector.fromFile();
+const intents = IntentMatcher.fromFile();
+
+describe('Language detection', () => {
+  const confident: Array<[string, 'en' | 'fr' | 'zh']> = [
+    ["Est-ce qu'il existe un programme revendeur ?", 'fr'],
+    ['faut il etre agree par atlassian pour revendre leurs licences', 'fr'],
+    ['Comment je paie une facture pour mon client', 'fr'],
+    ['How do I renew a license for my customer', 'en'],
+    ['Is there a discount for resellers?', 'en'],
+    ['Bitbucket 续费', 'zh'],
+    ['Jira Data Center 多少钱', 'zh'],
+  ];
+  for (const [text, lang] of confident) {
+    it(`reads "${text}" as ${lang}`, () => assert.deepEqual(detector.detect(text), { lang, confident: true }));
+  }
+
+  for (const neutral of ['ok', 'jean.dupont@exemple.fr', 'SEN-L1234567', '2000', 'Paul Girard', 'Confluence', 'yep', '👍']) {
+    it(`never switches on "${neutral}"`, () => assert.notEqual(detector.detect(neutral)?.confident, true));
+  }
+});
+
+describe('Language decision', () => {
+  const base = { expectingValue: false, defaultLang: 'en' as const };
+  it('orders explicit > detection > remembered > channel locale > default', () => {
+    assert.equal(decideLanguage({ ...base, explicit: 'zh', text: 'Bonjour, je voudrais un devis', saved: 'en' }, detector).lang, 'zh');
+    assert.equal(decideLanguage({ ...base, text: 'Bonjour, je voudrais un devis', saved: 'en', activityLocale: 'zh-CN' }, detector).lang, 'fr');
+    assert.equal(decideLanguage({ ...base, text: 'ok', saved: 'fr', activityLocale: 'zh-CN' }, detector).lang, 'fr');
+    assert.equal(decideLanguage({ ...base, text: 'ok', activityLocale: 'zh-TW' }, detector).lang, 'zh');
+    assert.equal(decideLanguage({ ...base, text: 'ok', activityLocale: 'de-DE' }, detector).lang, 'en');
+  });
+
+  it('does not detect while a prompt waits for a value', () => {
+    const d = decideLanguage({ ...base, expectingValue: true, text: 'Atelier Roux et Fils de la Vallée', saved: 'en' }, detector);
+    assert.equal(d.lang, 'en');
+  });
+
+  it('maps channel locales', () => {
+    for (const [locale, lang] of [['fr-CA', 'fr'], ['fr-FR', 'fr'], ['zh-Hans', 'zh'], ['zh-TW', 'zh'], ['en-GB', 'en'], ['ja-JP', undefined], [42, undefined]] as const) {
+      assert.equal(langFromLocale(locale), lang);
+    }
+  });
+});
+
+describe('Global commands', () => {
+  it('folds case, accents, punctuation and full-width forms', () => {
+    assert.equal(normalizeCommand('  ＡＩＤＥ ! '), 'aide');
+    assert.equal(normalizeCommand('Français'), 'francais');
+  });
+
+  const cases: Array<[string, string, string?]> = [
+    ['help', 'help'], ['Aide', 'help'], ['帮助', 'help'], ['que pouvez-vous faire ?', 'help'],
+    ['cancel', 'cancel'], ['ANNULER', 'cancel'], ['取消', 'cancel'], ['重新开始', 'cancel'],
+    ['in English please', 'language', 'en'], ['en français svp', 'language', 'fr'], ['请用中文', 'language', 'zh'],
+    ['changer de langue', 'language', 'choose'],
+  ];
+  for (const [text, intent, variant] of cases) {
+    it(`reads "${text}" as ${intent}${variant ? `/${variant}` : ''}`, () => {
+      const m = intents.match(text);
+      assert.equal(m?.intent, intent);
+      if (variant) assert.equal(m?.variant, variant);
+    });
+  }
+
+  for (const text of ['how do I cancel a license renewal?', 'comment annuler une commande', 'help desk pricing', '']) {
+    it(`does not take the question "${text}" for a command`, () => assert.equal(intents.match(text)?.intent, undefined));
+  }
+});
