@@ -37,6 +37,16 @@ export const configSchema = z.object({
   QUOTE_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   QUOTE_WEBHOOK_SECRET: optionalString,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Web chat page. Local mode: a local Direct Line listens on 127.0.0.1 at this
+   * port (0 = any free port; the browser reaches it through /directline on the
+   * bot's own origin, so the port only matters to tools that call it directly).
+   */
+  DIRECT_LINE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Set in production: the page then uses the real Direct Line service via POST /api/directline/token. */
+  DIRECT_LINE_SECRET: optionalString,
+  /** The Direct Line service base URL (regional endpoints differ). */
+  DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
 });
 
 export type Config = z.infer<typeof configSchema>;
