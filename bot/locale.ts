@@ -13,6 +13,8 @@ export const REPLY_LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', zh
 
 export interface LanguageInputs {
   explicit?: Lang;
+  /** A language the message's wording implies (a one-word command), used when detection has nothing. */
+  hint?: Lang;
   text?: string;
   /** While a prompt waits for a value (a name, a company), the text must not switch languages. */
   expectingValue: boolean;
@@ -36,6 +38,7 @@ export function decideLanguage(inputs: LanguageInputs, detector: LanguageDetecto
   if (inputs.text && !inputs.expectingValue) {
     const detected = detector.detect(inputs.text);
     if (detected?.confident) return { lang: detected.lang, remember: detected.lang };
+    if (inputs.hint) return { lang: inputs.hint, remember: inputs.hint };
   }
   return { lang: inputs.saved ?? langFromLocale(inputs.activityLocale) ?? inputs.defaultLang };
 }

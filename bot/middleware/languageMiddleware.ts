@@ -39,9 +39,13 @@ export class LanguageMiddleware implements Middleware {
     const dialogState = await state.dialogState.get(context);
     const explicit = explicitFromValue(context) ?? (intent?.intent === 'language' && isLang(intent.variant) ? intent.variant : undefined);
 
+    // A one-word command ("bonjour", "aide", "谢谢") is too short to detect, but says
+    // which language it is in: good enough for a user whose language is not known yet.
+    const commandLang = !profile.lang && intent && intent.intent !== 'language' && isLang(intent.variant) ? intent.variant : undefined;
     const decision = decideLanguage(
       {
         explicit,
+        hint: commandLang,
         text,
         expectingValue: (dialogState?.dialogStack?.length ?? 0) > 0,
         saved: profile.lang,

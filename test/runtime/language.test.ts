@@ -71,3 +71,10 @@ describe('Global commands', () => {
     it(`does not take the question "${text}" for a command`, () => assert.equal(intents.match(text)?.intent, undefined));
   }
 });
+
+describe('One-word commands as a language hint', () => {
+  it('uses the command language only when detection has nothing', () => {
+    assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'bonjour', hint: 'fr', activityLocale: 'en-US' }, detector).lang, 'fr');
+    assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'How do I renew my license please', hint: 'fr' }, detector).lang, 'en');
+  });
+});
