@@ -5,10 +5,10 @@
 export type { FaqEntry, FaqLocalized, FaqId } from './faqSchema.js';
 export { FAQ_IDS, FAQ_ACTIONS, faqEntrySchema } from './faqSchema.js';
 export { loadFaqEntries, FaqDataError, DEFAULT_FAQ_DIR } from './faqLoader.js';
-export type { FaqCandidate, FaqDecision, FaqEngine, FaqEngineOptions, OutOfScopeExamples } from './faqEngine.js';
+export type { FaqCandidate, FaqDecision, FaqEngine, FaqEngineOptions, OutOfScopeExamples, RankingFaqEngine } from './faqEngine.js';
 export { createFaqEngine, loadOutOfScopeExamples } from './faqEngine.js';
-export type { FaqThresholds } from './faqDecision.js';
-export { DEFAULT_THRESHOLDS } from './faqDecision.js';
+export type { FaqThresholds, RankTuning, Ranking } from './faqDecision.js';
+export { DEFAULT_THRESHOLDS, DEFAULT_TUNING, decideFromRanking } from './faqDecision.js';
 
 import { createFaqEngine, type FaqEngine } from './faqEngine.js';
 import { loadFaqEntries } from './faqLoader.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../bot/paths.js';
-import { DEFAULT_THRESHOLDS, type FaqThresholds } from './faqDecision.js';
+import { decideFromRanking, DEFAULT_THRESHOLDS, DEFAULT_TUNING, type FaqThresholds, type Ranking, type RankTuning } from './faqDecision.js';
 import type { FaqEntry } from './faqSchema.js';
 import { LANGS, type Lang } from './lang.js';
 import { TextAnalyzer, type TermBag, type TokenHooks } from './search/analyzer.js';
@@ -8,11 +8,8 @@ import { Bm25Index, type FieldedDoc } from './search/bm25.js';
 import { TypoCorrector } from './search/typo.js';
 import { cosine, weigh, type WeightedVector } from './search/vectors.js';
 
-export interface FaqCandidate { id: string; score: number }
-export type FaqDecision =
-  | { kind: 'answer'; id: string; candidates: FaqCandidate[] }
-  | { kind: 'clarify'; candidates: FaqCandidate[] }
-  | { kind: 'none'; candidates: FaqCandidate[] };
+export type { FaqCandidate, FaqDecision } from './faqDecision.js';
+import type { FaqCandidate, FaqDecision } from './faqDecision.js';
 
 export interface FaqEngine {
   decide(text: string, lang: Lang): FaqDecision;
@@ -21,10 +18,16 @@ export interface FaqEngine {
   search(text: string, lang: Lang, limit?: number): FaqCandidate[];
 }
 
+/** The engine plus its raw ranking, for calibration and the advocate console. */
+export interface RankingFaqEngine extends FaqEngine {
+  rank(text: string, lang: Lang): Ranking;
+}
+
 export type OutOfScopeExamples = Partial<Record<Lang, string[]>>;
 
 export interface FaqEngineOptions {
   thresholds?: Partial<FaqThresholds>;
+  tuning?: Partial<RankTuning>;
   /** Questions the bot must decline; defaults to knowledge/faq-data/out-of-scope.json. */
   outOfScope?: OutOfScopeExamples;
   analyzer?: TextAnalyzer;
@@ -32,12 +35,8 @@ export interface FaqEngineOptions {
 
 /** Field weights: example questions say how people ask; the answer only hints at vocabulary. */
 const FIELD_WEIGHTS = { questions: 1, title: 1.5, answer: 0.25 };
-/** Topics re-ranked with the fine (per example question) similarity after the BM25 pass. */
-const RERANK_DEPTH = 8;
-/** Unknown words still count against a match, but names (Ingram, Texas) must not sink it. */
-const UNKNOWN_IDF_FACTOR = 0.35;
-/** Blend of nearest example question, topic coverage and BM25 rank. */
-const BLEND = { nearest: 0.6, coverage: 0.25, bm25: 0.15 };
+/** The second-best example of a topic counts a little, so one lucky example cannot decide alone. */
+const SECOND_NEAREST_SHARE = 0.25;
 
 interface TopicIndex {
   entry: FaqEntry;
@@ -49,8 +48,9 @@ export function loadOutOfScopeExamples(): OutOfScopeExamples {
   return JSON.parse(readFileSync(fromRoot('knowledge', 'faq-data', 'out-of-scope.json'), 'utf8')) as OutOfScopeExamples;
 }
 
-export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions = {}): FaqEngine {
+export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions = {}): RankingFaqEngine {
   const thresholds: FaqThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const tuning: RankTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const analyzer = options.analyzer ?? new TextAnalyzer();
   const outOfScope = options.outOfScope ?? loadOutOfScopeExamples();
   const surfaces = new Set<string>();
@@ -73,7 +73,7 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   const oosBags = LANGS.flatMap((lang) => (outOfScope[lang] ?? []).map((q) => analyzer.analyze(q, lang, collect)));
   const index = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
 
-  const idf = (term: string): number => index.idf(term) * (index.has(term) ? 1 : UNKNOWN_IDF_FACTOR);
+  const idf = (term: string): number => index.idf(term) * (index.has(term) ? 1 : tuning.unknownIdfFactor);
   const topics: TopicIndex[] = entries.map((entry, i) => ({
     entry,
     questions: questionBags[i]!.map((bag) => weigh(bag, idf)),
@@ -84,26 +84,29 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   const fix: TokenHooks = { fix: (bare) => (surfaces.has(bare) ? undefined : typos.correct(bare)) };
   const byId = new Map<string, FaqEntry>(entries.map((entry) => [entry.id, entry]));
 
-  function rank(text: string, lang: Lang): { ranked: FaqCandidate[]; oos: number; nearest: Map<string, number> } {
+  function rank(text: string, lang: Lang): Ranking {
     const query = weigh(analyzer.analyze(text, lang, fix), idf);
     const nearest = new Map<string, number>();
     if (query.norm === 0) return { ranked: [], oos: 0, nearest };
     const bm25 = [...index.score(query.weights).entries()].filter(([doc]) => doc < topics.length);
     bm25.sort((a, b) => b[1] - a[1]);
-    const top = bm25.slice(0, RERANK_DEPTH);
-    const best = top[0]?.[1] ?? 1;
-    const ranked = top.map(([doc, score]) => {
+    // BM25 divided by the query's own idf mass gives an absolute (not rank-relative) signal.
+    let queryMass = 0;
+    for (const w of query.weights.values()) queryMass += w;
+    const ranked = bm25.slice(0, tuning.rerankDepth).map(([doc, score]) => {
       const topic = topics[doc]!;
-      let near = 0;
-      for (const q of topic.questions) near = Math.max(near, cosine(query, q));
-      let covered = 0;
-      let total = 0;
-      for (const [term, w] of query.weights) {
-        total += w;
-        if (topic.vocabulary.has(term)) covered += w;
+      let best = 0;
+      let second = 0;
+      for (const q of topic.questions) {
+        const sim = cosine(query, q);
+        if (sim > best) [best, second] = [sim, best];
+        else if (sim > second) second = sim;
       }
-      nearest.set(topic.entry.id, near);
-      const blended = BLEND.nearest * near + BLEND.coverage * (covered / total) + BLEND.bm25 * (score / best);
+      const near = (1 - SECOND_NEAREST_SHARE) * best + SECOND_NEAREST_SHARE * second;
+      let covered = 0;
+      for (const [term, w] of query.weights) if (topic.vocabulary.has(term)) covered += w;
+      nearest.set(topic.entry.id, best);
+      const blended = tuning.nearest * near + tuning.coverage * (covered / queryMass) + tuning.bm25 * Math.min(1, score / queryMass);
       return { id: topic.entry.id, score: round(blended) };
     });
     ranked.sort((a, b) => b.score - a.score);
@@ -113,22 +116,12 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   }
 
   function decide(text: string, lang: Lang): FaqDecision {
-    const { ranked, oos, nearest } = rank(text, lang);
-    const first = ranked[0];
-    if (!first) return { kind: 'none', candidates: [] };
-    const candidates = ranked.slice(0, 3);
-    if (oos > (nearest.get(first.id) ?? 0) + thresholds.outOfScopeLead) return { kind: 'none', candidates };
-    const second = ranked[1]?.score ?? 0;
-    if (first.score >= thresholds.answer && first.score - second >= thresholds.margin) {
-      return { kind: 'answer', id: first.id, candidates };
-    }
-    if (first.score < thresholds.clarify) return { kind: 'none', candidates };
-    const close = ranked.filter((c) => c.score >= first.score - thresholds.clarifyWindow).slice(0, 3);
-    return { kind: 'clarify', candidates: close.length >= 2 ? close : ranked.slice(0, 2) };
+    return decideFromRanking(rank(text, lang), thresholds);
   }
 
   return {
     decide,
+    rank,
     search: (text, lang, limit = 5) => rank(text, lang).ranked.slice(0, limit),
     entry: (id) => byId.get(id),
     entries: () => entries,

@@ -19,6 +19,7 @@ export function addZhWords(words: Iterable<string>): void {
 }
 
 export interface ZhAnalysis {
+  /** All jieba words, stopwords included (the caller flags them). */
   words: string[];
   bigrams: string[];
 }
@@ -28,8 +29,9 @@ export interface ZhAnalysis {
  * rescue the cases where jieba cuts a query differently from the example it should match.
  */
 export function zhAnalyze(run: string, stopwords: ReadonlySet<string>): ZhAnalysis {
-  const words = segmenter().cut(run, true).filter((word) => word.trim() && !stopwords.has(word));
-  const chars = [...run];
+  const words = segmenter().cut(run, true).filter((word) => word.trim());
+  // Bigrams over the content words only: a bigram like 折吗 (half stopword) would match noise.
+  const chars = [...words.filter((word) => !stopwords.has(word)).join('')];
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) bigrams.push(`~${chars[i]}${chars[i + 1]}`);
   return { words, bigrams };

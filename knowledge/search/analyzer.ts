@@ -20,8 +20,10 @@ export interface TokenHooks {
 }
 
 export interface Tokens {
-  /** Stems and Chinese words in text order, before synonym replacement. */
+  /** Stems and Chinese words in text order, before synonym replacement, stopwords included. */
   words: string[];
+  /** Parallel to words: true for a stopword (dropped unless part of a glossary phrase). */
+  stop: boolean[];
   bigrams: string[];
 }
 
@@ -34,6 +36,8 @@ export class TextAnalyzer {
     addZhWords([...res.zhDomainWords, ...zhTerms]);
     // A glossary term is compiled with every analyser that could meet it: an English word may
     // appear in a French or Chinese question, so Latin terms get both the fr and the en stems.
+    // Stopwords stay in the phrases ("how long", "my atlassian", "centre de données"): the
+    // glossary runs before stopwords are dropped.
     this.glossary = new GlossaryMatcher(res.glossary, (term) => {
       const variants = /\p{Script=Han}/u.test(term)
         ? [this.tokens(term, 'zh').words]
@@ -45,31 +49,39 @@ export class TextAnalyzer {
   /** Word sequence of a text; Latin runs in zh text use the English analyser (product names, "license"). */
   tokens(text: string, lang: Lang, hooks: TokenHooks = {}): Tokens {
     const words: string[] = [];
+    const stop: boolean[] = [];
     const bigrams: string[] = [];
     const latinLang: Lang = lang === 'fr' ? 'fr' : 'en';
     const latinStop = this.res.stopwords[latinLang];
     for (const run of splitRuns(normalizeText(text))) {
       if (run.script === 'han') {
         const zh = zhAnalyze(run.text, this.res.stopwords.zh);
-        words.push(...zh.words);
+        for (const word of zh.words) {
+          words.push(word);
+          stop.push(this.res.stopwords.zh.has(word));
+        }
         bigrams.push(...zh.bigrams);
         continue;
       }
       for (const part of run.text.split(/[.\-]/)) {
         let bare = latinLang === 'fr' ? frBare(part) : enBare(part);
-        if (!bare || latinStop.has(bare)) continue;
-        hooks.collect?.(bare);
-        bare = hooks.fix?.(bare) ?? bare;
+        if (!bare) continue;
+        const isStop = latinStop.has(bare);
+        if (!isStop) {
+          hooks.collect?.(bare);
+          bare = hooks.fix?.(bare) ?? bare;
+        }
         words.push(latinLang === 'fr' ? frStem(bare) : enStem(bare));
+        stop.push(isStop);
       }
     }
-    return { words, bigrams };
+    return { words, stop, bigrams };
   }
 
   /** Synonyms → concepts, numbers dropped (after the glossary had a chance at "net 30"). */
   finish(tokens: Tokens): TermBag {
     const bag: TermBag = new Map();
-    for (const term of this.glossary.apply(tokens.words)) {
+    for (const term of this.glossary.apply(tokens.words, tokens.stop)) {
       if (/^\d+$/.test(term)) continue;
       bag.set(term, (bag.get(term) ?? 0) + 1);
     }

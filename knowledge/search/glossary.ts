@@ -33,8 +33,11 @@ export class GlossaryMatcher {
     this.phrases.set(first, list);
   }
 
-  /** Greedy longest match from left to right. */
-  apply(tokens: readonly string[]): string[] {
+  /**
+   * Greedy longest match from left to right. Stopwords (flagged in `stop`) may be part of a
+   * phrase; left over, they are dropped.
+   */
+  apply(tokens: readonly string[], stop: readonly boolean[] = []): string[] {
     const out: string[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -44,7 +47,7 @@ export class GlossaryMatcher {
         out.push(hit.concept);
         i += hit.tokens.length;
       } else {
-        out.push(tokens[i]!);
+        if (!stop[i]) out.push(tokens[i]!);
         i += 1;
       }
     }
