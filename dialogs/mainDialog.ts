@@ -9,6 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Lang } from '../knowledge/lang.js';
+import { looksLikeQuestion } from '../knowledge/language/question.js';
 import { turnInfo } from '../bot/turn.js';
 import type { BotState } from '../bot/state.js';
 import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
@@ -30,9 +31,12 @@ export interface Route {
   interrupts?: boolean;
 }
 
-/** Whatever answers free text no route takes: the FAQ engine. Returns false when it cannot. */
+/** Whatever answers free text: the FAQ engine. */
 export interface FreeTextResponder {
-  respond(context: TurnContext, text: string): Promise<boolean>;
+  /** Answers only when sure of the answer; false leaves the message to the routes. */
+  answerIfConfident(context: TurnContext, text: string): Promise<boolean>;
+  /** Answers, asks which topic was meant, or says plainly it has no answer. */
+  respond(context: TurnContext, text: string): Promise<void>;
 }
 
 export interface MainDialogDeps {
@@ -147,13 +151,17 @@ export class MainDialog extends ComponentDialog {
     for (const route of this.routes) {
       if (intent && route.intents?.includes(intent.intent)) return step.beginDialog(route.dialog.id, {});
     }
+    // "How do I renew…?" is for the FAQ; "I need to renew SEN-…" is for a dialog.
+    const freeText = this.deps.freeText;
+    if (freeText && looksLikeQuestion(text) && (await freeText.answerIfConfident(context, text))) {
+      return step.endDialog();
+    }
     for (const route of this.routes) {
       const options = route.detect?.(text, lang);
       if (options) return step.beginDialog(route.dialog.id, options);
     }
-    if (!(await this.deps.freeText?.respond(context, text))) {
-      await context.sendActivity(withMenu(t, t('common:unknown')));
-    }
+    if (freeText) await freeText.respond(context, text);
+    else await context.sendActivity(withMenu(t, t('common:unknown')));
     return step.endDialog();
   }
 

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { normalizeCommand } from '../intents.js';
+
+const schema = z.object({
+  start: z.record(z.string(), z.array(z.string())),
+  anywhere: z.record(z.string(), z.array(z.string())),
+});
+
+const markers = schema.parse(JSON.parse(readFileSync(new URL('./questionMarkers.json', import.meta.url), 'utf8')));
+const startWords = new Set(Object.values(markers.start).flat().map(normalizeCommand));
+const anywhere = Object.values(markers.anywhere).flat();
+
+/**
+ * Whether a message asks how something works ("How do I renew…?", "comment
+ * renouveler…", "如何续订") rather than asking the bot to do it ("je voudrais un
+ * devis…", "续订 SEN-…"): questions go to the FAQ first, requests to the dialogs.
+ */
+export function looksLikeQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[?？]\s*$/.test(trimmed)) return true;
+  if (anywhere.some((m) => trimmed.includes(m))) return true;
+  const words = normalizeCommand(trimmed).split(' ');
+  // "Bonjour, comment…" / "Hi, how…": look past a greeting word.
+  return words.slice(0, 3).some((w, i) => startWords.has(w) && (i === 0 || /^(hi|hello|bonjour|salut|hey|ok|so|alors|et)$/.test(words[i - 1] ?? '')));
+}
