@@ -56,46 +56,61 @@ export async function openQuoteBackend(options: QuoteBackendOptions): Promise<Qu
     ...(options.now ? { now: () => options.now!().getTime() } : {}),
   };
 
-  const quotes = await JournalCollection.open<QuoteRequest>({ ...journal, name: 'quotes', parse: (raw) => quoteRequestSchema.parse(raw) });
-  const counters = await JournalCollection.open<DayCounter>({ ...journal, name: 'counters' });
-  const webhookEntries = await JournalCollection.open<QueueEntry<WebhookDelivery>>({ ...journal, name: 'webhook-outbox' });
-  const statusEntries = await JournalCollection.open<QueueEntry<StatusNotification>>({ ...journal, name: 'status-outbox' });
-  const collections = [quotes, counters, webhookEntries, statusEntries];
-
-  const outbox = new WebhookOutbox(webhookEntries, {
-    ...retry,
-    url: options.webhookUrl,
-    secret: options.webhookSecret,
-    ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
-  });
-  const notifier = new StatusNotifier(statusEntries, retry);
-  const repository = await openQuoteRepository({
-    quotes,
-    references: new QuoteReferences(counters),
-    hooks: { filed: [outbox.prepare], statusChanged: [notifier.prepare] },
-    ...(options.now ? { now: options.now } : {}),
-  });
-
-  await outbox.discardOrphans(async (id) => (await quotes.get(id)) !== undefined);
-  await notifier.discardOrphans((id) => quotes.get(id));
-  if (options.autoStart ?? true) {
-    await outbox.start();
-    if (options.sender) notifier.start(options.sender);
-  }
-  logger.info({ requests: await quotes.size(), webhook: outbox.enabled, staffApi: Boolean(options.staffApiKey) }, 'quote backend open');
-
-  return {
-    repository,
-    notifier,
-    outbox,
-    registerRoutes(server) {
-      registerStaffApi(server, { repository, staffApiKey: options.staffApiKey, logger });
-    },
-    async close() {
-      await Promise.all([outbox.stop(), notifier.stop()]);
-      await Promise.all(collections.map((c) => c.close()));
-    },
+  const collections: Array<{ close(): Promise<void> }> = [];
+  /** Opens one journal, remembering it so a failure further on closes what was opened. */
+  const openJournal = async <T>(name: string, parse?: (raw: unknown) => T): Promise<JournalCollection<T>> => {
+    const collection = await JournalCollection.open<T>({ ...journal, name, ...(parse ? { parse } : {}) });
+    collections.push(collection);
+    return collection;
   };
+  try {
+    return await assemble();
+  } catch (err) {
+    await Promise.allSettled(collections.map((c) => c.close()));
+    throw err;
+  }
+
+  async function assemble(): Promise<QuoteBackend> {
+    const quotes = await openJournal<QuoteRequest>('quotes', (raw) => quoteRequestSchema.parse(raw));
+    const counters = await openJournal<DayCounter>('counters');
+    const webhookEntries = await openJournal<QueueEntry<WebhookDelivery>>('webhook-outbox');
+    const statusEntries = await openJournal<QueueEntry<StatusNotification>>('status-outbox');
+
+    const outbox = new WebhookOutbox(webhookEntries, {
+      ...retry,
+      url: options.webhookUrl,
+      secret: options.webhookSecret,
+      ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
+    });
+    const notifier = new StatusNotifier(statusEntries, retry);
+    const repository = await openQuoteRepository({
+      quotes,
+      references: new QuoteReferences(counters),
+      hooks: { filed: [outbox.prepare], statusChanged: [notifier.prepare] },
+      ...(options.now ? { now: options.now } : {}),
+    });
+
+    await outbox.discardOrphans(async (id) => (await quotes.get(id)) !== undefined);
+    await notifier.discardOrphans((id) => quotes.get(id));
+    if (options.autoStart ?? true) {
+      await outbox.start();
+      if (options.sender) notifier.start(options.sender);
+    }
+    logger.info({ requests: await quotes.size(), webhook: outbox.enabled, staffApi: Boolean(options.staffApiKey) }, 'quote backend open');
+
+    return {
+      repository,
+      notifier,
+      outbox,
+      registerRoutes(server) {
+        registerStaffApi(server, { repository, staffApiKey: options.staffApiKey, logger });
+      },
+      async close() {
+        await Promise.all([outbox.stop(), notifier.stop()]);
+        await Promise.all(collections.map((c) => c.close()));
+      },
+    };
+  }
 }
 
 export type { BackendLogger } from '../logger.js';
@@ -106,3 +121,6 @@ export { statusMessage, type ProactiveSender, type LocalizedMessage } from './st
 export { WEBHOOK_HEADERS, WEBHOOK_EVENT, signBody } from './webhookOutbox.js';
 export { TRANSITIONS, canTransition } from './transitions.js';
 export { toPublicView, type PublicQuoteRequest } from './publicView.js';
+export { quoteItemSchema, paymentPreferenceSchema, quoteStatusSchema, type PaymentPreference } from './quoteRequest.js';
+export type { StatusNotifier, StatusNotification } from './statusNotifier.js';
+export type { WebhookOutbox } from './webhookOutbox.js';

@@ -31,7 +31,13 @@ async function receiver(failures: number, delayMs = 0): Promise<{ url: string; c
         body: Buffer.concat(chunks).toString('utf8'),
         answered,
       });
-      setTimeout(() => res.writeHead(answered).end(), delayMs);
+      setTimeout(() => {
+        // The client may have given up (timeout, or the outbox stopping) in the meantime.
+        if (res.destroyed) return;
+        // Two calls: restify, once loaded, patches ServerResponse.writeHead to return nothing.
+        res.writeHead(answered);
+        res.end();
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
