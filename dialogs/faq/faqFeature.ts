@@ -1,0 +1,20 @@
+import { FaqLog } from '../../backend/faq/faqLog.js';
+import type { FeatureFactory } from '../../bot/feature.js';
+import { defaultFaqEngine } from '../../knowledge/faq.js';
+import { FaqResponder, type FaqConversation } from './faqResponder.js';
+
+/**
+ * The FAQ feature: answers free text from the knowledge base. The engine is
+ * built (and every entry validated) at start-up, so a broken entry stops the
+ * bot before it listens.
+ */
+export const faqFeature: FeatureFactory = (ctx) => {
+  const engine = defaultFaqEngine();
+  const log = FaqLog.open(ctx.dataDir, ctx.logger);
+  const memory = ctx.state.conversationState.createProperty<FaqConversation>('faq');
+  return {
+    name: 'faq',
+    freeText: new FaqResponder(engine, log, memory, ctx.i18n),
+    close: async () => (await log).close(),
+  };
+};
