@@ -43,9 +43,9 @@ for (const nearest of [0.5, 0.6, 0.7]) for (const coverage of [0.15, 0.25, 0.35]
   const engine = createFaqEngine(entries, { analyzer, tuning });
   const devRank = dev.map((c) => engine.rank(c.text, c.lang));
   const checkRank = check.map((c) => engine.rank(c.text, c.lang));
-  for (let answer = 0.3; answer <= 0.6; answer += 0.02) for (let margin = 0; margin <= 0.12; margin += 0.01)
-    for (const outOfScopeLead of [-0.05, 0, 0.05, 0.1]) for (const clarify of [0.2, 0.25, 0.3, 0.35]) {
-      const thresholds: FaqThresholds = { answer: +answer.toFixed(2), margin: +margin.toFixed(2), clarify, clarifyWindow: 0.15, outOfScopeLead };
+  for (let answer = 0.3; answer <= 0.5; answer += 0.02) for (let margin = 0; margin <= 0.12; margin += 0.01)
+    for (const outOfScopeLead of [-0.05, 0, 0.05, 0.1]) for (const clarify of [0.25]) for (const minKnownShare of [0.2]) for (const minStrongCoverage of [0, 0.34, 0.5, 0.6]) {
+      const thresholds: FaqThresholds = { answer: +answer.toFixed(2), margin: +margin.toFixed(2), clarify, clarifyWindow: 0.15, outOfScopeLead, minKnownShare, minStrongCoverage };
       const m = measure(dev, devRank, thresholds);
       if (m.oos < 0.95 || m.found3 < 0.97) continue;
       const h = check.length ? measure(check, checkRank, thresholds) : undefined;

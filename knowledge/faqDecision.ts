@@ -11,6 +11,10 @@ export interface Ranking {
   oos: number;
   /** Best cosine with an example question, per ranked topic. */
   nearest: Map<string, number>;
+  /** Share of the question's idf mass made of words the knowledge base contains at all. */
+  knownShare: number;
+  /** Per ranked topic: share of the question's distinctive words that the topic contains. */
+  strongCoverage: Map<string, number>;
 }
 
 /**
@@ -29,14 +33,20 @@ export interface FaqThresholds {
   clarifyWindow: number;
   /** Decline when an out-of-scope example matches better than the best topic by this much. */
   outOfScopeLead: number;
+  /** Never answer directly when less than this share of the question is known vocabulary. */
+  minKnownShare: number;
+  /** Never answer directly when the topic contains less than this share of the distinctive words. */
+  minStrongCoverage: number;
 }
 
 export const DEFAULT_THRESHOLDS: FaqThresholds = {
-  answer: 0.42,
-  margin: 0.05,
+  answer: 0.38,
+  margin: 0.04,
   clarify: 0.25,
   clarifyWindow: 0.15,
   outOfScopeLead: 0,
+  minKnownShare: 0.2,
+  minStrongCoverage: 0.34,
 };
 
 /** How the ranking signals are mixed; exposed so calibration can try alternatives. */
@@ -54,22 +64,26 @@ export interface RankTuning {
 }
 
 export const DEFAULT_TUNING: RankTuning = {
-  nearest: 0.7,
-  coverage: 0.15,
+  nearest: 0.5,
+  coverage: 0.35,
   bm25: 0.15,
   unknownIdfFactor: 0.2,
   rerankDepth: 8,
 };
 
 /** The three-way cut: answer when confident, clarify between close candidates, else decline. */
-export function decideFromRanking({ ranked, oos, nearest }: Ranking, t: FaqThresholds): FaqDecision {
+export function decideFromRanking(
+  { ranked, oos, nearest, knownShare, strongCoverage }: Ranking,
+  t: FaqThresholds,
+): FaqDecision {
   const first = ranked[0];
   if (!first) return { kind: 'none', candidates: [] };
   const candidates = ranked.slice(0, 3);
   // An out-of-scope example closer than any example of the best topic: decline.
   if (oos > (nearest.get(first.id) ?? 0) + t.outOfScopeLead) return { kind: 'none', candidates };
   const second = ranked[1]?.score ?? 0;
-  if (first.score >= t.answer && first.score - second >= t.margin) {
+  const grounded = knownShare >= t.minKnownShare && (strongCoverage.get(first.id) ?? 1) >= t.minStrongCoverage;
+  if (first.score >= t.answer && first.score - second >= t.margin && grounded) {
     return { kind: 'answer', id: first.id, candidates };
   }
   if (first.score < t.clarify) return { kind: 'none', candidates };

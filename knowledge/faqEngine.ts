@@ -37,6 +37,8 @@ export interface FaqEngineOptions {
 const FIELD_WEIGHTS = { questions: 1, title: 1.5, answer: 0.25 };
 /** The second-best example of a topic counts a little, so one lucky example cannot decide alone. */
 const SECOND_NEAREST_SHARE = 0.25;
+/** idf from which a word counts as distinctive (found in at most about a quarter of the topics). */
+const STRONG_IDF = 1.2;
 
 interface TopicIndex {
   entry: FaqEntry;
@@ -76,7 +78,8 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   const idf = (term: string): number => index.idf(term) * (index.has(term) ? 1 : tuning.unknownIdfFactor);
   const topics: TopicIndex[] = entries.map((entry, i) => ({
     entry,
-    questions: questionBags[i]!.map((bag) => weigh(bag, idf)),
+    // Titles are phrased like questions too, so they join the examples for the nearest match.
+    questions: [...questionBags[i]!, ...LANGS.map((l) => analyzer.analyze(entry[l].title, l))].map((bag) => weigh(bag, idf)),
     vocabulary: new Set(docs[i]!.fields.flatMap((f) => [...f.bag.keys()])),
   }));
   const oosVectors = oosBags.map((bag) => weigh(bag, idf));
@@ -87,12 +90,25 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   function rank(text: string, lang: Lang): Ranking {
     const query = weigh(analyzer.analyze(text, lang, fix), idf);
     const nearest = new Map<string, number>();
-    if (query.norm === 0) return { ranked: [], oos: 0, nearest };
+    if (query.norm === 0) return { ranked: [], oos: 0, nearest, knownShare: 0, strongCoverage: new Map() };
     const bm25 = [...index.score(query.weights).entries()].filter(([doc]) => doc < topics.length);
     bm25.sort((a, b) => b[1] - a[1]);
     // BM25 divided by the query's own idf mass gives an absolute (not rank-relative) signal.
     let queryMass = 0;
     for (const w of query.weights.values()) queryMass += w;
+    // Share of the question the knowledge base knows at all, unknown words at their full idf.
+    let known = 0;
+    let all = 0;
+    for (const [term, tf] of query.weights) {
+      const full = index.has(term) ? tf : tf / tuning.unknownIdfFactor;
+      all += full;
+      if (index.has(term)) known += tf;
+    }
+    // Distinctive words (rare across topics, or unknown): an answer should cover most of them,
+    // not ride on one shared rare word ("changer la couleur du thème" ≠ "Apply Changes").
+    const strongTerms = [...query.weights.keys()].filter((t) => !t.startsWith('~') && index.idf(t) >= STRONG_IDF);
+    const strongCount = strongTerms.length;
+    const strongCoverage = new Map<string, number>();
     const ranked = bm25.slice(0, tuning.rerankDepth).map(([doc, score]) => {
       const topic = topics[doc]!;
       let best = 0;
@@ -106,13 +122,14 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
       let covered = 0;
       for (const [term, w] of query.weights) if (topic.vocabulary.has(term)) covered += w;
       nearest.set(topic.entry.id, best);
+      strongCoverage.set(topic.entry.id, strongCount === 0 ? 1 : strongTerms.filter((t) => topic.vocabulary.has(t)).length / strongCount);
       const blended = tuning.nearest * near + tuning.coverage * (covered / queryMass) + tuning.bm25 * Math.min(1, score / queryMass);
       return { id: topic.entry.id, score: round(blended) };
     });
     ranked.sort((a, b) => b.score - a.score);
     let oos = 0;
     for (const v of oosVectors) oos = Math.max(oos, cosine(query, v));
-    return { ranked, oos, nearest };
+    return { ranked, oos, nearest, knownShare: all > 0 ? known / all : 0, strongCoverage };
   }
 
   function decide(text: string, lang: Lang): FaqDecision {

@@ -20,7 +20,8 @@ export class TypoCorrector {
   correct(token: string): string | undefined {
     if (token.length < this.minLength || !/^[a-z]+$/.test(token)) return undefined;
     for (const variant of [token, ...oneDeletions(token)]) {
-      const hit = this.deletes.get(variant)?.find((term) => withinOne(token, term));
+      // People rarely mistype the first letter; requiring it avoids changer → echanger.
+      const hit = this.deletes.get(variant)?.find((term) => term[0] === token[0] && withinOne(token, term));
       if (hit) return hit;
     }
     return undefined;
