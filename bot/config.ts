@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGS } from '../knowledge/lang.js';
+import { parseAdvocates, parseBusinessHours } from '../backend/handoff/index.js';
 
 const optionalString = z
   .string()
@@ -11,6 +12,15 @@ const csv = z
   .string()
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** A string setting that `parse` must accept; its error message becomes the config problem. */
+const parsedBy = (parse: (text: string) => unknown) => (value: string, ctx: z.RefinementCtx<string>) => {
+  try {
+    parse(value);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+};
 
 /**
  * Every setting the bot reads, validated once at start-up. Defaults give a
@@ -33,6 +43,19 @@ export const configSchema = z.object({
    * serviceUrl hosts (the local Direct Line, the Emulator, the Playground).
    */
   LOCAL_SERVICE_HOSTS: csv.default(['127.0.0.1', 'localhost', '::1', '[::1]']),
+  /** Human handoff: `console` = our advocates at /advocate; `protocol` = a contact-center hub (handoff.initiate). */
+  HANDOFF_MODE: z.enum(['console', 'protocol']).default('console'),
+  /**
+   * Advocates who may sign in to the console, `name:key,name:key` (keys of 16+ characters).
+   * Default: none, so nobody can sign in (a start-up warning says so) and handoff requests go
+   * straight to an email follow-up. There is no built-in dev key, even in local mode: the bot
+   * listens on 0.0.0.0, and a known key would open every ticket to the network.
+   */
+  ADVOCATES: z.string().default('').superRefine(parsedBy(parseAdvocates)),
+  /** When advocates answer live, e.g. `Mon-Fri 09:00-18:00 Europe/Paris`; `always` (default) never closes. */
+  HANDOFF_HOURS: z.string().default('always').superRefine(parsedBy(parseBusinessHours)),
+  /** Minutes a user waits for an advocate before an email follow-up is offered (fractions allowed). */
+  HANDOFF_TIMEOUT_MIN: z.coerce.number().positive().max(24 * 60).default(5),
   STAFF_API_KEY: optionalString,
   QUOTE_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   QUOTE_WEBHOOK_SECRET: optionalString,

@@ -35,6 +35,8 @@ export interface Feature {
   middleware?: Middleware[];
   /** Called once the server listens (background workers). */
   start?(): void;
+  /** Called first on shutdown, before the server waits for open connections: end long-lived responses (SSE). */
+  drain?(): void;
   close?(): Promise<void>;
 }
 

@@ -1,9 +1,10 @@
 import type { FeatureFactory } from './feature.js';
 import { faqFeature } from '../dialogs/faq/faqFeature.js';
 import { webchatFeature } from './webchat/feature.js';
+import { handoffFeature } from './handoff/feature.js';
 
 /**
  * The capabilities plugged into the bot, in order: middleware runs in this
  * order, and the first feature with a free-text responder answers free text.
  */
-export const FEATURES: FeatureFactory[] = [faqFeature, webchatFeature];
+export const FEATURES: FeatureFactory[] = [faqFeature, webchatFeature, handoffFeature];

@@ -78,6 +78,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       return port;
     },
     async close() {
+      for (const f of built) f.drain?.();
       await new Promise<void>((ok) => server.close(() => ok()));
       await inFlight.idle(config.SHUTDOWN_GRACE_MS);
       for (const f of built) await f.close?.();

@@ -1,0 +1,77 @@
+import { AdvocateDirectory, parseAdvocates, parseBusinessHours, TicketStore } from '../../backend/handoff/index.js';
+import { HandoffDialog } from '../../dialogs/handoffDialog.js';
+import type { Feature, FeatureFactory } from '../feature.js';
+import { registerConsoleRoutes } from './consoleRoutes.js';
+import { ConsoleEvents } from './events.js';
+import type { KnowledgeSearch } from './knowledge.js';
+import { HandoffRelayMiddleware } from './relayMiddleware.js';
+import { HandoffService } from './service.js';
+import { TranscriptRecorder } from './transcript.js';
+
+/** How often waiting tickets are checked for the timeout: a quarter of it, between 100 ms and 30 s. */
+const sweepEvery = (timeoutMs: number): number => Math.min(30_000, Math.max(100, Math.round(timeoutMs / 4)));
+
+/**
+ * Human handoff: the handoff dialog (explicit request or the advocate button,
+ * on top of any running dialog), the transcript and relay middleware, the
+ * advocate console at /advocate with its API, and the timeout sweep.
+ */
+export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = {}): FeatureFactory {
+  return (ctx): Feature => {
+    const { config, logger } = ctx;
+    const advocates = new AdvocateDirectory(parseAdvocates(config.ADVOCATES));
+    const hours = parseBusinessHours(config.HANDOFF_HOURS);
+    const timeoutMs = config.HANDOFF_TIMEOUT_MIN * 60_000;
+
+    ctx.readiness.checks.handoffStore = false;
+    const store = TicketStore.open(ctx.dataDir, logger);
+    store.then(
+      () => (ctx.readiness.checks.handoffStore = true),
+      (err: Error) => logger.error({ err: { message: err.message } }, 'handoff: cannot open the ticket store'),
+    );
+
+    const transcript = new TranscriptRecorder();
+    const events = new ConsoleEvents();
+    const service = new HandoffService({
+      store,
+      transcript,
+      proactive: ctx.proactive,
+      i18n: ctx.i18n,
+      events,
+      hours,
+      advocates,
+      mode: config.HANDOFF_MODE,
+      timeoutMs,
+      logger,
+    });
+    registerConsoleRoutes(ctx.server, { service, advocates, events, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) });
+
+    if (config.HANDOFF_MODE === 'console' && advocates.size === 0) {
+      logger.warn('handoff: ADVOCATES is empty, so nobody can sign in to /advocate and handoff requests become email follow-ups');
+    }
+
+    let sweeper: NodeJS.Timeout | undefined;
+    return {
+      name: 'handoff',
+      routes: [{ dialog: new HandoffDialog(service), intents: ['handoff', 'advocate'], interrupts: true }],
+      middleware: [transcript, new HandoffRelayMiddleware(service)],
+      start() {
+        if (config.HANDOFF_MODE !== 'console') return;
+        sweeper = setInterval(() => {
+          service.sweep().catch((err: Error) => logger.error({ err: { message: err.message } }, 'handoff: timeout sweep failed'));
+        }, sweepEvery(timeoutMs));
+        sweeper.unref();
+      },
+      drain() {
+        events.close();
+      },
+      async close() {
+        clearInterval(sweeper);
+        events.close();
+        await store.then((s) => s.close(), () => undefined);
+      },
+    };
+  };
+}
+
+export const handoffFeature: FeatureFactory = createHandoffFeature();

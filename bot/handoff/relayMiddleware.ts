@@ -1,0 +1,40 @@
+import { ActivityTypes, HandoffEventNames, type Middleware, type TurnContext } from 'botbuilder';
+import { turnInfo } from '../turn.js';
+import type { HandoffService, HubState } from './service.js';
+
+const HUB_STATES: readonly string[] = ['accepted', 'failed', 'completed'];
+
+/**
+ * While a person is being found or is talking, user messages go to the
+ * advocate and the bot stays silent: the turn stops here. The one exception is
+ * "cancel" while still waiting, which withdraws the request and lets the
+ * handoff dialog say so. Also turns a hub's `handoff.status` events into
+ * localized messages.
+ */
+export class HandoffRelayMiddleware implements Middleware {
+  constructor(private readonly service: HandoffService) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const activity = context.activity;
+    if (activity.type === ActivityTypes.Event && activity.name === HandoffEventNames.HandoffStatus) {
+      const state = (activity.value as { state?: unknown } | undefined)?.state;
+      if (typeof state === 'string' && HUB_STATES.includes(state)) {
+        await this.service.hubStatus(context, state as HubState, turnInfo(context).t);
+      }
+      return;
+    }
+    if (activity.type !== ActivityTypes.Message || !activity.conversation?.id) return next();
+
+    const ticket = await this.service.inCharge(activity.conversation.id);
+    if (!ticket) return next();
+
+    const info = turnInfo(context);
+    if (ticket.status === 'waiting' && info.intent?.intent === 'cancel') {
+      await this.service.cancel(ticket);
+      // Consumed here: the main dialog must not ask "stop what we're doing?" about the parked dialog.
+      info.intent = undefined;
+      return next();
+    }
+    await this.service.relayFromUser(ticket, activity.text ?? '');
+  }
+}
