@@ -1,0 +1,379 @@
+/**
+ * `npm run bench` (issue 7): the product bot against a bare echo bot on the same stack, same
+ * machine, same run. Builds dist/, starts both as child processes on 127.0.0.1, measures cold
+ * start and readiness, drives both with autocannon at 1, 10 and 50 concurrent conversations,
+ * then runs the knowledge-base and filing micro-benchmarks. Stdout: markdown tables, then one
+ * JSON line (the last line). Progress goes to stderr. Chart and JSON: bench/results/.
+ *
+ *   npm run bench                 full run (< 3 minutes)
+ *   npm run bench -- --profile    CPU profile of our bot under the 50-conversation load
+ *   npm run bench -- --quick      2 s per level (smoke test)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { freePort, rssMb, sleep, start, waitFor, type Child } from './children.js';
+import { latencyChartSvg } from './chart.js';
+import { runLevel, type LevelResult } from './load.js';
+import { faqTurn, isReady, sanityPass, since, type SanityReport } from './probe.js';
+import { summarizeProfile, type ProfileSummary } from './profile.js';
+import { ratio, round } from './stats.js';
+import { loadFaqSamples, type FaqSample } from './traffic.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = join(ROOT, 'bench', 'results');
+const argv = process.argv.slice(2);
+const PROFILE = argv.includes('--profile');
+const QUICK = argv.includes('--quick');
+const LEVELS = [1, 10, 50];
+const LEVEL_SECONDS = QUICK ? 2 : 6;
+const WARMUP_REQUESTS = QUICK ? 200 : 600;
+
+const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+// ---------------------------------------------------------------- build and start
+
+function build(): void {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    progress(`npm run build (attempt ${attempt})`);
+    const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (res.status === 0) return;
+    const out = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    if (attempt === 3) throw new Error(`npm run build failed:\n${out}`);
+    progress(`build failed (someone may be mid-edit), retrying in 30 s:\n${out}`);
+    spawnSync('sleep', ['30']);
+  }
+}
+
+interface Ours {
+  child: Child;
+  url: string;
+  dataDir: string;
+}
+
+function startOurs(port: number, dataDir: string, nodeArgs: string[] = []): Child {
+  return start(process.execPath, [...nodeArgs, 'dist/bot/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // Real variables win over .env: keep the bench in local, no-auth, no-webhook mode.
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      QUOTE_WEBHOOK_URL: '',
+    },
+  });
+}
+
+function startEcho(port: number): Child {
+  return start(process.execPath, ['--import', 'tsx', 'bench/echoBot.ts', String(port)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+interface Startup {
+  coldStartMs: number | null;
+  firstReplyMs: number | null;
+  readyMs: number | null;
+}
+
+/** Spawn → first FAQ question answered from the KB, and spawn → /readyz 200, polled in parallel. */
+async function measureStartup(child: Child, t0: number, url: string, probe: FaqSample): Promise<Startup> {
+  let firstReplyMs: number | null = null;
+  const cold = waitFor(
+    async () => {
+      const verdict = await faqTurn(url, probe);
+      if (verdict && firstReplyMs === null) firstReplyMs = since(t0);
+      return verdict === 'answered' ? since(t0) : undefined;
+    },
+    child,
+    15_000,
+    10,
+  );
+  const ready = waitFor(async () => ((await isReady(url)) ? since(t0) : undefined), child, 30_000, 10);
+  const [coldStartMs, readyMs] = await Promise.all([cold, ready]);
+  return { coldStartMs: coldStartMs ?? null, firstReplyMs, readyMs: readyMs ?? null };
+}
+
+// ---------------------------------------------------------------- the micro-benchmarks owned by others
+
+/** Imports a sibling bench module that may not exist yet (owned by another engineer). */
+async function optionalImport(name: string): Promise<Record<string, unknown> | null> {
+  const specifier: string = `./${name}.js`;
+  try {
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes(name)) return null;
+    throw err;
+  }
+}
+
+interface KbNumbers {
+  kbP50Ms24: number | null;
+  kbP99Ms24: number | null;
+  kbP50Ms10k: number | null;
+  kbP99Ms10k: number | null;
+  note?: string;
+}
+
+/** Finds p50/p99 at 24 topics and at 10k entries in whatever shape bench/kb.ts returns. */
+function pickKb(result: unknown): KbNumbers {
+  const flat: Array<[string, number]> = [];
+  const walk = (node: unknown, path: string) => {
+    if (typeof node === 'number') flat.push([path.toLowerCase(), node]);
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
+  };
+  walk(result, '');
+  const find = (pct: 'p50' | 'p99', size: 'small' | 'large') =>
+    flat.find(([p]) => p.includes(pct) && (size === 'small' ? /24|topics|real|small/.test(p) : /10k|10000|10_000|synthetic|large/.test(p)))?.[1] ?? null;
+  return { kbP50Ms24: find('p50', 'small'), kbP99Ms24: find('p99', 'small'), kbP50Ms10k: find('p50', 'large'), kbP99Ms10k: find('p99', 'large') };
+}
+
+async function kbBench(): Promise<KbNumbers> {
+  const none = { kbP50Ms24: null, kbP99Ms24: null, kbP50Ms10k: null, kbP99Ms10k: null };
+  const mod = await optionalImport('kb');
+  if (!mod) return { ...none, note: 'bench/kb.ts not present' };
+  const fn = (mod.benchKb ?? mod.benchKnowledgeBase ?? mod.default ?? Object.values(mod).find((v) => typeof v === 'function')) as
+    | (() => Promise<unknown> | unknown)
+    | undefined;
+  if (typeof fn !== 'function') return { ...none, note: 'bench/kb.ts exports no function' };
+  return pickKb(await fn());
+}
+
+interface FilingNumbers {
+  filingMs1k: number | null;
+  filingMs10k: number | null;
+  filingMs100k: number | null;
+  filingRatio100kTo1k: number | null;
+  note?: string;
+}
+
+async function filingBench(): Promise<FilingNumbers> {
+  const mod = await optionalImport('filing');
+  const fn = mod?.benchFiling as ((sizes: number[]) => Promise<{ msAt1k: number; msAt10k: number; msAt100k: number; ratio100kTo1k: number }>) | undefined;
+  if (typeof fn !== 'function') return { filingMs1k: null, filingMs10k: null, filingMs100k: null, filingRatio100kTo1k: null, note: 'bench/filing.ts not present' };
+  const r = await fn([1000, 10_000, 100_000]);
+  const num = (n: number) => (Number.isFinite(n) ? n : null);
+  return { filingMs1k: num(r.msAt1k), filingMs10k: num(r.msAt10k), filingMs100k: num(r.msAt100k), filingRatio100kTo1k: num(r.ratio100kTo1k) };
+}
+
+// ---------------------------------------------------------------- report
+
+interface Target {
+  name: string;
+  value: string;
+  met: boolean | null;
+}
+
+const fmt = (n: number | null | undefined, digits = 2) => (n == null || !Number.isFinite(n) ? 'n/a' : String(round(n, digits)));
+const check = (value: number | null, ok: (v: number) => boolean): boolean | null => (value == null ? null : ok(value));
+const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : 'NOT met');
+
+function levelErrors(r: LevelResult): number {
+  return r.errors + r.timeouts + r.non2xx;
+}
+
+function markdown(levels: Array<{ ours: LevelResult; echo: LevelResult }>, extra: Record<string, unknown>, targets: Target[], sanity: SanityReport): string {
+  const lines: string[] = [];
+  lines.push('## Turns over HTTP (expectReplies), reseller-assistant vs bare echo bot');
+  lines.push('');
+  lines.push('| conversations | bot | req/s | p50 ms | p99 ms | max ms | FAQ p50 ms | FAQ p99 ms | welcome p50 ms | quote p50 ms | errors | non-2xx | timeouts | 2xx w/o reply |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { ours, echo } of levels) {
+    for (const [who, r] of [['ours', ours], ['echo', echo]] as const) {
+      lines.push(
+        `| ${r.connections} | ${who} | ${r.rps} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ${fmt(r.latency.max, 1)} | ${fmt(r.byKind.faq.p50)} | ${fmt(r.byKind.faq.p99)} | ${fmt(r.byKind.welcome.p50)} | ${fmt(r.byKind.quote.p50)} | ${r.errors} | ${r.non2xx} | ${r.timeouts} | ${r.noReply} |`,
+      );
+    }
+    lines.push(
+      `| ${ours.connections} | **ours/echo** | **${fmt(ratio(ours.rps, echo.rps))}×** | ${fmt(ratio(ours.latency.p50, echo.latency.p50))}× | ${fmt(ratio(ours.latency.p99, echo.latency.p99))}× | ${fmt(ratio(ours.latency.max, echo.latency.max))}× | **${fmt(ratio(ours.byKind.faq.p50, echo.byKind.faq.p50))}×** | ${fmt(ratio(ours.byKind.faq.p99, echo.byKind.faq.p99))}× | ${fmt(ratio(ours.byKind.welcome.p50, echo.byKind.welcome.p50))}× | ${fmt(ratio(ours.byKind.quote.p50, echo.byKind.quote.p50))}× | | | | |`,
+    );
+  }
+  lines.push('');
+  lines.push(`Each connection runs its own conversation (1 welcome, 8 FAQ questions in its language, 1 quote opening, 5 slot answers; a new conversation id when the script wraps); fr/zh/en rotate per conversation; ${LEVEL_SECONDS} s per level after a ${WARMUP_REQUESTS}-request warm-up. Latencies are per turn, timed by the load generator.`);
+  const fa = sanity.faqAnswered;
+  lines.push(
+    `Traffic check (before the load): FAQ example questions answered with their own topic's answer — en ${fa.en.answered}/${fa.en.total}, fr ${fa.fr.answered}/${fa.fr.total}, zh ${fa.zh.answered}/${fa.zh.total}; quote dialog slots asked — en [${sanity.quoteSlotsAsked.en.join(', ')}], fr [${sanity.quoteSlotsAsked.fr.join(', ')}], zh [${sanity.quoteSlotsAsked.zh.join(', ')}].`,
+  );
+  lines.push('');
+  lines.push('## Start-up, memory, knowledge base, filing');
+  lines.push('');
+  lines.push('| measure | value |');
+  lines.push('|---|---:|');
+  for (const [k, v] of Object.entries(extra)) lines.push(`| ${k} | ${typeof v === 'number' || v === null ? fmt(v as number | null, 3) : String(v)} |`);
+  lines.push('');
+  lines.push('## Targets');
+  lines.push('');
+  lines.push('| target | measured | verdict |');
+  lines.push('|---|---:|---|');
+  for (const t of targets) lines.push(`| ${t.name} | ${t.value} | ${verdict(t.met)} |`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function benchmark(): Promise<void> {
+  const faq = loadFaqSamples(3);
+  const probe = faq.find((s) => s.id === 'pricing' && s.lang === 'en') ?? faq[0]!;
+  build();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ra-bench-'));
+  const [ourPort, echoPort] = [await freePort(), await freePort()];
+  const oursUrl = `http://127.0.0.1:${ourPort}`;
+  const echoUrl = `http://127.0.0.1:${echoPort}`;
+  let ours: Child | undefined;
+  let echo: Child | undefined;
+  try {
+    progress(`starting our bot on ${oursUrl} (DATA_DIR ${dataDir})`);
+    const t0 = performance.now();
+    ours = startOurs(ourPort, dataDir);
+    const startup = await measureStartup(ours, t0, oursUrl, probe);
+    progress(`cold start ${startup.coldStartMs} ms (first reply ${startup.firstReplyMs} ms), ready ${startup.readyMs} ms`);
+    if (startup.readyMs === null) throw new Error(`our bot never became ready:\n${ours.output()}`);
+
+    progress(`starting the echo bot on ${echoUrl}`);
+    echo = startEcho(echoPort);
+    if (!(await waitFor(() => isReady(echoUrl), echo, 20_000))) throw new Error(`echo bot did not start:\n${echo.output()}`);
+
+    progress('traffic check (every FAQ sample once, one quote conversation per language)');
+    const sanity = await sanityPass(oursUrl, faq);
+
+    progress('warm-up');
+    await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours' });
+    await runLevel({ url: echoUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-echo' });
+
+    const levels: Array<{ ours: LevelResult; echo: LevelResult }> = [];
+    for (const connections of LEVELS) {
+      progress(`level ${connections}: ours`);
+      const o = await runLevel({ url: oursUrl, connections, durationS: LEVEL_SECONDS, faq, tag: `ours-${connections}` });
+      await sleep(300);
+      progress(`level ${connections}: echo`);
+      const e = await runLevel({ url: echoUrl, connections, durationS: LEVEL_SECONDS, faq, tag: `echo-${connections}` });
+      await sleep(300);
+      levels.push({ ours: o, echo: e });
+      progress(`  ours ${o.rps} req/s p50 ${o.latency.p50} ms | echo ${e.rps} req/s p50 ${e.latency.p50} ms`);
+    }
+    const rss = rssMb(ours.proc.pid);
+    const echoRss = rssMb(echo.proc.pid);
+    await Promise.all([ours.stop(), echo.stop()]);
+
+    progress('knowledge-base micro-benchmark (bench/kb.ts)');
+    const kb = await kbBench();
+    progress('filing micro-benchmark (bench/filing.ts)');
+    const filing = await filingBench();
+
+    const at50 = levels.find((l) => l.ours.connections === 50)!;
+    const faqP50Ratio = ratio(at50.ours.byKind.faq.p50, at50.echo.byKind.faq.p50);
+    const throughputRatio = ratio(at50.ours.rps, at50.echo.rps);
+    const errors = levels.reduce((n, l) => n + levelErrors(l.ours) + levelErrors(l.echo), 0) + sanity.non200;
+    const oursErrors = levels.reduce((n, l) => n + levelErrors(l.ours), 0) + sanity.non200;
+
+    const targets: Target[] = [
+      { name: 'FAQ turn p50 ≤ 1.3× echo at 50', value: `${fmt(faqP50Ratio)}×`, met: check(faqP50Ratio, (v) => v <= 1.3) },
+      { name: 'throughput ≥ 0.8× echo at 50', value: `${fmt(throughputRatio)}×`, met: check(throughputRatio, (v) => v >= 0.8) },
+      { name: 'KB p99 < 1 ms at 24 topics', value: `${fmt(kb.kbP99Ms24, 3)} ms`, met: check(kb.kbP99Ms24, (v) => v < 1) },
+      { name: 'KB p99 < 5 ms at 10,000 entries', value: `${fmt(kb.kbP99Ms10k, 3)} ms`, met: check(kb.kbP99Ms10k, (v) => v < 5) },
+      { name: 'cold start < 2 s', value: `${fmt(startup.coldStartMs, 0)} ms`, met: check(startup.coldStartMs, (v) => v < 2000) },
+      { name: 'ready < 12 s', value: `${fmt(startup.readyMs, 0)} ms`, met: check(startup.readyMs, (v) => v < 12_000) },
+      { name: 'RSS < 200 MB after the load', value: `${fmt(rss, 1)} MB`, met: check(rss, (v) => v < 200) },
+      { name: 'filing at 100k ≤ 2× filing at 1k', value: `${fmt(filing.filingRatio100kTo1k)}×`, met: check(filing.filingRatio100kTo1k, (v) => v <= 2) },
+      { name: 'no errors at any level', value: String(errors), met: errors === 0 },
+    ];
+    const extra: Record<string, unknown> = {
+      'cold start ms (spawn → first FAQ answer)': startup.coldStartMs,
+      'first reply of any kind ms': startup.firstReplyMs,
+      'time to ready ms (/readyz 200)': startup.readyMs,
+      'RSS MB after the load (ours)': rss,
+      'RSS MB after the load (echo)': echoRss,
+      'KB p50 / p99 ms, 24 topics': `${fmt(kb.kbP50Ms24, 3)} / ${fmt(kb.kbP99Ms24, 3)}`,
+      'KB p50 / p99 ms, 10,000 entries': `${fmt(kb.kbP50Ms10k, 3)} / ${fmt(kb.kbP99Ms10k, 3)}`,
+      'filing ms at 1k / 10k / 100k stored': `${fmt(filing.filingMs1k, 3)} / ${fmt(filing.filingMs10k, 3)} / ${fmt(filing.filingMs100k, 3)}`,
+      'filing ratio 100k / 1k': filing.filingRatio100kTo1k,
+      ...(kb.note ? { 'KB note': kb.note } : {}),
+      ...(filing.note ? { 'filing note': filing.note } : {}),
+    };
+
+    mkdirSync(RESULTS, { recursive: true });
+    const svg = latencyChartSvg(
+      levels.map((l) => ({ connections: l.ours.connections, ours: { p50: l.ours.latency.p50, p99: l.ours.latency.p99 }, echo: { p50: l.echo.latency.p50, p99: l.echo.latency.p99 } })),
+      `Turn latency over HTTP: reseller-assistant vs echo bot (${new Date().toISOString().slice(0, 16)}Z)`,
+    );
+    writeFileSync(join(RESULTS, 'latency.svg'), svg);
+
+    const summary = {
+      faqP50Ratio,
+      throughputRatio,
+      kbP99Ms24: kb.kbP99Ms24,
+      kbP99Ms10k: kb.kbP99Ms10k,
+      coldStartMs: startup.coldStartMs,
+      readyMs: startup.readyMs,
+      rssMb: rss,
+      filingRatio100kTo1k: filing.filingRatio100kTo1k,
+      errors,
+      oursErrors,
+      targetsMet: targets.filter((t) => t.met === true).length,
+      targetsTotal: targets.length,
+    };
+    writeFileSync(
+      join(RESULTS, 'results.json'),
+      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, startup, kb, filing, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
+    );
+    process.stdout.write(`${markdown(levels, extra, targets, sanity)}\n\nChart: bench/results/latency.svg · details: bench/results/results.json\n`);
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } finally {
+    await Promise.all([ours?.stop(), echo?.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `--profile`: our bot under --cpu-prof, 50 concurrent conversations, then the hot spots. */
+async function profile(): Promise<void> {
+  const faq = loadFaqSamples(3);
+  build();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ra-bench-prof-'));
+  const profDir = join(RESULTS, 'profile');
+  rmSync(profDir, { recursive: true, force: true });
+  mkdirSync(profDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let ours: Child | undefined;
+  try {
+    ours = startOurs(port, dataDir, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200']);
+    if (!(await waitFor(() => isReady(url), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
+    progress('warm-up');
+    await runLevel({ url, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'prof-warm' });
+    progress('profiling 50 concurrent conversations for 8 s');
+    const r = await runLevel({ url, connections: 50, durationS: 8, faq, tag: 'prof-50' });
+    progress(`${r.rps} req/s, p50 ${r.latency.p50} ms`);
+    await ours.stop(20_000);
+  } finally {
+    await ours?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('no .cpuprofile written (did the bot exit cleanly on SIGTERM?)');
+  const s: ProfileSummary = summarizeProfile(join(profDir, file), 25);
+  const out: string[] = [`## CPU profile of our bot, 50 concurrent conversations (${s.totalMs} ms sampled, idle ${s.idlePct}%, GC ${s.gcPct}% of busy)`, ''];
+  out.push('| self % of busy | self ms | function | where |', '|---:|---:|---|---|');
+  for (const f of s.functions) out.push(`| ${f.selfPct} | ${f.selfMs} | ${f.name} | ${f.where} |`);
+  out.push('', '| self % of busy | self ms | file |', '|---:|---:|---|');
+  for (const f of s.files.slice(0, 15)) out.push(`| ${f.selfPct} | ${f.selfMs} | ${f.where} |`);
+  out.push('', '| self % of busy | self ms | package / area |', '|---:|---:|---|');
+  for (const f of s.areas.slice(0, 15)) out.push(`| ${f.selfPct} | ${f.selfMs} | ${f.where} |`);
+  writeFileSync(join(RESULTS, 'profile.json'), `${JSON.stringify(s, null, 2)}\n`);
+  process.stdout.write(`${out.join('\n')}\n\nProfile: bench/results/profile/${file} (open in Chrome DevTools → Performance)\n`);
+  process.stdout.write(`${JSON.stringify({ profile: `bench/results/profile/${file}`, idlePct: s.idlePct, gcPct: s.gcPct, top: s.functions.slice(0, 5).map((f) => `${f.name} ${f.where} ${f.selfPct}%`) })}\n`);
+}
+
+try {
+  await (PROFILE ? profile() : benchmark());
+  process.exit(0);
+} catch (err) {
+  process.stderr.write(`[bench] failed: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+}
