@@ -1,3 +1,4 @@
+import { quoteFeature } from '../dialogs/quote/quoteFeature.js';
 import type { FeatureFactory } from './feature.js';
 import { faqFeature } from '../dialogs/faq/faqFeature.js';
 import { webchatFeature } from './webchat/feature.js';
@@ -7,4 +8,4 @@ import { handoffFeature } from './handoff/feature.js';
  * The capabilities plugged into the bot, in order: middleware runs in this
  * order, and the first feature with a free-text responder answers free text.
  */
-export const FEATURES: FeatureFactory[] = [faqFeature, webchatFeature, handoffFeature];
+export const FEATURES: FeatureFactory[] = [faqFeature, quoteFeature, webchatFeature, handoffFeature];

@@ -1,0 +1,81 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnInfo } from '../../bot/turn.js';
+import { isQuoteKind, type QuoteKind } from '../../knowledge/quoteTypes.js';
+import { deploymentOf, extractQuoteSlots } from '../validators/index.js';
+import { ChoicePromptDialog, type Choice, type ChoicePromptOptions } from './choicePromptDialog.js';
+import { CLOUD_QUOTE_DIALOG, CloudQuoteDialog } from './cloudQuoteDialog.js';
+import { COTERM_DIALOG, CotermDialog } from './cotermDialog.js';
+import { DATA_CENTER_QUOTE_DIALOG, DataCenterQuoteDialog } from './dataCenterQuoteDialog.js';
+import type { QuoteDialogDeps } from './quoteDialogDeps.js';
+import { KIND_MENUS, slotsForKind } from './quoteDetection.js';
+import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
+
+export const QUOTE_ENTRY_DIALOG = 'quote';
+
+/** Kept between the entry's steps. */
+interface EntryValues {
+  draft: QuoteDraft;
+}
+const STEPS = 'quote.entry.steps';
+const KIND_CHOICE = 'quote.entry.kind';
+
+const familyOf = (kind: QuoteKind): string =>
+  kind === 'coterm' ? COTERM_DIALOG : deploymentOf(kind) === 'cloud' ? CLOUD_QUOTE_DIALOG : DATA_CENTER_QUOTE_DIALOG;
+
+/** A typed answer to the kind question: "renouvellement cloud", "DC 升级 SEN-L1234567"… */
+function kindFromText(text: string, context: TurnContext, choices: Choice[]): { value: string; slots: FilledSlots } | undefined {
+  const extracted = extractQuoteSlots(text, turnInfo(context).lang);
+  if (!extracted.kind || !choices.some((c) => c.value === extracted.kind)) return undefined;
+  return { value: extracted.kind, slots: extracted.slots };
+}
+
+/**
+ * Way in to every quote request (menu buttons, free text, FAQ follow-ups): shows what the
+ * opening sentence broke (Server, monthly cloud), picks the kind — from the sentence when it
+ * says, else with buttons — and hands the draft to the kind's family dialog.
+ */
+export class QuoteEntryDialog extends ComponentDialog {
+  constructor(deps: QuoteDialogDeps) {
+    super(QUOTE_ENTRY_DIALOG);
+    this.addDialog(new ChoicePromptDialog(KIND_CHOICE, kindFromText));
+    this.addDialog(new CloudQuoteDialog(deps));
+    this.addDialog(new DataCenterQuoteDialog(deps));
+    this.addDialog(new CotermDialog(deps));
+    this.addDialog(new WaterfallDialog<object>(STEPS, [this.askKindStep.bind(this), this.startFamilyStep.bind(this), this.finishStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  /** Explains refused parts of the opening sentence, then asks the kind if the sentence did not say. */
+  private async askKindStep(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
+    const { t, intent } = turnInfo(step.context);
+    const given = toDraft(step.options);
+    const draft: QuoteDraft = { ...given, notices: [], ...(intent?.intent === 'renew' && !given.kind && { menu: 'renew' as const }) };
+    for (const notice of given.notices) await step.context.sendActivity(t(notice.key, notice.params));
+    (step.values as EntryValues).draft = draft;
+    if (draft.kind) return step.next();
+    const kinds = KIND_MENUS[draft.menu].filter((k) => !draft.deployment || draft.deployment === 'server' || deploymentOf(k) === draft.deployment || k === 'coterm');
+    const options: ChoicePromptOptions = {
+      promptKey: 'quote:ask.kind',
+      retryKey: 'quoteDialog:kind.invalid',
+      choices: (kinds.length > 0 ? kinds : KIND_MENUS.all).map((k) => ({ value: k, labelKey: `quote:kind.${k}` })),
+    };
+    return step.beginDialog(KIND_CHOICE, options);
+  }
+
+  /** Keeps only the slots the chosen kind holds and starts its family dialog. */
+  private async startFamilyStep(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
+    const picked = step.result as { value?: unknown; slots?: FilledSlots } | undefined;
+    const before = (step.values as EntryValues).draft;
+    const kind = before.kind ?? (isQuoteKind(picked?.value) ? picked.value : undefined);
+    if (!kind) return step.endDialog();
+    const draft: QuoteDraft = { ...before, kind, slots: slotsForKind(kind, { ...picked?.slots, ...before.slots }) };
+    if (kind === 'cloud-new') await step.context.sendActivity(turnInfo(step.context).t('quote:notice.cloudTrial'));
+    return step.beginDialog(familyOf(kind), draft);
+  }
+
+  /** The family dialog ended (filed, cancelled): so does the quote. */
+  private async finishStep(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { openQuoteBackend, type QuoteBackend, type QuoteRepository } from '../../backend/quotes/index.js';
+import { registerStaffApi } from '../../backend/quotes/staffApi.js';
+import type { Feature, FeatureContext } from '../../bot/feature.js';
+import { defaultFaqEngine } from '../../knowledge/faq.js';
+import { filedMemory, type LastFiling } from './filedMemory.js';
+import type { QuoteDialogDeps } from './quoteDialogDeps.js';
+import { detectQuoteRequest } from './quoteDetection.js';
+import { QuoteEntryDialog } from './quoteEntryDialog.js';
+import { detectStatusLookup, QuoteStatusDialog } from './quoteStatusDialog.js';
+import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
+import { createStatusSender } from './statusSender.js';
+
+/**
+ * The repository before the backend has opened (opening reads the journals, which is async,
+ * while features are built synchronously): every call waits for it.
+ */
+function deferredRepository(ready: Promise<QuoteBackend>): QuoteRepository {
+  return {
+    create: async (draft, options) => (await ready).repository.create(draft, options),
+    get: async (id) => (await ready).repository.get(id),
+    findForRequester: async (id, requester) => (await ready).repository.findForRequester(id, requester),
+    list: async (query) => (await ready).repository.list(query),
+    updateStatus: async (id, status, note, by) => (await ready).repository.updateStatus(id, status, note, by),
+  };
+}
+
+/**
+ * Guided quote requests: the quote and status routes, the staff API on the bot's server, the
+ * webhook outbox and the proactive status notifications (started once the server listens).
+ */
+export function quoteFeature(ctx: FeatureContext): Feature {
+  const { config, logger } = ctx;
+  const ready = openQuoteBackend({
+    dataDir: join(ctx.dataDir, 'quotes'),
+    webhookUrl: config.QUOTE_WEBHOOK_URL,
+    webhookSecret: config.QUOTE_WEBHOOK_SECRET,
+    staffApiKey: config.STAFF_API_KEY,
+    logger,
+    autoStart: false,
+  });
+  ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'quote backend failed to open'));
+  const repository = deferredRepository(ready);
+  registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
+
+  const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
+  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, logger };
+  const sender = createStatusSender(ctx.proactive, ctx.i18n);
+
+  return {
+    name: 'quotes',
+    routes: [
+      { dialog: new QuoteStatusDialog(deps), detect: (text) => detectStatusLookup(text) },
+      { dialog: new QuoteEntryDialog(deps), intents: ['quote', 'renew'], detect: (text, lang) => detectQuoteRequest(text, lang) },
+    ],
+    middleware: [repeatedConfirmMiddleware(ctx.state, filed)],
+    start() {
+      void ready.then(async (backend) => {
+        await backend.outbox.start();
+        backend.notifier.start(sender);
+      });
+    },
+    async close() {
+      await (await ready.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** The FAQ engine builds its index on first use, not at start-up. */
+function lazyFaq(): NonNullable<QuoteDialogDeps['faq']> {
+  return {
+    decide: (text, lang) => defaultFaqEngine().decide(text, lang),
+    entry: (id) => defaultFaqEngine().entry(id),
+  };
+}

@@ -1,0 +1,101 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { turnInfo } from '../../bot/turn.js';
+import { nextSlot, type RuleViolation } from '../validators/index.js';
+import { withMenu } from '../messages.js';
+import { idempotencyKey, toRequestDraft } from './filing.js';
+import type { QuoteDialogDeps } from './quoteDialogDeps.js';
+import { requireKind, type QuoteDraft } from './quoteDraft.js';
+import { QUOTE_SUMMARY_DIALOG, QuoteSummaryDialog, type SummaryOptions, type SummaryOutcome } from './quoteSummaryDialog.js';
+import { SLOT_FILLING_DIALOG, SlotFillingDialog } from './slotFillingDialog.js';
+
+/** Kept between the flow's steps. */
+interface FlowValues {
+  offerAdvocate?: boolean;
+}
+
+/** What a family's rules decided about a complete draft. */
+export interface RuleCheck {
+  draft: QuoteDraft;
+  /** Reasons to show, in the user's language. */
+  messages: RuleViolation[];
+  /** A person must handle part of it: the summary offers "Talk to an advocate". */
+  offerAdvocate?: boolean;
+}
+
+/**
+ * One request family (cloud, Data Center, co-term): collect the missing slots, apply the
+ * family's business rules, show the summary, file on Confirm. A family only supplies its rules.
+ */
+export abstract class QuoteFlowDialog extends ComponentDialog {
+  protected constructor(id: string, protected readonly deps: QuoteDialogDeps) {
+    super(id);
+    this.addDialog(new SlotFillingDialog(deps));
+    this.addDialog(new QuoteSummaryDialog(deps));
+    this.addDialog(
+      new WaterfallDialog<QuoteDraft>(`${id}.steps`, [
+        this.collectSlotsStep.bind(this),
+        this.checkRulesStep.bind(this),
+        this.reviewStep.bind(this),
+        this.fileStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = `${id}.steps`;
+  }
+
+  /** The family's business rules on a complete draft; a rule may clear a slot to have it asked again. */
+  protected abstract checkRules(draft: QuoteDraft): RuleCheck;
+
+  /** Asks only the slots still missing (prefilled ones are skipped). */
+  private async collectSlotsStep(step: WaterfallStepContext<QuoteDraft>): Promise<DialogTurnResult> {
+    return step.beginDialog(SLOT_FILLING_DIALOG, step.options);
+  }
+
+  /** Applies the rules: reasons are shown; a cleared slot sends the user back to it. */
+  private async checkRulesStep(step: WaterfallStepContext<QuoteDraft>): Promise<DialogTurnResult> {
+    const { t } = turnInfo(step.context);
+    const before = step.result as QuoteDraft;
+    const checked = this.checkRules(before);
+    // A handoff offer is shown once; after an edit the summary still carries the button.
+    const fresh = checked.messages.filter((m) => m.rule !== 'needsPerson' || !before.offered.includes(m.key));
+    for (const m of fresh) await step.context.sendActivity(t(m.key, m.params));
+    const offered = [...new Set([...before.offered, ...checked.messages.map((m) => m.key)])];
+    const draft: QuoteDraft = { ...checked.draft, offered };
+    if (nextSlot(requireKind(draft), draft.slots)) return step.replaceDialog(this.initialDialogId, draft);
+    (step.values as FlowValues).offerAdvocate = checked.offerAdvocate === true;
+    return step.next(draft);
+  }
+
+  /** Summary card with Confirm / Edit a field / Cancel. */
+  private async reviewStep(step: WaterfallStepContext<QuoteDraft>): Promise<DialogTurnResult> {
+    const draft = step.result as QuoteDraft;
+    const options: SummaryOptions = { draft, ...((step.values as FlowValues).offerAdvocate === true && { offerAdvocate: true }) };
+    return step.beginDialog(QUOTE_SUMMARY_DIALOG, options);
+  }
+
+  /** Confirm files the request (idempotently); an edit goes round the rules and summary again. */
+  private async fileStep(step: WaterfallStepContext<QuoteDraft>): Promise<DialogTurnResult> {
+    const outcome = step.result as SummaryOutcome | undefined;
+    if (outcome?.action === 'edited') return step.replaceDialog(this.initialDialogId, outcome.draft);
+    if (outcome?.action !== 'confirm') return step.endDialog();
+    const ref = await this.file(step.context, outcome.draft);
+    if (!ref) return step.replaceDialog(this.initialDialogId, outcome.draft);
+    return step.endDialog({ ref });
+  }
+
+  private async file(context: TurnContext, draft: QuoteDraft): Promise<string | undefined> {
+    const { t, lang } = turnInfo(context);
+    const key = idempotencyKey(draft, context.activity.conversation.id);
+    try {
+      const request = await this.deps.quotes.create(toRequestDraft(draft, context, lang), { idempotencyKey: key });
+      await this.deps.filed?.remember(context, { ref: request.id, idempotencyKey: key, at: request.createdAt });
+      const notes = draft.kind === 'coterm' ? ` ${t('quote:filedCoterm')}` : '';
+      await context.sendActivity(withMenu(t, `${t('quote:filed', { ref: request.id })}${notes}`));
+      return request.id;
+    } catch (err) {
+      this.deps.logger?.error({ err: { message: (err as Error).message }, kind: draft.kind }, 'quote filing failed');
+      await context.sendActivity(t('quoteDialog:filing.failed'));
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnInfo } from '../../bot/turn.js';
+import { isSlotName, type SlotName } from '../../knowledge/quoteTypes.js';
+import { slotsOf, type ConfirmChoice } from '../validators/index.js';
+import { withMenu } from '../messages.js';
+import { ChoicePromptDialog, type ChoicePromptOptions } from './choicePromptDialog.js';
+import type { QuoteDialogDeps } from './quoteDialogDeps.js';
+import { requireKind, type QuoteDraft } from './quoteDraft.js';
+import { applyAnswer, isSlotAnswer, SlotPromptDialog, type SlotPromptOptions } from './slotPromptDialog.js';
+
+export const QUOTE_SUMMARY_DIALOG = 'quote.summary';
+const STEPS = 'quote.summary.steps';
+const CONFIRM_PROMPT = 'quote.summary.confirm';
+const FIELD_CHOICE = 'quote.summary.field';
+const EDIT_PROMPT = 'quote.summary.edit';
+
+/** How the summary ended: file it, the user changed a field (check it again), or cancelled. */
+export type SummaryOutcome = { action: 'confirm'; draft: QuoteDraft } | { action: 'edited'; draft: QuoteDraft } | { action: 'cancel' };
+
+export interface SummaryOptions {
+  draft: QuoteDraft;
+  offerAdvocate?: boolean;
+}
+
+/** The summary card with Confirm / Edit a field / Cancel; Edit re-asks that one slot only. */
+export class QuoteSummaryDialog extends ComponentDialog {
+  constructor(deps: QuoteDialogDeps) {
+    super(QUOTE_SUMMARY_DIALOG);
+    this.addDialog(new SlotPromptDialog(CONFIRM_PROMPT, deps));
+    this.addDialog(new SlotPromptDialog(EDIT_PROMPT, deps));
+    this.addDialog(new ChoicePromptDialog(FIELD_CHOICE));
+    this.addDialog(
+      new WaterfallDialog<SummaryOptions>(STEPS, [
+        this.askConfirmStep.bind(this),
+        this.actOnChoiceStep.bind(this),
+        this.askFieldStep.bind(this),
+        this.finishEditStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  /** Shows the summary and asks to confirm (slot `confirm`). */
+  private async askConfirmStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
+    const options: SlotPromptOptions = { draft: step.options.draft, slot: 'confirm', ...(step.options.offerAdvocate && { offerAdvocate: true }) };
+    return step.beginDialog(CONFIRM_PROMPT, options);
+  }
+
+  /** Confirm → file; Cancel → leave cleanly; Edit → ask which field. */
+  private async actOnChoiceStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
+    const choice: ConfirmChoice | undefined = isSlotAnswer(step.result) ? step.result.slots.confirm : undefined;
+    const { draft } = step.options;
+    if (choice === 'confirm') return step.endDialog({ action: 'confirm', draft } satisfies SummaryOutcome);
+    if (choice === 'cancel') {
+      const { t } = turnInfo(step.context);
+      await step.context.sendActivity(withMenu(t, t('quote:cancel.done')));
+      return step.endDialog({ action: 'cancel' } satisfies SummaryOutcome);
+    }
+    const fields = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm');
+    const options: ChoicePromptOptions = {
+      promptKey: 'quote:edit.which',
+      retryKey: 'quote:edit.invalid',
+      choices: fields.map((slot) => ({ value: slot, labelKey: `quote:label.${slot}` })),
+    };
+    return step.beginDialog(FIELD_CHOICE, options);
+  }
+
+  /** Re-asks the chosen slot only. */
+  private async askFieldStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
+    const value = (step.result as { value?: unknown } | undefined)?.value;
+    const slot: SlotName | undefined = isSlotName(value) ? value : undefined;
+    if (!slot) return step.replaceDialog(STEPS, step.options);
+    const options: SlotPromptOptions = { draft: { ...step.options.draft, editing: slot }, slot };
+    return step.beginDialog(EDIT_PROMPT, options);
+  }
+
+  /** The edited draft goes back to the flow, which checks the rules and shows the summary again. */
+  private async finishEditStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
+    const draft = isSlotAnswer(step.result) ? applyAnswer(step.options.draft, step.result) : step.options.draft;
+    return step.endDialog({ action: 'edited', draft } satisfies SummaryOutcome);
+  }
+}

@@ -1,0 +1,126 @@
+import type { Lang } from '../../knowledge/lang.js';
+import { foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
+import type { SlotName } from '../../knowledge/quoteTypes.js';
+import {
+  checkCotermRenewalsOnly,
+  extractQuoteSlots,
+  findEmails,
+  findSens,
+  slotsOf,
+  validateEmail,
+  validateSlot,
+  type CotermLicence,
+  type Message,
+  type ValidationContext,
+} from '../validators/index.js';
+import { mentions } from './dialogWords.js';
+import { tiersPerProduct } from './orderItems.js';
+import { readPaymentAnswer } from './paymentAnswer.js';
+import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
+
+/**
+ * Reads one answer to the prompt for `slot`: the slot's validator, the business rules that
+ * look at an answer, and any other slot the same answer gives ("Julie Roux,
+ * julie@atelier-roux.fr" fills the name and the email). Pure: no botbuilder.
+ */
+
+export type AnswerReading =
+  | { ok: true; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[] }
+  /** `rule`: refused by a business rule (not a typing mistake: no failure is counted). */
+  | { ok: false; reason: Message; rule: boolean };
+
+const EMAIL_OF_NAME: Partial<Record<SlotName, SlotName>> = {
+  resellerName: 'resellerEmail',
+  endUserName: 'endUserEmail',
+  authorizedContactName: 'authorizedContactEmail',
+  technicalContactName: 'technicalContactEmail',
+};
+
+/** Slots another answer may also fill: unambiguous shapes only (a company name can contain "Jira"). */
+const ALWAYS_EXTRA: readonly SlotName[] = ['sen', 'siteUrl', 'resellerEmail', 'technicalContactEmail', 'endUserEmail', 'authorizedContactEmail'];
+const ORDER_SLOTS: readonly SlotName[] = ['product', 'tier', 'edition', 'maintenanceYears'];
+
+export function validationContext(draft: QuoteDraft, now: Date): ValidationContext {
+  const deployment = deploymentFor(draft);
+  const productId = draft.slots.product?.[0];
+  return { ...(deployment && { deployment }), ...(productId && { productId }), ...(draft.kind && { kind: draft.kind }), now };
+}
+
+export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang, now = new Date()): AnswerReading {
+  const ctx = validationContext(draft, now);
+  const extra: Partial<QuoteDraft> = {};
+
+  if (slot === 'paymentPreference') {
+    const payment = readPaymentAnswer(text, lang, ctx.deployment);
+    if (payment.kind === 'refused') return { ok: false, reason: payment.violation, rule: true };
+    if (payment.kind === 'net30') return { ok: true, slots: { paymentPreference: 'quote' }, draft: { net30: true }, notices: [] };
+  }
+
+  let slots: FilledSlots;
+  const notices: Message[] = [];
+  const result = validateSlot(slot, text, lang, ctx);
+  if (result.ok) {
+    slots = { [slot]: result.value } as FilledSlots;
+    if (result.notice) notices.push(result.notice);
+  } else {
+    const split = splitNameAndEmail(draft, slot, text, lang);
+    if (!split) return { ok: false, reason: { key: result.reason, ...(result.params && { params: result.params }) }, rule: false };
+    slots = split;
+  }
+
+  if (slot === 'sen' && draft.kind === 'coterm') {
+    const violation = checkCotermRenewalsOnly(licenceTypes(text));
+    if (violation) return { ok: false, reason: violation, rule: true };
+  }
+  if (slot === 'tier' || slot === 'product') {
+    const perProduct = tiersPerProduct(text, lang);
+    if (Object.keys(perProduct).length > 0) extra.itemTiers = { ...draft.itemTiers, ...perProduct };
+  }
+  return { ok: true, slots: { ...otherSlots(draft, slot, text, lang, now), ...slots }, draft: extra, notices };
+}
+
+/** "Julie Roux, julie.roux@atelier-roux.fr" to a name prompt: the name, and the email beside it. */
+function splitNameAndEmail(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang): FilledSlots | undefined {
+  const emailSlot = EMAIL_OF_NAME[slot];
+  const [email] = findEmails(text);
+  if (!emailSlot || !email) return undefined;
+  const rest = text.replace(email, ' ').replace(/[<>()[\],;:|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = validateSlot(slot, rest, lang);
+  const address = validateEmail(email, lang);
+  if (!name.ok || !address.ok) return undefined;
+  return isFilled(draft.slots[emailSlot]) ? { [slot]: name.value } : { [slot]: name.value, [emailSlot]: address.value };
+}
+
+/** Other slots of this kind the answer happens to give, only where nothing was filled yet. */
+function otherSlots(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang, now: Date): FilledSlots {
+  const mayHold = ORDER_SLOTS.includes(asked) ? [...ALWAYS_EXTRA, ...ORDER_SLOTS] : ALWAYS_EXTRA;
+  // Extraction runs the number and date models: skip it when nothing of that shape is there.
+  if (!ORDER_SLOTS.includes(asked) && !/@|sen|atlassian\.net/i.test(text)) return {};
+  const kind = requireKind(draft);
+  const allowed = new Set(slotsOf(kind));
+  const found = extractQuoteSlots(text, lang, { now }).slots as FilledSlots;
+  const out: FilledSlots = {};
+  for (const name of Object.keys(found) as SlotName[]) {
+    if (name === asked || !mayHold.includes(name) || !allowed.has(name) || isFilled(draft.slots[name])) continue;
+    Object.assign(out, { [name]: found[name] });
+  }
+  return out;
+}
+
+/**
+ * Co-term answers: each SEN with the words of its own clause ("SEN-L1234567 (nouvelle
+ * licence)"), so a new or upgraded licence can be refused by name.
+ */
+export function licenceTypes(text: string): CotermLicence[] {
+  const words = quoteIntentWords();
+  const clauses = text.split(/[,;、，；\n]|\bet\b|\band\b|和|及|与/iu);
+  return clauses.flatMap((clause) => {
+    const folded = foldText(clause);
+    const type: CotermLicence['type'] = mentions(folded, Object.values(words.upgrade).flat())
+      ? 'upgrade'
+      : mentions(folded, Object.values(words.newPurchase).flat())
+        ? 'new'
+        : 'renewal';
+    return findSens(clause, { allowBare: true }).map((s) => ({ sen: s.sen, type }));
+  });
+}

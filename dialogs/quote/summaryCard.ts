@@ -1,0 +1,69 @@
+import { CardFactory, type Activity } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import { editionsFor, getProduct } from '../../knowledge/catalog.js';
+import type { Lang } from '../../knowledge/lang.js';
+import type { SlotName } from '../../knowledge/quoteTypes.js';
+import { deploymentOf, slotsOf } from '../validators/index.js';
+import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
+import { draftItems } from './orderItems.js';
+import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
+import { promptActivity } from './prompts.js';
+import { imBack } from '../messages.js';
+
+const CULTURE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', zh: 'zh-CN' };
+
+/** A slot's value as the user reads it: product names, edition names, dates in their culture. */
+export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName): string {
+  const value = draft.slots[slot];
+  switch (slot) {
+    case 'product':
+      return draftItems(draft)
+        .map((item) => {
+          const name = getProduct(item.product)?.name ?? item.product;
+          return draft.itemTiers[item.product] !== undefined ? `${name} (${t('quoteDialog:summary.users', { count: item.tier })})` : name;
+        })
+        .join(', ');
+    case 'tier':
+      return t('quoteDialog:summary.users', { count: Number(value) });
+    case 'edition': {
+      const edition = editionsFor(deploymentOf(requireKind(draft))).find((e) => e.id === value);
+      return edition?.names[lang] ?? String(value);
+    }
+    case 'paymentPreference':
+      return draft.net30 ? t('quoteDialog:summary.net30') : t(`quote:value.paymentPreference.${String(value)}`);
+    case 'targetDate':
+      return new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
+    case 'sen':
+      return (value as string[]).join(', ');
+    default:
+      return String(value);
+  }
+}
+
+/** The (label, value) lines of a draft, in the kind's asking order. */
+export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array<{ title: string; value: string }> {
+  return slotsOf(requireKind(draft))
+    .filter((slot) => slot !== 'confirm' && isFilled(draft.slots[slot]))
+    .map((slot) => ({ title: t(`quote:label.${slot}`), value: displayValue(t, lang, draft, slot) }));
+}
+
+/**
+ * The confirm prompt: the summary as an Adaptive Card whose buttons submit their typed
+ * equivalent, and the same summary as plain text for channels without cards.
+ */
+export function summaryActivity(t: TFunction, lang: Lang, draft: QuoteDraft, offerAdvocate = false): Partial<Activity> {
+  const kind = requireKind(draft);
+  const facts = summaryFacts(t, lang, draft);
+  const title = t('quote:summary.title', { kind: t(`quote:kind.${kind}`) });
+  const card = fillTemplate(loadCardTemplate('summaryCard'), {
+    title,
+    intro: t('quote:summary.intro'),
+    facts,
+    confirm: t('quote:summary.confirm'),
+    edit: t('quote:summary.edit'),
+    cancel: t('quote:summary.cancel'),
+  });
+  const fallback = [title, ...facts.map((f) => `- ${f.title}: ${f.value}`), '', t('quote:ask.confirm')].join('\n');
+  const actions = offerAdvocate ? [imBack(t('common:menu.advocate'))] : [];
+  return { ...promptActivity(fallback, 'confirm', actions), attachments: [CardFactory.adaptiveCard(card)] };
+}
