@@ -162,14 +162,14 @@ async function emailValidator(prompt: PromptValidatorContext<string>): Promise<b
   return true;
 }
 
-/** A score 1–5; after one failed retry the rating is skipped rather than insisted on. */
+/** A score 1–5; the prompt is itself the retry, so one more miss skips the rating rather than insisting. */
 async function ratingValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const rating = parseRating(prompt.recognized.value ?? '');
   if (rating !== undefined) {
     prompt.recognized.value = String(rating);
     return true;
   }
-  if (prompt.attemptCount >= 2) {
+  if (prompt.attemptCount >= 1) {
     prompt.recognized.value = SKIP;
     return true;
   }

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { createI18n } from '../../bot/i18n.js';
+import type { TestBot } from '../support/botServer.js';
+import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
+
+const i18n = createI18n();
+
+/** Hours that are closed right now: a one-hour window starting two hours from now (UTC). */
+function closedHours(now = new Date()): string {
+  const start = (now.getUTCHours() + 2) % 24;
+  const end = start + 1;
+  const pad = (h: number) => String(h).padStart(2, '0');
+  return end === 24 ? `Mon-Sun ${pad(start)}:00-24:00 UTC` : `Mon-Sun ${pad(start)}:00-${pad(end)}:00 UTC`;
+}
+
+describe('handoff follow-up by email', () => {
+  let connector: FakeConnector;
+  before(async () => {
+    connector = await startConnector();
+  });
+  after(() => connector.close());
+
+  describe('timeout while waiting', () => {
+    let bot: TestBot;
+    before(async () => {
+      // 0.005 min = 300 ms; the sweep runs every 100 ms.
+      bot = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '0.005' });
+    });
+    after(() => bot.close());
+
+    it('fr: nobody accepts → offered an email follow-up → the ticket stays open with the email and a promise', async () => {
+      const t = i18n.getFixedT('fr');
+      const u = user(bot, connector.serviceUrl, 'fr-FR');
+      await u.say(FAKE_QUOTE.start);
+      await u.say('Dupont SARL');
+      assert.deepEqual(texts(await u.say('un humain svp')), [t('handoff:request.searching', { position: 1 })]);
+      const [timeout] = await connector.take(1, 'timeout message');
+      assert.equal(timeout!.text, `${t('handoff:followUp.timeout')} ${t('handoff:followUp.askEmail')}`);
+
+      const replies = texts(await u.say('mon mail : Jean.Dupont@exemple.fr'));
+      assert.equal(replies.length, 3);
+      assert.match(replies[0]!, /^Merci\. Un conseiller répondra à jean\.dupont@exemple\.fr d'ici /);
+      assert.deepEqual(replies.slice(1), [t('handoff:resume'), FAKE_QUOTE.askUsers]);
+
+      const api = consoleApi(bot.url, KEYS.marie);
+      const row = (await api.tickets()).json.tickets.find((x: { status: string }) => x.status === 'followUp');
+      assert.equal(row.followUpCause, 'timeout');
+      const ticket = (await api.ticket(row.id)).json.ticket;
+      assert.equal(ticket.email, 'jean.dupont@exemple.fr');
+      // Always open: the answer is promised within a day.
+      const promisedIn = Date.parse(ticket.followUpBy) - Date.now();
+      assert.ok(promisedIn > 23 * 3600_000 && promisedIn <= 24 * 3600_000, `followUpBy ${ticket.followUpBy}`);
+    });
+
+    it('zh: an invalid email is asked again, then accepted', async () => {
+      const t = i18n.getFixedT('zh');
+      const u = user(bot, connector.serviceUrl, 'zh-CN');
+      await u.say('人工客服');
+      await connector.take(1, 'timeout message');
+      assert.deepEqual(texts(await u.say('不知道')), [t('handoff:followUp.invalidEmail')]);
+      const done = texts(await u.say('邮箱是 zhang.san@example.cn'));
+      assert.match(done[0]!, /zhang\.san@example\.cn/);
+      assert.match(done[0]!, /^谢谢。/);
+    });
+  });
+
+  describe('out of business hours', () => {
+    let bot: TestBot;
+    before(async () => {
+      bot = await startHandoffBot({ ADVOCATES, HANDOFF_HOURS: closedHours() });
+    });
+    after(() => bot.close());
+
+    it('en: told when the team is back, asked for an email, promised an answer from the next opening', async () => {
+      const t = i18n.getFixedT('en');
+      const u = user(bot, connector.serviceUrl, 'en-US');
+      await u.say(FAKE_QUOTE.start);
+      const replies = await u.say('agent please');
+      const [away, ask] = texts(replies);
+      assert.match(away!, /^Our advocates are away right now; they are back .+ UTC\. One of them can reply to you by email\.$/);
+      assert.equal(ask, t('handoff:followUp.askEmail'));
+      assert.deepEqual(texts(await u.say('not sure')), [t('handoff:followUp.invalidEmail')]);
+      const done = texts(await u.say('jane.doe@example.com'));
+      assert.match(done[0]!, /^Thank you\. An advocate will reply to jane\.doe@example\.com from .+, when the team is back\.$/);
+      assert.deepEqual(done.slice(1), [t('handoff:resume'), FAKE_QUOTE.askCompany]);
+
+      const row = (await consoleApi(bot.url, KEYS.li).tickets()).json.tickets.find((x: { status: string }) => x.status === 'followUp');
+      assert.equal(row.followUpCause, 'outOfHours');
+      const ticket = (await consoleApi(bot.url, KEYS.li).ticket(row.id)).json.ticket;
+      const opensIn = Date.parse(ticket.followUpBy) - Date.now();
+      assert.ok(opensIn > 3600_000 && opensIn <= 2 * 3600_000, `next opening ${ticket.followUpBy}`);
+    });
+  });
+
+  describe('no advocates configured (the default)', () => {
+    let bot: TestBot;
+    before(async () => {
+      bot = await startHandoffBot({});
+    });
+    after(() => bot.close());
+
+    it('fr: goes straight to the email follow-up, and the start-up log says why', async () => {
+      const t = i18n.getFixedT('fr');
+      const u = user(bot, connector.serviceUrl, 'fr-FR');
+      await u.say('bonjour');
+      assert.deepEqual(texts(await u.say('parler à un conseiller')), [t('handoff:followUp.noAdvocate'), t('handoff:followUp.askEmail')]);
+      assert.ok(bot.logs.some((l) => l.includes('ADVOCATES is empty')));
+      const res = await fetch(`${bot.url}/api/handoff/tickets`, { headers: { authorization: `Bearer ${KEYS.marie}` } });
+      assert.equal(res.status, 401, 'no key opens the console');
+    });
+  });
+});
