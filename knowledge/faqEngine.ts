@@ -6,7 +6,7 @@ import { LANGS, type Lang } from './lang.js';
 import { TextAnalyzer, type TermBag, type TokenHooks } from './search/analyzer.js';
 import { Bm25Index, type FieldedDoc } from './search/bm25.js';
 import { TypoCorrector } from './search/typo.js';
-import { cosine, weigh, type WeightedVector } from './search/vectors.js';
+import { QueryVector, sparseVector, TermIds, type SparseVector } from './search/vectors.js';
 
 export type { FaqCandidate, FaqDecision } from './faqDecision.js';
 import type { FaqCandidate, FaqDecision } from './faqDecision.js';
@@ -42,7 +42,7 @@ const STRONG_IDF = 1.2;
 
 interface TopicIndex {
   entry: FaqEntry;
-  questions: WeightedVector[];
+  questions: SparseVector[];
   vocabulary: Set<string>;
 }
 
@@ -76,23 +76,32 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   const index = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
 
   const idf = (term: string): number => index.idf(term) * (index.has(term) ? 1 : tuning.unknownIdfFactor);
+  const termIds = new TermIds();
   const topics: TopicIndex[] = entries.map((entry, i) => ({
     entry,
     // Titles are phrased like questions too, so they join the examples for the nearest match.
-    questions: [...questionBags[i]!, ...LANGS.map((l) => analyzer.analyze(entry[l].title, l))].map((bag) => weigh(bag, idf)),
+    questions: [...questionBags[i]!, ...LANGS.map((l) => analyzer.analyze(entry[l].title, l))].map((bag) =>
+      sparseVector(bag, idf, termIds),
+    ),
     vocabulary: new Set(docs[i]!.fields.flatMap((f) => [...f.bag.keys()])),
   }));
-  const oosVectors = oosBags.map((bag) => weigh(bag, idf));
+  const oosVectors = oosBags.map((bag) => sparseVector(bag, idf, termIds));
+  const queryVector = new QueryVector(termIds);
   const typos = new TypoCorrector(surfaces);
   const fix: TokenHooks = { fix: (bare) => (surfaces.has(bare) ? undefined : typos.correct(bare)) };
   const byId = new Map<string, FaqEntry>(entries.map((entry) => [entry.id, entry]));
 
   function rank(text: string, lang: Lang): Ranking {
-    const query = weigh(analyzer.analyze(text, lang, fix), idf);
+    const weights = new Map<string, number>();
+    for (const [term, tf] of analyzer.analyze(text, lang, fix)) {
+      const w = tf * idf(term);
+      if (w > 0) weights.set(term, w);
+    }
+    const query = { weights };
     const nearest = new Map<string, number>();
-    if (query.norm === 0) return { ranked: [], oos: 0, nearest, knownShare: 0, strongCoverage: new Map() };
-    const bm25 = [...index.score(query.weights).entries()].filter(([doc]) => doc < topics.length);
-    bm25.sort((a, b) => b[1] - a[1]);
+    if (weights.size === 0) return { ranked: [], oos: 0, nearest, knownShare: 0, strongCoverage: new Map() };
+    queryVector.load(weights);
+    const bm25 = index.top(query.weights, tuning.rerankDepth, topics.length);
     // BM25 divided by the query's own idf mass gives an absolute (not rank-relative) signal.
     let queryMass = 0;
     for (const w of query.weights.values()) queryMass += w;
@@ -109,26 +118,31 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     const strongTerms = [...query.weights.keys()].filter((t) => !t.startsWith('~') && index.idf(t) >= STRONG_IDF);
     const strongCount = strongTerms.length;
     const strongCoverage = new Map<string, number>();
-    const ranked = bm25.slice(0, tuning.rerankDepth).map(([doc, score]) => {
+    const ranked = bm25.map(([doc, score]) => {
       const topic = topics[doc]!;
       let best = 0;
       let second = 0;
       for (const q of topic.questions) {
-        const sim = cosine(query, q);
-        if (sim > best) [best, second] = [sim, best];
-        else if (sim > second) second = sim;
+        const sim = queryVector.cosine(q);
+        if (sim > best) {
+          second = best;
+          best = sim;
+        } else if (sim > second) second = sim;
       }
       const near = (1 - SECOND_NEAREST_SHARE) * best + SECOND_NEAREST_SHARE * second;
       let covered = 0;
       for (const [term, w] of query.weights) if (topic.vocabulary.has(term)) covered += w;
       nearest.set(topic.entry.id, best);
-      strongCoverage.set(topic.entry.id, strongCount === 0 ? 1 : strongTerms.filter((t) => topic.vocabulary.has(t)).length / strongCount);
+      let strongHits = 0;
+      for (const term of strongTerms) if (topic.vocabulary.has(term)) strongHits++;
+      strongCoverage.set(topic.entry.id, strongCount === 0 ? 1 : strongHits / strongCount);
       const blended = tuning.nearest * near + tuning.coverage * (covered / queryMass) + tuning.bm25 * Math.min(1, score / queryMass);
       return { id: topic.entry.id, score: round(blended) };
     });
     ranked.sort((a, b) => b.score - a.score);
     let oos = 0;
-    for (const v of oosVectors) oos = Math.max(oos, cosine(query, v));
+    for (const v of oosVectors) oos = Math.max(oos, queryVector.cosine(v));
+    queryVector.clear();
     return { ranked, oos, nearest, knownShare: all > 0 ? known / all : 0, strongCoverage };
   }
 

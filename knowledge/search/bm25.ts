@@ -12,8 +12,16 @@ const B = 0.6;
  * BM25F over whole topics: field term frequencies are length-normalised per field, weighted,
  * summed, then saturated once. Postings hold the pre-combined frequency so a query only adds.
  */
+interface Postings {
+  docs: Int32Array;
+  tfs: Float64Array;
+}
+
 export class Bm25Index {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly postings = new Map<string, Postings>();
+  /** Score accumulator reused by every query: no per-query allocation, so no GC pauses at 10k docs. */
+  private readonly acc: Float64Array;
+  private readonly touched: Int32Array;
   private readonly idfs = new Map<string, number>();
   readonly docCount: number;
 
@@ -25,6 +33,7 @@ export class Bm25Index {
       const total = docs.reduce((sum, d) => sum + bagLength(d.fields[f]?.bag), 0);
       avgLen.push(total / Math.max(1, docs.length) || 1);
     }
+    const lists = new Map<string, { docs: number[]; tfs: number[] }>();
     docs.forEach((doc, index) => {
       const combined = new Map<string, number>();
       doc.fields.forEach((field, f) => {
@@ -34,12 +43,19 @@ export class Bm25Index {
         }
       });
       for (const [term, tf] of combined) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc: index, tf });
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { docs: [], tfs: [] }));
+        list.docs.push(index);
+        // Saturation is applied once here, so a query only multiplies by idf and adds.
+        list.tfs.push(tf / (K1 + tf));
       }
     });
-    for (const [term, list] of this.postings) this.idfs.set(term, idfFor(this.docCount, list.length));
+    for (const [term, list] of lists) {
+      this.postings.set(term, { docs: Int32Array.from(list.docs), tfs: Float64Array.from(list.tfs) });
+      this.idfs.set(term, idfFor(this.docCount, list.docs.length));
+    }
+    this.acc = new Float64Array(this.docCount);
+    this.touched = new Int32Array(this.docCount);
   }
 
   /** idf of a term; unseen terms get the idf of a term seen in no document. */
@@ -55,18 +71,38 @@ export class Bm25Index {
     return this.postings.keys();
   }
 
-  /** Scores every document sharing a term with the query; returns doc index → score. */
-  score(query: TermBag): Map<number, number> {
-    const scores = new Map<number, number>();
-    for (const [term, qtf] of query) {
+  /**
+   * The k best documents below `limit` for a weighted query, best first. Documents at or above
+   * `limit` still count in the statistics (idf) but are never returned.
+   */
+  top(query: ReadonlyMap<string, number>, k: number, limit = this.docCount): [number, number][] {
+    let touchedCount = 0;
+    for (const [term, qw] of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idfs.get(term)!;
-      for (const { doc, tf } of list) {
-        scores.set(doc, (scores.get(doc) ?? 0) + (qtf * idf * tf) / (K1 + tf));
+      const weight = qw * this.idfs.get(term)!;
+      const { docs, tfs } = list;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (this.acc[doc] === 0) this.touched[touchedCount++] = doc;
+        this.acc[doc]! += weight * tfs[i]!;
       }
     }
-    return scores;
+    const best: [number, number][] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = this.touched[i]!;
+      const score = this.acc[doc]!;
+      this.acc[doc] = 0;
+      if (doc >= limit || score <= 0) continue;
+      if (best.length < k) {
+        best.push([doc, score]);
+        if (best.length === k) best.sort((a, b) => b[1] - a[1]);
+      } else if (score > best[k - 1]![1]) {
+        best[k - 1] = [doc, score];
+        best.sort((a, b) => b[1] - a[1]);
+      }
+    }
+    return best.sort((a, b) => b[1] - a[1]);
   }
 }
 

@@ -1,30 +1,82 @@
 import type { TermBag } from './analyzer.js';
 
-/** A tf·idf vector with its precomputed length, for cosine similarity. */
-export interface WeightedVector {
-  weights: Map<string, number>;
+/** Maps each indexed term to a small integer, so vectors are typed arrays instead of Maps. */
+export class TermIds {
+  private readonly ids = new Map<string, number>();
+
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+
+  get(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/** A tf·idf vector over term ids with its precomputed length, for cosine similarity. */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
   norm: number;
 }
 
-export function weigh(bag: TermBag, idf: (term: string) => number): WeightedVector {
-  const weights = new Map<string, number>();
+export function sparseVector(bag: TermBag, idf: (term: string) => number, terms: TermIds): SparseVector {
+  const ids: number[] = [];
+  const weights: number[] = [];
   let sum = 0;
   for (const [term, tf] of bag) {
     const w = tf * idf(term);
     if (w <= 0) continue;
-    weights.set(term, w);
+    ids.push(terms.intern(term));
+    weights.push(w);
     sum += w * w;
   }
-  return { weights, norm: Math.sqrt(sum) };
+  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights), norm: Math.sqrt(sum) };
 }
 
-export function cosine(a: WeightedVector, b: WeightedVector): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, w] of small.weights) {
-    const other = large.weights.get(term);
-    if (other !== undefined) dot += w * other;
+/**
+ * The query spread over a dense scratch array indexed by term id: a cosine with an example is
+ * then one pass over the example's few terms, with no allocation (hundreds run per query).
+ */
+export class QueryVector {
+  private readonly dense: Float64Array;
+  private loaded: number[] = [];
+  norm = 0;
+
+  constructor(private readonly terms: TermIds) {
+    this.dense = new Float64Array(terms.size);
   }
-  return dot / (a.norm * b.norm);
+
+  /** Loads weighted query terms; unknown terms still count in the norm (they make a match weaker). */
+  load(weights: ReadonlyMap<string, number>): void {
+    this.clear();
+    let sum = 0;
+    for (const [term, w] of weights) {
+      sum += w * w;
+      const id = this.terms.get(term);
+      if (id !== undefined && id < this.dense.length) {
+        this.dense[id] = w;
+        this.loaded.push(id);
+      }
+    }
+    this.norm = Math.sqrt(sum);
+  }
+
+  cosine(v: SparseVector): number {
+    if (this.norm === 0 || v.norm === 0) return 0;
+    let dot = 0;
+    for (let i = 0; i < v.ids.length; i++) dot += v.weights[i]! * this.dense[v.ids[i]!]!;
+    return dot / (this.norm * v.norm);
+  }
+
+  clear(): void {
+    for (const id of this.loaded) this.dense[id] = 0;
+    this.loaded = [];
+  }
 }
