@@ -3,6 +3,7 @@ import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import type { Feature, FeatureFactory } from '../feature.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
 import { ConsoleEvents } from './events.js';
+import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
 import { HandoffService } from './service.js';
@@ -74,4 +75,4 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
   };
 }
 
-export const handoffFeature: FeatureFactory = createHandoffFeature();
+export const handoffFeature: FeatureFactory = createHandoffFeature({ knowledge: faqKnowledge() });
