@@ -34,6 +34,8 @@ export interface LevelResult {
   /** 2xx answers to a message with no message activity in them. */
   noReply: number;
   conversations: number;
+  /** The bot process died during this level. */
+  crashed?: boolean;
 }
 
 interface Ctx {

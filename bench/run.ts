@@ -10,9 +10,9 @@
  *   npm run bench -- --quick      2 s per level (smoke test)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { freePort, rssMb, sleep, start, waitFor, type Child } from './children.js';
@@ -36,11 +36,47 @@ const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 // ---------------------------------------------------------------- build and start
 
+/** Source folders compiled to dist/ whose modules read JSON next to themselves (new URL('./x.json', import.meta.url)). */
+const COMPILED_DIRS = ['bot', 'dialogs', 'knowledge', 'backend'];
+
+function listJson(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listJson(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * tsc does not copy data files, so modules that read `./x.json` relative to themselves fail
+ * under dist/. Until the build copies them, the bench copies what is missing (and says so).
+ */
+function copyMissingDataFiles(): string[] {
+  const copied: string[] = [];
+  for (const dir of COMPILED_DIRS) {
+    for (const src of listJson(join(ROOT, dir))) {
+      const rel = relative(ROOT, src);
+      const dest = join(ROOT, 'dist', rel);
+      if (existsSync(dest) || !existsSync(join(ROOT, 'dist', dir))) continue;
+      mkdirSync(dirname(dest), { recursive: true });
+      copyFileSync(src, dest);
+      copied.push(rel);
+    }
+  }
+  return copied;
+}
+
+/** JSON data files the build left out and the bench copied into dist/ (empty once the build does it). */
+let buildWorkaround: string[] = [];
+
 function build(): void {
   for (let attempt = 1; attempt <= 3; attempt++) {
     progress(`npm run build (attempt ${attempt})`);
     const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (res.status === 0) return;
+    if (res.status === 0) {
+      buildWorkaround = copyMissingDataFiles();
+      if (buildWorkaround.length) progress(`WARNING: npm run build left ${buildWorkaround.length} JSON data files out of dist/; copied them so the production build can start: ${buildWorkaround.join(', ')}`);
+      return;
+    }
     const out = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     if (attempt === 3) throw new Error(`npm run build failed:\n${out}`);
     progress(`build failed (someone may be mid-edit), retrying in 30 s:\n${out}`);
@@ -92,8 +128,8 @@ async function measureStartup(child: Child, t0: number, url: string, probe: FaqS
       return verdict === 'answered' ? since(t0) : undefined;
     },
     child,
-    15_000,
-    10,
+    30_000,
+    20,
   );
   const ready = waitFor(async () => ((await isReady(url)) ? since(t0) : undefined), child, 30_000, 10);
   const [coldStartMs, readyMs] = await Promise.all([cold, ready]);
@@ -124,6 +160,11 @@ interface KbNumbers {
 
 /** Finds p50/p99 at 24 topics and at 10k entries in whatever shape bench/kb.ts returns. */
 function pickKb(result: unknown): KbNumbers {
+  const r = result as Partial<Record<keyof KbNumbers, unknown>>;
+  if (r && typeof r.kbP99Ms24 === 'number' && typeof r.kbP99Ms10k === 'number') {
+    const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    return { kbP50Ms24: n(r.kbP50Ms24), kbP99Ms24: n(r.kbP99Ms24), kbP50Ms10k: n(r.kbP50Ms10k), kbP99Ms10k: n(r.kbP99Ms10k) };
+  }
   const flat: Array<[string, number]> = [];
   const walk = (node: unknown, path: string) => {
     if (typeof node === 'number') flat.push([path.toLowerCase(), node]);
@@ -173,6 +214,21 @@ interface Target {
 
 const fmt = (n: number | null | undefined, digits = 2) => (n == null || !Number.isFinite(n) ? 'n/a' : String(round(n, digits)));
 const check = (value: number | null, ok: (v: number) => boolean): boolean | null => (value == null ? null : ok(value));
+interface Crash {
+  phase: string;
+  exit: string;
+  cause: string;
+}
+
+/** The first error line a crashed child printed (its uncaught exception). */
+function crashCause(output: string): string {
+  const lines = output.split('\n');
+  const i = lines.findIndex((l) => /^\w*Error\b|Error: /.test(l.trim()));
+  if (i < 0) return lines.filter(Boolean).slice(-2).join(' ').slice(0, 300);
+  const at = lines.slice(i + 1).find((l) => l.trim().startsWith('at '))?.trim() ?? '';
+  return `${lines[i]!.trim()} ${at}`.slice(0, 300);
+}
+
 const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : 'NOT met');
 
 function levelErrors(r: LevelResult): number {
@@ -188,7 +244,7 @@ function markdown(levels: Array<{ ours: LevelResult; echo: LevelResult }>, extra
   for (const { ours, echo } of levels) {
     for (const [who, r] of [['ours', ours], ['echo', echo]] as const) {
       lines.push(
-        `| ${r.connections} | ${who} | ${r.rps} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ${fmt(r.latency.max, 1)} | ${fmt(r.byKind.faq.p50)} | ${fmt(r.byKind.faq.p99)} | ${fmt(r.byKind.welcome.p50)} | ${fmt(r.byKind.quote.p50)} | ${r.errors} | ${r.non2xx} | ${r.timeouts} | ${r.noReply} |`,
+        `| ${r.connections} | ${who}${r.crashed ? " (crashed)" : ""} | ${r.rps} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ${fmt(r.latency.max, 1)} | ${fmt(r.byKind.faq.p50)} | ${fmt(r.byKind.faq.p99)} | ${fmt(r.byKind.welcome.p50)} | ${fmt(r.byKind.quote.p50)} | ${r.errors} | ${r.non2xx} | ${r.timeouts} | ${r.noReply} |`,
       );
     }
     lines.push(
@@ -229,22 +285,50 @@ async function benchmark(): Promise<void> {
   let ours: Child | undefined;
   let echo: Child | undefined;
   try {
+    /** Our bot died during a phase: note why, start it again (same DATA_DIR) so later levels still run. */
+    const crashes: Crash[] = [];
+    const survive = async (phase: string) => {
+      if (ours!.proc.exitCode === null && ours!.proc.signalCode === null) return;
+      const crash = { phase, exit: String(ours!.proc.exitCode ?? ours!.proc.signalCode), cause: crashCause(ours!.output()) };
+      crashes.push(crash);
+      progress(`OUR BOT CRASHED during ${phase} (exit ${crash.exit}): ${crash.cause} — restarting it`);
+      ours = startOurs(ourPort, dataDir);
+      if (!(await waitFor(() => isReady(oursUrl), ours, 30_000))) throw new Error(`our bot did not restart:\n${ours.output()}`);
+    };
+
     progress(`starting our bot on ${oursUrl} (DATA_DIR ${dataDir})`);
     const t0 = performance.now();
     ours = startOurs(ourPort, dataDir);
-    const startup = await measureStartup(ours, t0, oursUrl, probe);
+    let startup: Startup;
+    try {
+      startup = await measureStartup(ours, t0, oursUrl, probe);
+    } catch (err) {
+      progress(`start-up probe failed: ${(err as Error).message.split('\n')[0]}`);
+      startup = { coldStartMs: null, firstReplyMs: null, readyMs: null };
+      await sleep(200);
+      await survive('start-up (FAQ probe turns while the language models warm)');
+    }
     progress(`cold start ${startup.coldStartMs} ms (first reply ${startup.firstReplyMs} ms), ready ${startup.readyMs} ms`);
-    if (startup.readyMs === null) throw new Error(`our bot never became ready:\n${ours.output()}`);
+    if (!(await waitFor(() => isReady(oursUrl), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
 
     progress(`starting the echo bot on ${echoUrl}`);
     echo = startEcho(echoPort);
     if (!(await waitFor(() => isReady(echoUrl), echo, 20_000))) throw new Error(`echo bot did not start:\n${echo.output()}`);
 
     progress('traffic check (every FAQ sample once, one quote conversation per language)');
-    const sanity = await sanityPass(oursUrl, faq);
+    let sanity: SanityReport;
+    try {
+      sanity = await sanityPass(oursUrl, faq);
+    } catch (err) {
+      progress(`traffic check failed: ${(err as Error).message}`);
+      sanity = { faqAnswered: { en: { answered: 0, total: 0 }, fr: { answered: 0, total: 0 }, zh: { answered: 0, total: 0 } }, quoteSlotsAsked: { en: [], fr: [], zh: [] }, non200: 1 };
+      await sleep(200);
+    }
+    await survive('the traffic check');
 
     progress('warm-up');
     await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours' });
+    await survive('the warm-up');
     await runLevel({ url: echoUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-echo' });
 
     const levels: Array<{ ours: LevelResult; echo: LevelResult }> = [];
@@ -252,6 +336,8 @@ async function benchmark(): Promise<void> {
       progress(`level ${connections}: ours`);
       const o = await runLevel({ url: oursUrl, connections, durationS: LEVEL_SECONDS, faq, tag: `ours-${connections}` });
       await sleep(300);
+      if (ours.proc.exitCode !== null || ours.proc.signalCode !== null) o.crashed = true;
+      await survive(`level ${connections}`);
       progress(`level ${connections}: echo`);
       const e = await runLevel({ url: echoUrl, connections, durationS: LEVEL_SECONDS, faq, tag: `echo-${connections}` });
       await sleep(300);
@@ -270,8 +356,8 @@ async function benchmark(): Promise<void> {
     const at50 = levels.find((l) => l.ours.connections === 50)!;
     const faqP50Ratio = ratio(at50.ours.byKind.faq.p50, at50.echo.byKind.faq.p50);
     const throughputRatio = ratio(at50.ours.rps, at50.echo.rps);
-    const errors = levels.reduce((n, l) => n + levelErrors(l.ours) + levelErrors(l.echo), 0) + sanity.non200;
-    const oursErrors = levels.reduce((n, l) => n + levelErrors(l.ours), 0) + sanity.non200;
+    const errors = levels.reduce((n, l) => n + levelErrors(l.ours) + levelErrors(l.echo), 0) + sanity.non200 + crashes.length;
+    const oursErrors = levels.reduce((n, l) => n + levelErrors(l.ours), 0) + sanity.non200 + crashes.length;
 
     const targets: Target[] = [
       { name: 'FAQ turn p50 ≤ 1.3× echo at 50', value: `${fmt(faqP50Ratio)}×`, met: check(faqP50Ratio, (v) => v <= 1.3) },
@@ -282,13 +368,13 @@ async function benchmark(): Promise<void> {
       { name: 'ready < 12 s', value: `${fmt(startup.readyMs, 0)} ms`, met: check(startup.readyMs, (v) => v < 12_000) },
       { name: 'RSS < 200 MB after the load', value: `${fmt(rss, 1)} MB`, met: check(rss, (v) => v < 200) },
       { name: 'filing at 100k ≤ 2× filing at 1k', value: `${fmt(filing.filingRatio100kTo1k)}×`, met: check(filing.filingRatio100kTo1k, (v) => v <= 2) },
-      { name: 'no errors at any level', value: String(errors), met: errors === 0 },
+      { name: 'no errors at any level', value: `${errors}${crashes.length ? ` (incl. ${crashes.length} crash${crashes.length > 1 ? 'es' : ''} of our bot)` : ''}`, met: errors === 0 },
     ];
     const extra: Record<string, unknown> = {
       'cold start ms (spawn → first FAQ answer)': startup.coldStartMs,
       'first reply of any kind ms': startup.firstReplyMs,
       'time to ready ms (/readyz 200)': startup.readyMs,
-      'RSS MB after the load (ours)': rss,
+      [`RSS MB after the load (ours${crashes.length ? ', process started after the last crash' : ''})`]: rss,
       'RSS MB after the load (echo)': echoRss,
       'KB p50 / p99 ms, 24 topics': `${fmt(kb.kbP50Ms24, 3)} / ${fmt(kb.kbP99Ms24, 3)}`,
       'KB p50 / p99 ms, 10,000 entries': `${fmt(kb.kbP50Ms10k, 3)} / ${fmt(kb.kbP99Ms10k, 3)}`,
@@ -296,6 +382,8 @@ async function benchmark(): Promise<void> {
       'filing ratio 100k / 1k': filing.filingRatio100kTo1k,
       ...(kb.note ? { 'KB note': kb.note } : {}),
       ...(filing.note ? { 'filing note': filing.note } : {}),
+      'crashes of our bot (restarted each time)': crashes.length ? crashes.map((c) => `${c.phase}: ${c.cause}`).join(' · ').replace(/\|/g, '/') : 'none',
+      ...(buildWorkaround.length ? { 'build workaround': `${buildWorkaround.length} JSON data files missing from dist/ were copied by the bench (tsc does not copy them)` } : {}),
     };
 
     mkdirSync(RESULTS, { recursive: true });
@@ -316,12 +404,13 @@ async function benchmark(): Promise<void> {
       filingRatio100kTo1k: filing.filingRatio100kTo1k,
       errors,
       oursErrors,
+      crashes: crashes.length,
       targetsMet: targets.filter((t) => t.met === true).length,
       targetsTotal: targets.length,
     };
     writeFileSync(
       join(RESULTS, 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, startup, kb, filing, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, crashes, buildWorkaround, startup, kb, filing, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
     );
     process.stdout.write(`${markdown(levels, extra, targets, sanity)}\n\nChart: bench/results/latency.svg · details: bench/results/results.json\n`);
     process.stdout.write(`${JSON.stringify(summary)}\n`);

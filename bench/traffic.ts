@@ -89,6 +89,7 @@ export const SLOT_ANSWERS: Record<Lang, Record<string, string>> = {
     siteUrl: 'harbourline.atlassian.net',
     targetDate: 'end of June 2027',
     notes: 'Please add a PO number: 4500123',
+    confirm: 'yes',
   },
   fr: {
     product: 'Confluence',
@@ -111,6 +112,7 @@ export const SLOT_ANSWERS: Record<Lang, Record<string, string>> = {
     siteUrl: 'https://atelier-roux.atlassian.net',
     targetDate: 'le 15 mars 2027',
     notes: 'rien',
+    confirm: 'oui',
   },
   zh: {
     product: 'Confluence',
@@ -133,6 +135,7 @@ export const SLOT_ANSWERS: Record<Lang, Record<string, string>> = {
     siteUrl: 'minghua.atlassian.net',
     targetDate: '2027年6月底',
     notes: '无',
+    confirm: '是的',
   },
 };
 
