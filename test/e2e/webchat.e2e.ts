@@ -58,8 +58,7 @@ describe('Web Chat page (headless chromium)', function () {
     await screenshot(page, 'webchat-zh-desktop');
   });
 
-  // Pending: the quote dialogs (dialogs/quote/, quoteFeature in bot/features.ts) are not committed yet.
-  it.skip('files a cloud quote for an existing site by buttons and typing, and shows the QR- reference', async () => {
+  it('files a cloud quote for an existing site by buttons and typing, and shows the QR- reference', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click('[data-lang="en"]');
@@ -80,6 +79,7 @@ export const CLOUD_EXISTING_ANSWERS: Record<string, string> = {
   tier: '100',
   edition: 'Standard',
   notes: 'none',
+  billingAddress: '1 rue de la Paix, 75002 Paris, France',
 };
 
 /**
@@ -109,8 +109,12 @@ export async function driveCloudQuote(page: Page, start: () => Promise<void>): P
     if (last && asked.length > answered) {
       answered = asked.length;
       const want = last.slot ? CLOUD_EXISTING_ANSWERS[last.slot] : undefined;
-      const button = last.actions.find((t) => (want ? t.toLowerCase().includes(want.toLowerCase()) : /cloud|existing|confirm|yes/i.test(t)));
-      if (button) await page.getByRole('button', { name: button }).last().click();
+      // Without a slot the bot asks which kind of quote (or to confirm): prefer "existing", then cloud, then yes/confirm.
+      const button = want
+        ? last.actions.find((t) => t.toLowerCase().includes(want.toLowerCase()))
+        : [/existing/i, /cloud/i, /confirm|yes|submit|send/i].map((re) => last.actions.find((t) => re.test(t))).find(Boolean);
+      if (last.slot === 'confirm') await page.getByRole('button', { name: /^(confirm|confirmer|确认)/i }).last().click(); // the summary card's button
+      else if (button) await page.getByRole('button', { name: button }).last().click();
       else if (want) await say(page, want);
     }
     await page.waitForTimeout(300);
