@@ -66,9 +66,11 @@ export class HandoffDialog extends ComponentDialog {
     const { t, lang, intent } = turnInfo(step.context);
     const values = step.values as FlowValues;
     const conversationId = step.context.activity.conversation.id;
+    // Right after an offer, whatever the words ("Parler à un conseiller" is both the button and a phrase), the offer says why.
     const reason =
       step.options.reason ??
-      (intent?.intent === 'advocate' ? (offerReasonOf({ handoffOffer: this.service.lastOffer(conversationId) }) ?? 'menu') : 'request');
+      offerReasonOf({ handoffOffer: this.service.lastOffer(conversationId) }) ??
+      (intent?.intent === 'advocate' ? 'menu' : 'request');
     const opened = await this.service.open(step.context, { lang, reason, ...(step.options.parked ? { parked: step.options.parked } : {}) });
     values.ticketId = opened.ticket.id;
 

@@ -122,7 +122,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.slice(0, 500) : '';
     const lang = isLang(query.lang) ? query.lang : 'en';
-    res.json({ lang, results: q.trim() ? deps.knowledge.search(q, lang, 5) : [] });
+    res.json({ lang, results: q.trim() ? await deps.knowledge.search(q, lang, 5) : [] });
   }));
 
   server.get('/api/handoff/events', (req: Request, res: Response, next: Next) => {

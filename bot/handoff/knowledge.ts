@@ -10,5 +10,5 @@ export interface KnowledgeHit {
 
 /** The slice of the FAQ engine the console needs; absent until the FAQ is wired in. */
 export interface KnowledgeSearch {
-  search(text: string, lang: Lang, limit: number): KnowledgeHit[];
+  search(text: string, lang: Lang, limit: number): Promise<KnowledgeHit[]>;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createI18n } from '../../bot/i18n.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { TestBot } from '../support/botServer.js';
-import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, openEvents, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
+import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, OFFER_TRIGGER, openEvents, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
 
 const i18n = createI18n();
 
@@ -127,5 +127,21 @@ describe('handoff (console mode) through the real server', () => {
     const cancelled = await u.say('cancel');
     assert.equal(cancelled[0]!.text, t('handoff:cancelled'));
     assert.ok((cancelled[0]!.suggestedActions?.actions.length ?? 0) > 0, 'the menu is offered');
+  });
+
+  it('an offer (two unanswered questions) is a button, not a handoff; tapping it files the ticket with that reason', async () => {
+    const t = i18n.getFixedT('fr');
+    const u = user(bot, connector.serviceUrl, 'fr-FR');
+    await u.say('bonjour');
+    const [offer] = await u.say(OFFER_TRIGGER);
+    assert.equal(offer!.text, t('handoff:offer.unanswered'));
+    assert.deepEqual(offer!.suggestedActions?.actions.map((a) => a.title), [t('common:menu.advocate')]);
+    const marie = consoleApi(bot.url, KEYS.marie);
+    const before = ((await marie.tickets()).json.tickets as unknown[]).length;
+    assert.equal(((await marie.tickets()).json.tickets as unknown[]).length, before, 'offering files nothing');
+    assert.deepEqual(texts(await u.say(t('common:menu.advocate'))), [t('handoff:request.searching', { position: 1 })]);
+    const row = (await marie.tickets()).json.tickets.find((x: { status: string }) => x.status === 'waiting');
+    assert.equal(row.reason, 'unanswered');
+    await u.say('annuler');
   });
 });

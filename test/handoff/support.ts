@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { FeatureFactory } from '../../bot/feature.js';
 import { createHandoffFeature } from '../../bot/handoff/feature.js';
+import { offerHandoff } from '../../dialogs/handoffOffer.js';
 import type { KnowledgeSearch } from '../../bot/handoff/knowledge.js';
 import { startBot, webchatMessage, type Reply, type TestBot } from '../support/botServer.js';
 
@@ -124,6 +125,9 @@ export function consoleApi(url: string, key: string | undefined) {
   };
 }
 
+/** Stands in for the FAQ's "two misses": typing this makes the bot offer an advocate. */
+export const OFFER_TRIGGER = 'fakeoffer';
+
 export const FAKE_QUOTE = { start: 'fakequote', askCompany: 'ASK_COMPANY', askUsers: 'ASK_USERS', done: 'QUOTE_DONE' };
 
 /**
@@ -153,7 +157,18 @@ class FakeQuoteDialog extends ComponentDialog {
 
 const fakeQuoteFeature: FeatureFactory = () => ({
   name: 'fakeQuote',
-  routes: [{ dialog: new FakeQuoteDialog(), detect: (text) => (text === FAKE_QUOTE.start ? { draft: { kind: 'cloud', product: 'jira' } } : undefined) }],
+  routes: [
+    { dialog: new FakeQuoteDialog(), detect: (text) => (text === FAKE_QUOTE.start ? { draft: { kind: 'cloud', product: 'jira' } } : undefined) },
+    {
+      dialog: new WaterfallDialog('fakeOffer', [
+        async (step: WaterfallStepContext) => {
+          await offerHandoff(step.context, 'unanswered');
+          return step.endDialog();
+        },
+      ]),
+      detect: (text) => (text === OFFER_TRIGGER ? {} : undefined),
+    },
+  ],
 });
 
 /** The bot with only the fake quote and the handoff features, so other features cannot change replies. */
