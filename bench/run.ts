@@ -294,7 +294,10 @@ async function benchmark(): Promise<void> {
       progress(`OUR BOT CRASHED during ${phase} (exit ${crash.exit}): ${crash.cause} — restarting it`);
       ours = startOurs(ourPort, dataDir);
       if (!(await waitFor(() => isReady(oursUrl), ours, 30_000))) throw new Error(`our bot did not restart:\n${ours.output()}`);
+      // A restarted process is cold: warm it again (once) so the next level measures a warm bot.
+      if (warmed) await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: `rewarm-${crashes.length}` });
     };
+    let warmed = false;
 
     progress(`starting our bot on ${oursUrl} (DATA_DIR ${dataDir})`);
     const t0 = performance.now();
@@ -328,6 +331,7 @@ async function benchmark(): Promise<void> {
 
     progress('warm-up');
     await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours' });
+    warmed = true;
     await survive('the warm-up');
     await runLevel({ url: echoUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-echo' });
 
