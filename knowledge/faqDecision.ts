@@ -19,8 +19,10 @@ export interface Ranking {
 
 /**
  * Where the three-way decision cuts. Scores are in [0, 1]: a blend of the best cosine between the
- * question and one example question of the topic, and how much of the question's weight the topic
- * covers at all. Calibrated on the dev set (see docs in knowledge/README-faq.md).
+ * question and one example question of the topic, how much of the question's weight the topic
+ * covers at all, and BM25F. Values chosen with knowledge/faqCalibrate.ts on the shared dev set
+ * (worst-language answered1 − 2 × wrong, with oosDeclined ≥ 0.95 and found3 ≥ 0.97), preferring
+ * a margin ≥ 0.04 to keep wrong answers rare; see knowledge/faq-data/README.md.
  */
 export interface FaqThresholds {
   /** Answer directly when the best topic scores at least this… */

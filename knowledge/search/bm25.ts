@@ -67,8 +67,20 @@ export class Bm25Index {
     return this.postings.has(term);
   }
 
-  terms(): IterableIterator<string> {
-    return this.postings.keys();
+  /** Whether `doc` contains `term` (binary search: postings are in document order). */
+  contains(term: string, doc: number): boolean {
+    const docs = this.postings.get(term)?.docs;
+    if (!docs) return false;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = docs[mid]!;
+      if (value === doc) return true;
+      if (value < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,3 @@
-import type { TermBag } from './analyzer.js';
-
 /** Maps each indexed term to a small integer, so vectors are typed arrays instead of Maps. */
 export class TermIds {
   private readonly ids = new Map<string, number>();
@@ -17,27 +15,6 @@ export class TermIds {
   get size(): number {
     return this.ids.size;
   }
-}
-
-/** A tf·idf vector over term ids with its precomputed length, for cosine similarity. */
-export interface SparseVector {
-  ids: Int32Array;
-  weights: Float64Array;
-  norm: number;
-}
-
-export function sparseVector(bag: TermBag, idf: (term: string) => number, terms: TermIds): SparseVector {
-  const ids: number[] = [];
-  const weights: number[] = [];
-  let sum = 0;
-  for (const [term, tf] of bag) {
-    const w = tf * idf(term);
-    if (w <= 0) continue;
-    ids.push(terms.intern(term));
-    weights.push(w);
-    sum += w * w;
-  }
-  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights), norm: Math.sqrt(sum) };
 }
 
 /**
@@ -68,11 +45,12 @@ export class QueryVector {
     this.norm = Math.sqrt(sum);
   }
 
-  cosine(v: SparseVector): number {
-    if (this.norm === 0 || v.norm === 0) return 0;
+  /** Cosine with one packed row ids/weights[from, to) whose length is `norm`. */
+  cosineRow(ids: Int32Array, weights: Float64Array, from: number, to: number, norm: number): number {
+    if (this.norm === 0 || norm === 0) return 0;
     let dot = 0;
-    for (let i = 0; i < v.ids.length; i++) dot += v.weights[i]! * this.dense[v.ids[i]!]!;
-    return dot / (this.norm * v.norm);
+    for (let i = from; i < to; i++) dot += weights[i]! * this.dense[ids[i]!]!;
+    return dot / (this.norm * norm);
   }
 
   clear(): void {

@@ -1,0 +1,77 @@
+import type { RankTuning } from './faqDecision.js';
+import type { FaqEntry } from './faqSchema.js';
+import { LANGS, type Lang } from './lang.js';
+import type { TermBag, TextAnalyzer, TokenHooks } from './search/analyzer.js';
+import { Bm25Index, type FieldedDoc } from './search/bm25.js';
+import { ExampleMatrix } from './search/exampleMatrix.js';
+import { TypoCorrector } from './search/typo.js';
+import { TermIds } from './search/vectors.js';
+
+export type OutOfScopeExamples = Partial<Record<Lang, string[]>>;
+
+/** Field weights: example questions say how people ask; the answer only hints at vocabulary. */
+const FIELD_WEIGHTS = { questions: 1, title: 1.5, answer: 0.25 };
+
+/** Everything a query needs, and nothing else: build-time bags are dropped once this exists. */
+export interface FaqIndex {
+  /** Topics are documents 0..n-1; document n gathers the out-of-scope examples. */
+  bm25: Bm25Index;
+  /** Group i = example questions + titles of topic i. */
+  examples: ExampleMatrix;
+  /** One group: the out-of-scope examples. */
+  outOfScope: ExampleMatrix;
+  termIds: TermIds;
+  /** Query-time hook: corrects a surface word unknown to the index (edit distance 1). */
+  fix: TokenHooks;
+  /** idf used for query and example weights (unknown words discounted). */
+  idf: (term: string) => number;
+}
+
+export function buildFaqIndex(
+  entries: readonly FaqEntry[],
+  outOfScope: OutOfScopeExamples,
+  analyzer: TextAnalyzer,
+  tuning: RankTuning,
+): FaqIndex {
+  const surfaces = new Set<string>();
+  const collect: TokenHooks = { collect: (bare) => surfaces.add(bare) };
+  const analyzeAll = (texts: readonly string[], lang: Lang, hooks?: TokenHooks): TermBag[] =>
+    texts.map((text) => analyzer.analyze(text, lang, hooks));
+
+  const exampleBags: TermBag[][] = [];
+  const docs: FieldedDoc[] = entries.map((entry) => {
+    const questions = LANGS.flatMap((lang) => analyzeAll(entry[lang].questions, lang, collect));
+    const titles = LANGS.map((lang) => analyzer.analyze(entry[lang].title, lang, collect));
+    // Titles are phrased like questions too, so they join the examples for the nearest match.
+    exampleBags.push([...questions, ...titles]);
+    return {
+      fields: [
+        { bag: merge(questions), weight: FIELD_WEIGHTS.questions },
+        { bag: merge(titles), weight: FIELD_WEIGHTS.title },
+        { bag: merge(LANGS.map((lang) => analyzer.analyze(entry[lang].answer, lang))), weight: FIELD_WEIGHTS.answer },
+      ],
+    };
+  });
+  // Out-of-scope examples form one extra document: they lower the weight of words that are
+  // everywhere (Jira, Confluence, comment, 怎么) and give declines a nearest neighbour.
+  const oosBags = LANGS.flatMap((lang) => analyzeAll(outOfScope[lang] ?? [], lang, collect));
+  const bm25 = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
+
+  const idf = (term: string): number => bm25.idf(term) * (bm25.has(term) ? 1 : tuning.unknownIdfFactor);
+  const termIds = new TermIds();
+  const typos = new TypoCorrector(surfaces);
+  return {
+    bm25,
+    examples: new ExampleMatrix(exampleBags, idf, termIds),
+    outOfScope: new ExampleMatrix([oosBags], idf, termIds),
+    termIds,
+    fix: { fix: (bare) => (surfaces.has(bare) ? undefined : typos.correct(bare)) },
+    idf,
+  };
+}
+
+function merge(bags: readonly TermBag[]): TermBag {
+  const out: TermBag = new Map();
+  for (const bag of bags) for (const [term, tf] of bag) out.set(term, (out.get(term) ?? 0) + tf);
+  return out;
+}
