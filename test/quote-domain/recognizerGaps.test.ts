@@ -76,3 +76,11 @@ describe('recognizers-text 1.3.1 gaps and their supplements', () => {
     assert.ok(findUserCounts('六百人左右', 'zh')[0]?.withUnit);
   });
 });
+
+describe('gap: the email recognizer cuts unknown top-level domains', () => {
+  it('keeps the whole address', async () => {
+    const { findEmails } = await import('../../dialogs/validators/email.js');
+    assert.deepEqual(findEmails('camille.martin@partner.example'), ['camille.martin@partner.example']);
+    assert.deepEqual(findEmails('contact : li.wei@acme.example, merci'), ['li.wei@acme.example']);
+  });
+});
