@@ -32,6 +32,8 @@ export interface ProfileSummary {
   files: HotSpot[];
   /** Self time grouped by package (node_modules/<pkg>) or project folder. */
   areas: HotSpot[];
+  /** Time under each project function (dist/…): the innermost project frame of every sample, so library time lands on our caller. */
+  projectCallers: HotSpot[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,18 +52,26 @@ function area(where: string): string {
   return where.startsWith('(') ? where : where.split('/')[0]!;
 }
 
-export function summarizeProfile(file: string, top = 20): ProfileSummary {
+/** `lastMs`: only the samples of the profile's last `lastMs` milliseconds (the load, not the start-up). */
+export function summarizeProfile(file: string, top = 20, lastMs?: number): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  const from = lastMs === undefined ? profile.startTime : profile.endTime - lastMs * 1000;
+  let at = profile.startTime;
   for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    if (at < from) continue;
     // A sample's time is the delta to the next sample.
     const dt = deltas[i + 1] ?? 0;
     selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + Math.max(0, dt));
   }
-  const totalUs = profile.endTime - profile.startTime;
+  const totalUs = profile.endTime - Math.max(profile.startTime, from);
+  const callers = new Map<string, HotSpot>();
   const fns = new Map<string, HotSpot>();
   const files = new Map<string, HotSpot>();
   const areas = new Map<string, HotSpot>();
@@ -88,6 +98,16 @@ export function summarizeProfile(file: string, top = 20): ProfileSummary {
     add(files, file, file, file, us);
     const a = area(file);
     add(areas, a, a, a, us);
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const frame = byId.get(cur)?.callFrame;
+      const path = frame?.url ? shortPath(frame.url) : '';
+      if (path.startsWith('dist/')) {
+        const fn = frame!.functionName || '(anonymous)';
+        const w = `${path}:${frame!.lineNumber + 1}`;
+        add(callers, `${fn}@${w}`, fn, w, us);
+        break;
+      }
+    }
   }
   const busyUs = Math.max(1, totalUs - idle);
   const rank = (map: Map<string, HotSpot>) =>
@@ -102,5 +122,6 @@ export function summarizeProfile(file: string, top = 20): ProfileSummary {
     functions: rank(fns),
     files: rank(files),
     areas: rank(areas),
+    projectCallers: rank(callers),
   };
 }
