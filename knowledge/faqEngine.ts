@@ -68,7 +68,10 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     let known = 0;
     let all = 0;
     const strongTerms: string[] = [];
+    let outOfScopeWords = 0;
     for (const [term, w] of weights) {
+      // Words seen only in out-of-scope examples (模板, sprint, workflow) point away from the FAQ.
+      if (!term.startsWith('~') && bm25.has(term) && !bm25.hasBelow(term, entries.length)) outOfScopeWords++;
       queryMass += w;
       const isKnown = bm25.has(term);
       all += isKnown ? w : w / tuning.unknownIdfFactor;
@@ -87,7 +90,10 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
       let strongHits = 0;
       for (const term of strongTerms) if (bm25.contains(term, doc)) strongHits++;
       nearest.set(id, best);
-      strongCoverage.set(id, strongTerms.length === 0 ? 1 : strongHits / strongTerms.length);
+      // An out-of-scope word plus a single shared word is how product how-tos look
+      // ("Confluence 模板 在哪里下载"): count such a topic as not covering the question.
+      const coverage = strongTerms.length === 0 ? 1 : strongHits / strongTerms.length;
+      strongCoverage.set(id, outOfScopeWords > 0 && strongHits < 2 ? 0 : coverage);
       const near = (1 - SECOND_NEAREST_SHARE) * best + SECOND_NEAREST_SHARE * second;
       const blended =
         tuning.nearest * near + tuning.coverage * (covered / queryMass) + tuning.bm25 * Math.min(1, score / queryMass);

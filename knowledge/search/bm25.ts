@@ -67,6 +67,12 @@ export class Bm25Index {
     return this.postings.has(term);
   }
 
+  /** Whether some document below `limit` contains the term (i.e. not only the extra documents). */
+  hasBelow(term: string, limit: number): boolean {
+    const docs = this.postings.get(term)?.docs;
+    return docs !== undefined && docs.length > 0 && docs[0]! < limit;
+  }
+
   /** Whether `doc` contains `term` (binary search: postings are in document order). */
   contains(term: string, doc: number): boolean {
     const docs = this.postings.get(term)?.docs;
