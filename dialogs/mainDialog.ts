@@ -33,8 +33,12 @@ export interface Route {
 
 /** Whatever answers free text: the FAQ engine. */
 export interface FreeTextResponder {
-  /** Answers only when sure of the answer; false leaves the message to the routes. */
-  answerIfConfident(context: TurnContext, text: string): Promise<boolean>;
+  /**
+   * Answers before the routes when sure: a tapped topic title always, a
+   * question-like message when the answer is confident. False leaves the
+   * message to the routes.
+   */
+  answerFirst(context: TurnContext, text: string, questionLike: boolean): Promise<boolean>;
   /** Answers, asks which topic was meant, or says plainly it has no answer. */
   respond(context: TurnContext, text: string): Promise<void>;
 }
@@ -153,7 +157,7 @@ export class MainDialog extends ComponentDialog {
     }
     // "How do I renew…?" is for the FAQ; "I need to renew SEN-…" is for a dialog.
     const freeText = this.deps.freeText;
-    if (freeText && looksLikeQuestion(text) && (await freeText.answerIfConfident(context, text))) {
+    if (freeText && (await freeText.answerFirst(context, text, looksLikeQuestion(text)))) {
       return step.endDialog();
     }
     for (const route of this.routes) {

@@ -6,6 +6,7 @@ import { normalizeCommand } from '../../knowledge/intents.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
+import { offerHandoff } from '../handoffOffer.js';
 import { imBack, withMenu } from '../messages.js';
 
 /** What the FAQ remembers per conversation. */
@@ -44,9 +45,10 @@ export class FaqResponder implements FreeTextResponder {
     }
   }
 
-  async answerIfConfident(context: TurnContext, text: string): Promise<boolean> {
+  async answerFirst(context: TurnContext, text: string, questionLike: boolean): Promise<boolean> {
     const entry = this.byTitle(text);
     if (entry) return this.answer(context, entry, text).then(() => true);
+    if (!questionLike) return false;
     const decision = this.engine.decide(text, turnInfo(context).lang);
     if (decision.kind !== 'answer') return false;
     await this.answer(context, this.engine.entry(decision.id)!, text);
@@ -71,7 +73,7 @@ export class FaqResponder implements FreeTextResponder {
     const memory = await this.memory.get(context, {});
     memory.unanswered = (memory.unanswered ?? 0) + 1;
     if (memory.unanswered >= 2) {
-      await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:offerAdvocate')));
+      await offerHandoff(context, 'unanswered');
     } else {
       await context.sendActivity(withMenu(t, t('faq:none')));
     }
