@@ -57,6 +57,8 @@ export interface LevelOptions {
   faq: FaqSample[];
   /** Label inside conversation ids, so runs never share a conversation. */
   tag: string;
+  /** Polled every 100 ms; the level stops early when it returns false (the bot died). */
+  alive?: () => boolean;
 }
 
 export async function runLevel(opts: LevelOptions): Promise<LevelResult> {
@@ -120,7 +122,7 @@ export async function runLevel(opts: LevelOptions): Promise<LevelResult> {
     };
   });
 
-  const result = await autocannon({
+  const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
     pipelining: 1,
@@ -128,6 +130,17 @@ export async function runLevel(opts: LevelOptions): Promise<LevelResult> {
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.durationS ?? 6 }),
     requests,
   });
+  const watch = opts.alive
+    ? setInterval(() => {
+        if (!opts.alive!()) instance.stop?.();
+      }, 100)
+    : undefined;
+  let result: Awaited<typeof instance>;
+  try {
+    result = await instance;
+  } finally {
+    clearInterval(watch);
+  }
   const durationS = result.duration;
   const requestsDone = all.length;
   return {

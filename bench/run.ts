@@ -290,6 +290,7 @@ async function benchmark(): Promise<void> {
   try {
     /** Our bot died during a phase: note why, start it again (same DATA_DIR) so later levels still run. */
     const crashes: Crash[] = [];
+    const oursAlive = () => ours!.proc.exitCode === null && ours!.proc.signalCode === null;
     const survive = async (phase: string) => {
       if (ours!.proc.exitCode === null && ours!.proc.signalCode === null) return;
       const crash = { phase, exit: String(ours!.proc.exitCode ?? ours!.proc.signalCode), cause: crashCause(ours!.output()) };
@@ -298,7 +299,7 @@ async function benchmark(): Promise<void> {
       ours = startOurs(ourPort, dataDir);
       if (!(await waitFor(() => isReady(oursUrl), ours, 30_000))) throw new Error(`our bot did not restart:\n${ours.output()}`);
       // A restarted process is cold: warm it again (once) so the next level measures a warm bot.
-      if (warmed) await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: `rewarm-${crashes.length}` });
+      if (warmed) await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: `rewarm-${crashes.length}`, alive: oursAlive });
     };
     let warmed = false;
 
@@ -333,7 +334,7 @@ async function benchmark(): Promise<void> {
     await survive('the traffic check');
 
     progress('warm-up');
-    await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours' });
+    await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours', alive: oursAlive });
     warmed = true;
     await survive('the warm-up');
     await runLevel({ url: echoUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-echo' });
@@ -341,7 +342,7 @@ async function benchmark(): Promise<void> {
     const levels: Array<{ ours: LevelResult; echo: LevelResult }> = [];
     for (const connections of LEVELS) {
       progress(`level ${connections}: ours`);
-      const o = await runLevel({ url: oursUrl, connections, durationS: LEVEL_SECONDS, faq, tag: `ours-${connections}` });
+      const o = await runLevel({ url: oursUrl, connections, durationS: LEVEL_SECONDS, faq, tag: `ours-${connections}`, alive: oursAlive });
       await sleep(300);
       if (ours.proc.exitCode !== null || ours.proc.signalCode !== null) o.crashed = true;
       await survive(`level ${connections}`);
