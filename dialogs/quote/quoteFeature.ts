@@ -7,7 +7,7 @@ import { filedMemory, type LastFiling } from './filedMemory.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
 import { QuoteEntryDialog } from './quoteEntryDialog.js';
-import { detectStatusLookup, QuoteStatusDialog } from './quoteStatusDialog.js';
+import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
 import { createStatusSender } from './statusSender.js';
 
@@ -26,7 +26,7 @@ function deferredRepository(ready: Promise<QuoteBackend>): QuoteRepository {
 }
 
 /**
- * Guided quote requests: the quote and status routes, the staff API on the bot's server, the
+ * Guided quote requests: the quote route, status lookups, the staff API on the bot's server, the
  * webhook outbox and the proactive status notifications (started once the server listens).
  */
 export function quoteFeature(ctx: FeatureContext): Feature {
@@ -50,10 +50,9 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   return {
     name: 'quotes',
     routes: [
-      { dialog: new QuoteStatusDialog(deps), detect: (text) => detectStatusLookup(text) },
       { dialog: new QuoteEntryDialog(deps), intents: ['quote', 'renew'], detect: (text, lang) => detectQuoteRequest(text, lang) },
     ],
-    middleware: [repeatedConfirmMiddleware(ctx.state, filed)],
+    middleware: [repeatedConfirmMiddleware(ctx.state, filed), statusLookupMiddleware(ctx.state, repository)],
     start() {
       void ready.then(async (backend) => {
         await backend.outbox.start();
