@@ -83,7 +83,7 @@ export class TextAnalyzer {
     const bag: TermBag = new Map();
     for (const term of this.glossary.apply(tokens.words, tokens.stop)) {
       if (/^\d+$/.test(term)) continue;
-      bag.set(term, (bag.get(term) ?? 0) + 1);
+      bag.set(term, (bag.get(term) ?? 0) + this.glossary.weight(term));
     }
     for (const bigram of tokens.bigrams) bag.set(bigram, (bag.get(bigram) ?? 0) + BIGRAM_WEIGHT);
     return bag;

@@ -10,10 +10,12 @@ export const CONCEPT_PREFIX = '§';
 export class GlossaryMatcher {
   /** first token → candidate phrases, longest first. */
   private readonly phrases = new Map<string, { tokens: string[]; concept: string }[]>();
+  private readonly weights = new Map<string, number>();
 
   constructor(concepts: GlossaryConcept[], analyzeTerm: (term: string) => string[][]) {
     for (const concept of concepts) {
       const token = CONCEPT_PREFIX + concept.id;
+      if (concept.weight !== undefined) this.weights.set(token, concept.weight);
       for (const terms of Object.values(concept.terms)) {
         for (const term of terms ?? []) {
           for (const tokens of analyzeTerm(term)) this.add(tokens, token);
@@ -31,6 +33,11 @@ export class GlossaryMatcher {
       list.push({ tokens, concept });
     }
     this.phrases.set(first, list);
+  }
+
+  /** Term frequency one occurrence of `term` adds (concepts may weigh more than 1). */
+  weight(term: string): number {
+    return this.weights.get(term) ?? 1;
   }
 
   /**

@@ -6,6 +6,8 @@ import type { Lang } from '../lang.js';
 export interface GlossaryConcept {
   id: string;
   terms: Partial<Record<Lang, string[]>>;
+  /** How much one occurrence counts (default 1): raised for words that separate close topics. */
+  weight?: number;
 }
 
 export interface LanguageResources {
