@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fromRoot } from '../../bot/paths.js';
+import { startBot, type TestBot } from '../support/botServer.js';
+import { STAFF_KEY } from './support.js';
+
+/**
+ * The black-box quote driver (../shared/checks, beside the clone in CI) against the real
+ * server: it answers prompts only by their channelData.slot and reads the filed request back
+ * from the staff API. Run on the shared dev scenarios and on ours.
+ */
+const CHECKS = fromRoot('..', 'shared', 'checks');
+const DRIVER = `${CHECKS}/quote-driver.mjs`;
+
+function runDriver(url: string, scenarios: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DRIVER, url, scenarios, STAFF_KEY], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out: out.trim() }));
+  });
+}
+
+describe('Quote dialogs: the black-box driver', function () {
+  this.timeout(120_000);
+  let bot: TestBot;
+  before(async function () {
+    if (!existsSync(DRIVER)) {
+      // eslint-disable-next-line no-console
+      console.warn(`skipped: ${DRIVER} not found (CI puts ../shared beside the clone)`);
+      this.skip();
+    }
+    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
+  });
+  after(async () => {
+    await bot?.close();
+  });
+
+  it('files and finds every shared dev scenario', async () => {
+    const { code, out } = await runDriver(bot.url, `${CHECKS}/dev-quote-scenarios.json`);
+    assert.equal(code, 0, out);
+    assert.match(out, /^(\d+)\/\1 scenarios filed and found$/m);
+  });
+
+  it('files and finds our own scenarios (other kinds and wording, all three languages)', async () => {
+    const { code, out } = await runDriver(bot.url, fromRoot('test', 'fixtures', 'quote-scenarios.json'));
+    assert.equal(code, 0, out);
+    assert.match(out, /^(\d+)\/\1 scenarios filed and found$/m);
+  });
+});
