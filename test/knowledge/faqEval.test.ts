@@ -34,4 +34,9 @@ describe('FAQ evaluation figures', () => {
     // Small file (84 lines): one miss moves a language by 4 points, hence the slack.
     assertTargets(report, 0.06);
   });
+
+  it('stays close to the targets on the probe set (written during tuning, after the holdout)', () => {
+    const { report } = runEval(engine, readEvalFile(fromRoot('test', 'knowledge', 'fixtures', 'faq-probe.jsonl')));
+    assertTargets(report, 0.06);
+  });
 });
