@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { createI18n } from '../../bot/i18n.js';
+import { detectQuoteRequest } from '../../dialogs/quote/quoteDetection.js';
+import { detectStatusLookup } from '../../dialogs/quote/quoteStatusMiddleware.js';
+import { LANGS } from '../../knowledge/lang.js';
+import './support.js';
+
+describe('Quote dialogs: which free text starts which request', () => {
+  const i18n = createI18n();
+
+  for (const lang of LANGS) {
+    it(`every FAQ follow-up button starts its own kind (${lang})`, () => {
+      const t = i18n.getFixedT(lang);
+      for (const kind of ['cloud-new', 'cloud-existing', 'dc-new', 'dc-renewal', 'coterm']) {
+        assert.equal(detectQuoteRequest(t(`faq:action.quote.${kind}`), lang)?.kind, kind, t(`faq:action.quote.${kind}`));
+      }
+    });
+  }
+
+  it('a question about how it works is left to the FAQ; a request with data is not', () => {
+    assert.equal(detectQuoteRequest('How do I renew a Data Center license?', 'en'), undefined);
+    assert.equal(detectQuoteRequest('Comment renouveler une licence Data Center ?', 'fr'), undefined);
+    assert.equal(detectQuoteRequest('I need to renew SEN-L1234567', 'en')?.kind, 'dc-renewal');
+  });
+
+  it('keeps only the slots of the kind and prefills them', () => {
+    const options = detectQuoteRequest('je voudrais un devis Confluence Data Center pour 2000 utilisateurs', 'fr');
+    assert.equal(options?.kind, 'dc-new');
+    assert.deepEqual(options?.slots, { product: ['confluence'], tier: 2000 });
+    assert.deepEqual(detectQuoteRequest('我想要条款关联两个许可证', 'zh')?.slots, {}, 'no user tier on a co-term');
+  });
+
+  it('finds a status reference in any language and case', () => {
+    assert.equal(detectStatusLookup('où en est qr-20261122-0042 ?'), 'QR-20261122-0042');
+    assert.equal(detectStatusLookup('QR-20261122-0042 的状态'), 'QR-20261122-0042');
+    assert.equal(detectStatusLookup('status of my quote'), undefined);
+  });
+});
