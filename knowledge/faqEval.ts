@@ -27,9 +27,17 @@ export function readEvalFile(path: string): EvalCase[] {
 
 export function runEval(engine: FaqEngine, cases: readonly EvalCase[]): { report: EvalReport; outcomes: EvalOutcome[] } {
   const outcomes = cases.map((c) => {
-    const start = performance.now();
-    const decision = engine.decide(c.text, c.lang);
-    return { case: c, decision, ms: performance.now() - start };
+    // Each question is timed three times and the median kept: the decision is deterministic, and
+    // the median drops the odd scheduler preemption on a shared machine without hiding a slow path.
+    const runs: number[] = [];
+    let decision: FaqDecision | undefined;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      decision = engine.decide(c.text, c.lang);
+      runs.push(performance.now() - start);
+    }
+    runs.sort((a, b) => a - b);
+    return { case: c, decision: decision!, ms: runs[1]! };
   });
   const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   const byLang = Object.fromEntries(
