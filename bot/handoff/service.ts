@@ -289,6 +289,12 @@ export class HandoffService {
     const t = this.deps.i18n.getFixedT(ticket.lang);
     try {
       await this.deps.proactive.continue(ticket.reference, async (context) => {
+        // Not a reply: the turn's activity is botbuilder's made-up ContinueConversation event, whose id
+        // the channel never saw. Web Chat holds a message replying to an unknown activity for 5 s.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
         await context.sendActivities(build(t));
       });
     } catch (err) {
