@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { ShowTypingMiddleware } from 'botbuilder';
 import type { Server } from 'restify';
 import { IntentMatcher } from '../knowledge/intents.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
@@ -17,6 +16,7 @@ import { createLogger, type Logger } from './log.js';
 import { registerMenuIntents } from './menuIntents.js';
 import { InputNormalizer } from './middleware/inputNormalizer.js';
 import { LanguageMiddleware } from './middleware/languageMiddleware.js';
+import { TypingIndicator } from './middleware/typingIndicator.js';
 import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
 import { LowdbStorage } from './storage/lowdbStorage.js';
@@ -54,7 +54,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const bot = new ResellerBot(state, mainDialog);
   installTurnErrorHandler(adapter, { logger, i18n, state, defaultLang: config.DEFAULT_LOCALE });
   adapter
-    .use(new ShowTypingMiddleware(800, 2000))
+    .use(new TypingIndicator())
     .use(new InputNormalizer())
     .use(new LanguageMiddleware({ i18n, intents, detector: LanguageDetector.fromFile(), state, defaultLang: config.DEFAULT_LOCALE }));
   for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);

@@ -17,6 +17,15 @@ try {
 }
 
 const app = createApp(config);
+// Last line of defence: a stray rejection is logged, not fatal; an uncaught exception leaves
+// the process in an unknown state, so it is logged and the process exits for the supervisor.
+process.on('unhandledRejection', (reason) => {
+  app.logger.error({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection');
+});
+process.on('uncaughtException', (err) => {
+  app.logger.fatal({ err: { message: err.message, stack: err.stack } }, 'uncaught exception');
+  process.exit(1);
+});
 await app.listen();
 
 let stopping = false;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { fromRoot } from '../bot/paths.js';
 
 const phraseTable = z.record(z.string(), z.array(z.string()));
 const intentsFileSchema = z.object({
@@ -48,7 +49,7 @@ export class IntentMatcher {
     }
   }
 
-  static fromFile(path = new URL('./intents.json', import.meta.url)): IntentMatcher {
+  static fromFile(path = fromRoot('knowledge', 'intents.json')): IntentMatcher {
     const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
     const parsed = intentsFileSchema.safeParse(raw);
     if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { fromRoot } from '../../bot/paths.js';
 import type { Lang } from '../lang.js';
 
 const markersSchema = z.object({ fr: z.array(z.string()).min(20), en: z.array(z.string()).min(20) });
@@ -30,7 +31,7 @@ export class LanguageDetector {
     this.en = new Set(markers.en);
   }
 
-  static fromFile(path = new URL('./markers.json', import.meta.url)): LanguageDetector {
+  static fromFile(path = fromRoot('knowledge', 'language', 'markers.json')): LanguageDetector {
     return new LanguageDetector(markersSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
   }
 

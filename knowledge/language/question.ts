@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { fromRoot } from '../../bot/paths.js';
 import { normalizeCommand } from '../intents.js';
 
 const schema = z.object({
@@ -7,7 +8,7 @@ const schema = z.object({
   anywhere: z.record(z.string(), z.array(z.string())),
 });
 
-const markers = schema.parse(JSON.parse(readFileSync(new URL('./questionMarkers.json', import.meta.url), 'utf8')));
+const markers = schema.parse(JSON.parse(readFileSync(fromRoot('knowledge', 'language', 'questionMarkers.json'), 'utf8')));
 const startWords = new Set(Object.values(markers.start).flat().map(normalizeCommand));
 const anywhere = Object.values(markers.anywhere).flat();
 
