@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Lang } from '../knowledge/lang.js';
-import { looksLikeQuestion } from '../knowledge/language/question.js';
+import { carriesRequestData, looksLikeQuestion } from '../knowledge/language/question.js';
 import { turnInfo } from '../bot/turn.js';
 import type { BotState } from '../bot/state.js';
 import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
@@ -155,9 +155,10 @@ export class MainDialog extends ComponentDialog {
     for (const route of this.routes) {
       if (intent && route.intents?.includes(intent.intent)) return step.beginDialog(route.dialog.id, {});
     }
-    // "How do I renew…?" is for the FAQ; "I need to renew SEN-…" is for a dialog.
+    // "How do I renew…?" is for the FAQ; "I need to renew SEN-…" or "can you renew SEN-…?" is for a dialog.
     const freeText = this.deps.freeText;
-    if (freeText && (await freeText.answerFirst(context, text, looksLikeQuestion(text)))) {
+    const questionLike = looksLikeQuestion(text) && !carriesRequestData(text);
+    if (freeText && (await freeText.answerFirst(context, text, questionLike))) {
       return step.endDialog();
     }
     for (const route of this.routes) {

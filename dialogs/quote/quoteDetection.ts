@@ -1,6 +1,6 @@
 import type { Lang } from '../../knowledge/lang.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
-import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, extractQuoteSlots, slotsOf, type Message } from '../validators/index.js';
+import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, detectQuoteIntent, extractQuoteSlots, slotsOf, type Message } from '../validators/index.js';
 import { tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
@@ -32,6 +32,9 @@ export function slotsForKind(kind: QuoteKind, slots: FilledSlots): FilledSlots {
  * carries request data.
  */
 export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): QuoteEntryOptions | undefined {
+  // Keyword test first: the number and date recognizers in extractQuoteSlots cost
+  // milliseconds, and every FAQ question passes through here.
+  if (!detectQuoteIntent(text, lang).isQuote) return undefined;
   const extracted = extractQuoteSlots(text, lang, { now });
   const { intent } = extracted;
   if (!intent.isQuote) return undefined;

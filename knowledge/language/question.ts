@@ -25,3 +25,13 @@ export function looksLikeQuestion(text: string): boolean {
   // "Bonjour, comment…" / "Hi, how…": look past a greeting word.
   return words.slice(0, 3).some((w, i) => startWords.has(w) && (i === 0 || /^(hi|hello|bonjour|salut|hey|ok|so|alors|et)$/.test(words[i - 1] ?? '')));
 }
+
+const REQUEST_DATA = [/\bSEN[-\s]?[A-Z]?\d{5,}\b/i, /[a-z0-9-]+\.atlassian\.net\b/i, /[\w.+-]+@[\w-]+(\.[\w-]+)+/];
+
+/**
+ * Whether a message carries the data of a request (a SEN, a site URL, an email):
+ * "Pouvez-vous renouveler SEN-L1234567 ?" is a request worded as a question.
+ */
+export function carriesRequestData(text: string): boolean {
+  return REQUEST_DATA.some((re) => re.test(text));
+}

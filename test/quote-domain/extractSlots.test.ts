@@ -97,3 +97,15 @@ describe('black-box dev scenarios (../shared/checks/dev-quote-scenarios.json)', 
     });
   }
 });
+
+describe('prefill pitfalls', () => {
+  it('a new customer has no site yet: cloud-new', () => {
+    assert.equal(extractQuoteSlots('quote for Jira cloud for a new customer, 50 users', 'en', { now }).kind, 'cloud-new');
+    assert.equal(extractQuoteSlots('devis pour un nouveau client, Jira cloud 100 utilisateurs', 'fr', { now }).kind, 'cloud-new');
+  });
+
+  it('a count of licences is not a user tier', () => {
+    assert.equal(extractQuoteSlots('Je veux harmoniser les échéances de deux licences au 15 mars 2027', 'fr', { now }).slots.tier, undefined);
+    assert.equal(extractQuoteSlots('两个许可证统一到期日', 'zh', { now }).slots.tier, undefined);
+  });
+});

@@ -78,3 +78,15 @@ describe('One-word commands as a language hint', () => {
     assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'How do I renew my license please', hint: 'fr' }, detector).lang, 'en');
   });
 });
+
+describe('Questions and requests', () => {
+  it('tells how-to questions from requests, including requests worded as questions', async () => {
+    const { looksLikeQuestion, carriesRequestData } = await import('../../knowledge/language/question.js');
+    assert.equal(looksLikeQuestion('Comment renouveler une licence ?'), true);
+    assert.equal(looksLikeQuestion('如何续订许可证'), true);
+    assert.equal(looksLikeQuestion('je voudrais un devis Confluence Data Center pour 2000 utilisateurs'), false);
+    assert.equal(carriesRequestData('Pouvez-vous renouveler SEN-L1234567 ?'), true);
+    assert.equal(carriesRequestData('quote for acme.atlassian.net'), true);
+    assert.equal(carriesRequestData('How do I renew a license?'), false);
+  });
+});

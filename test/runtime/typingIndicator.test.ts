@@ -26,7 +26,9 @@ describe('TypingIndicator', () => {
 
   it('sends nothing when replies are buffered (expectReplies) or for non-message activities', async () => {
     const sent: Array<Partial<Activity>> = [];
-    const adapter = new TestAdapter(async () => sleep(100)).use(new TypingIndicator(10, 10));
+    const adapter = new TestAdapter(async () => {
+      await sleep(100);
+    }).use(new TypingIndicator(10, 10));
     const original = adapter.sendActivities.bind(adapter);
     adapter.sendActivities = async (ctx, activities) => {
       sent.push(...activities);
