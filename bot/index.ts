@@ -70,8 +70,9 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       const port = (server.address() as { port: number }).port;
       logger.info({ port, localMode, dataDir }, 'listening');
       for (const f of built) f.start?.();
-      // The French models take seconds to build: warm them after listening so /healthz answers meanwhile.
-      void warmUpRecognizers().then(
+      // The French models take seconds to build: warm them after listening, model by model, only
+      // while no request is in flight, so neither /healthz nor a user's first question waits.
+      void warmUpRecognizers(() => inFlight.quiet(150)).then(
         () => (readiness.checks.languageModels = true),
         (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed'),
       );

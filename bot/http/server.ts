@@ -23,13 +23,26 @@ export function sendError(res: Response, status: number, code: string, message: 
 /** Counts requests being handled, so shutdown can wait for turns in flight. */
 export class InFlight {
   private count = 0;
+  private lastActivity = 0;
   private waiters: Array<() => void> = [];
   enter(): void {
     this.count++;
+    this.lastActivity = Date.now();
   }
   leave(): void {
     this.count--;
+    this.lastActivity = Date.now();
     if (this.count === 0) for (const w of this.waiters.splice(0)) w();
+  }
+  /**
+   * Resolves once no request has been in flight for `quietMs`: background work
+   * (building language models) waits for it so it never delays a user's turn.
+   */
+  async quiet(quietMs: number): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      if (this.count === 0 && Date.now() - this.lastActivity >= quietMs) return;
+    }
   }
   idle(timeoutMs: number): Promise<void> {
     if (this.count === 0) return Promise.resolve();

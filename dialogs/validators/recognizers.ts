@@ -58,8 +58,10 @@ let warming: Promise<void> | undefined;
  * Build every model the validators use, one culture at a time with a pause in between, so a
  * server that calls this right after listening keeps answering meanwhile. Safe to call twice.
  */
-export function warmUpRecognizers(): Promise<void> {
-  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+export function warmUpRecognizers(
+  /** Waits between two models; the server passes "until no request is in flight". */
+  pause: () => Promise<void> = () => new Promise<void>((resolve) => setImmediate(resolve)),
+): Promise<void> {
   warming ??= (async () => {
     for (const lang of LANGS) {
       await pause();
