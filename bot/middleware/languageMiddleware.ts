@@ -1,7 +1,7 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { i18n } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import type { IntentMatcher } from '../../knowledge/intents.js';
-import { isLang, type Lang } from '../../knowledge/lang.js';
+import { isLang, LANGS, type Lang } from '../../knowledge/lang.js';
 import type { LanguageDetector } from '../../knowledge/language/detect.js';
 import { decideLanguage, REPLY_LOCALE } from '../locale.js';
 import type { BotState } from '../state.js';
@@ -28,10 +28,15 @@ function explicitFromValue(context: TurnContext): Lang | undefined {
  * stamps it on every outgoing activity.
  */
 export class LanguageMiddleware implements Middleware {
-  constructor(private readonly deps: LanguageMiddlewareDeps) {}
+  /** One fixed translator per language, made once: getFixedT on every turn showed in the profile. */
+  private readonly translators: Map<Lang, TFunction>;
+
+  constructor(private readonly deps: LanguageMiddlewareDeps) {
+    this.translators = new Map(LANGS.map((lang) => [lang, deps.i18n.getFixedT(lang)]));
+  }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const { state, intents, detector, i18n, defaultLang } = this.deps;
+    const { state, intents, detector, defaultLang } = this.deps;
     const a = context.activity;
     const text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? a.text : undefined;
     const intent = text ? intents.match(text) : undefined;
@@ -59,7 +64,7 @@ export class LanguageMiddleware implements Middleware {
       profile.lang = decision.remember;
       await state.profile.set(context, profile);
     }
-    setTurnInfo(context, { lang: decision.lang, t: i18n.getFixedT(decision.lang), intent, languageChanged });
+    setTurnInfo(context, { lang: decision.lang, t: this.translators.get(decision.lang)!, intent, languageChanged });
 
     const locale = REPLY_LOCALE[decision.lang];
     // botbuilder copies the incoming activity's locale onto replies; replace it

@@ -11,6 +11,15 @@ interface Doc {
   item: Record<string, unknown> & { eTag: string };
 }
 
+interface Entry {
+  db: Low<Doc | null>;
+  file: string;
+  /** The file write in progress, if any. */
+  writing?: Promise<void>;
+  /** A newer value arrived while writing: write again when done. */
+  dirty: boolean;
+}
+
 /**
  * Bot state on lowdb, one small file per storage key under `dir`. One file for
  * all conversations would be rewritten whole on every turn; a file per key keeps
@@ -20,11 +29,18 @@ interface Doc {
  * eTags follow botbuilder's MemoryStorage: a write with a stale eTag is refused,
  * `*` or no eTag overwrites. Check-and-set runs synchronously on the cached copy,
  * so concurrent turns in this process are serialised; several processes need a
- * shared database instead (see README, "Scaling out").
+ * shared database instead (see README).
+ *
+ * Writes are write-behind: `write` updates the cached copy (what every later
+ * read sees) and the file follows at once in the background, several changes of
+ * the same key coalescing into one file write. A turn thus never waits on the
+ * disk; a crash can lose the last few milliseconds of conversation state
+ * (quote requests and tickets have their own durable journals). `flush` waits
+ * for the files, and runs at shutdown.
  */
 export class LowdbStorage implements Storage {
-  private readonly cache = new Map<string, Low<Doc | null>>();
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly cache = new Map<string, Entry>();
+  private readonly writes = new Set<Promise<void>>();
   private seq = 0;
   private readonly prefix = Date.now().toString(36);
 
@@ -35,76 +51,85 @@ export class LowdbStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const db = await this.open(key);
+      const { db } = await this.open(key);
       if (db.data) items[key] = structuredClone(db.data.item);
     }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const dbs = await Promise.all(Object.keys(changes).map(async (key) => [key, await this.open(key)] as const));
+    const entries = await Promise.all(Object.keys(changes).map(async (key) => [key, await this.open(key)] as const));
     // Check every eTag before touching anything, so a conflict writes nothing.
-    for (const [key, db] of dbs) {
+    for (const [key, { db }] of entries) {
       const incoming = changes[key] as { eTag?: string };
       const current = db.data?.item.eTag;
       if (current && incoming.eTag && incoming.eTag !== '*' && incoming.eTag !== current) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
     }
-    await Promise.all(
-      dbs.map(([key, db]) => {
-        db.data = { key, item: { ...structuredClone(changes[key]), eTag: `${this.prefix}-${++this.seq}` } };
-        return this.track(key, db.write());
-      }),
-    );
+    for (const [key, entry] of entries) {
+      entry.db.data = { key, item: { ...structuredClone(changes[key]), eTag: `${this.prefix}-${++this.seq}` } };
+      this.persist(entry);
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(
-      keys.map(async (key) => {
-        const db = await this.open(key);
-        db.data = null;
-        await this.track(key, rm(this.fileFor(key), { force: true }));
-      }),
-    );
+    for (const key of keys) {
+      const entry = await this.open(key);
+      entry.db.data = null;
+      this.persist(entry);
+    }
   }
 
-  /** Waits for every write in flight; called on shutdown. */
+  /** Waits until every change so far is on disk; called on shutdown. */
   async flush(): Promise<void> {
-    await Promise.all(this.pending.values());
+    while (this.writes.size) await Promise.all([...this.writes]);
   }
 
-  private fileFor(key: string): string {
-    return join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+  /** Starts the file write, or marks the entry for one more write after the current one. */
+  private persist(entry: Entry): void {
+    if (entry.writing) {
+      entry.dirty = true;
+      return;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        entry.dirty = false;
+        // The current cached value decides: a delete after a write removes the file.
+        await (entry.db.data === null ? rm(entry.file, { force: true }) : entry.db.write());
+      } while (entry.dirty);
+    };
+    const writing = run().finally(() => {
+      entry.writing = undefined;
+      this.writes.delete(writing);
+    });
+    entry.writing = writing;
+    this.writes.add(writing);
   }
 
-  private async open(key: string): Promise<Low<Doc | null>> {
+  private async open(key: string): Promise<Entry> {
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
       this.cache.set(key, cached); // most recently used last
       return cached;
     }
-    await this.pending.get(key); // an evicted copy may still be writing
-    const db = new Low<Doc | null>(new JSONFile<Doc | null>(this.fileFor(key)), null);
+    const file = join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+    const db = new Low<Doc | null>(new JSONFile<Doc | null>(file), null);
     await db.read();
     const raced = this.cache.get(key);
     if (raced) return raced;
-    this.cache.set(key, db);
-    if (this.cache.size > this.maxCached) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    return db;
+    const entry: Entry = { db, file, dirty: false };
+    this.cache.set(key, entry);
+    this.evict();
+    return entry;
   }
 
-  private async track(key: string, op: Promise<unknown>): Promise<void> {
-    const done = op.then(() => undefined);
-    this.pending.set(key, done);
-    try {
-      await done;
-    } finally {
-      if (this.pending.get(key) === done) this.pending.delete(key);
+  /** Forgets the least recently used keys whose files are written; they are re-read on demand. */
+  private evict(): void {
+    for (const [key, entry] of this.cache) {
+      if (this.cache.size <= this.maxCached) return;
+      if (!entry.writing) this.cache.delete(key);
     }
   }
 }

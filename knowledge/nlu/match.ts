@@ -10,7 +10,10 @@ const SPACES = /[\u00a0\u202f\u2007\u2009\u3000]/;
 export function foldText(text: string): string {
   let out = '';
   for (const ch of text) {
-    if (SPACES.test(ch)) out += ' ';
+    const code = ch.charCodeAt(0);
+    // ASCII needs no Unicode folding: the common case, and this runs on every message.
+    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+    else if (SPACES.test(ch)) out += ' ';
     else if (ch === '\u2019' || ch === '\u2018') out += "'";
     else {
       const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -20,6 +23,17 @@ export function foldText(text: string): string {
     }
   }
   return out;
+}
+
+/** Aliases come from data files: fold each once, not on every message. */
+const aliasCache = new Map<string, string>();
+function foldedAlias(alias: string): string {
+  let folded = aliasCache.get(alias);
+  if (folded === undefined) {
+    folded = foldText(alias);
+    if (aliasCache.size < 20_000) aliasCache.set(alias, folded);
+  }
+  return folded;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -38,7 +52,7 @@ export interface Span {
  */
 export function findAlias(folded: string, alias: string): Span[] {
   const prefix = alias.endsWith('*');
-  const needle = foldText(prefix ? alias.slice(0, -1) : alias);
+  const needle = foldedAlias(prefix ? alias.slice(0, -1) : alias);
   if (!needle) return [];
   const spans: Span[] = [];
   let from = 0;

@@ -92,6 +92,7 @@ describe('LowdbStorage on disk', () => {
     await first.write({ x: { v: 1 }, y: { v: 2 } });
     const seen = (await first.read(['x'])).x;
     await first.write({ x: { ...seen, v: 3 } });
+    await first.flush();
     assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 2);
     const second = new LowdbStorage(dir);
     await assert.rejects(second.write({ x: { ...seen, v: 4 } }), /eTag conflict/);
@@ -101,7 +102,26 @@ describe('LowdbStorage on disk', () => {
     const storage = new LowdbStorage(tempDir(), 2);
     await storage.write({ a: { v: 1 } });
     await storage.write({ b: { v: 2 } });
+    await storage.flush();
     await storage.write({ c: { v: 3 } });
     assert.equal((await storage.read(['a'])).a.v, 1);
+  });
+
+  it('coalesces rapid changes of one key and ends with the last value on disk', async () => {
+    const dir = tempDir();
+    const storage = new LowdbStorage(dir);
+    for (let v = 1; v <= 50; v++) await storage.write({ k: { v } });
+    await storage.delete(['gone']);
+    await storage.flush();
+    assert.equal((await new LowdbStorage(dir).read(['k'])).k.v, 50);
+  });
+
+  it('a delete right after a write leaves no file behind', async () => {
+    const dir = tempDir();
+    const storage = new LowdbStorage(dir);
+    await storage.write({ k: { v: 1 } });
+    await storage.delete(['k']);
+    await storage.flush();
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 0);
   });
 });
