@@ -10,9 +10,9 @@
  *   npm run bench -- --quick      2 s per level (smoke test)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { freePort, rssMb, sleep, start, waitFor, type Child } from './children.js';
@@ -39,45 +39,11 @@ const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 // ---------------------------------------------------------------- build and start
 
-/** Source folders compiled to dist/ whose modules read JSON next to themselves (new URL('./x.json', import.meta.url)). */
-const COMPILED_DIRS = ['bot', 'dialogs', 'knowledge', 'backend'];
-
-function listJson(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listJson(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
-  );
-}
-
-/**
- * tsc does not copy data files, so modules that read `./x.json` relative to themselves fail
- * under dist/. Until the build copies them, the bench copies what is missing (and says so).
- */
-function copyMissingDataFiles(): string[] {
-  const copied: string[] = [];
-  for (const dir of COMPILED_DIRS) {
-    for (const src of listJson(join(ROOT, dir))) {
-      const rel = relative(ROOT, src);
-      const dest = join(ROOT, 'dist', rel);
-      if (existsSync(dest) || !existsSync(join(ROOT, 'dist', dir))) continue;
-      mkdirSync(dirname(dest), { recursive: true });
-      copyFileSync(src, dest);
-      copied.push(rel);
-    }
-  }
-  return copied;
-}
-
-/** JSON data files the build left out and the bench copied into dist/ (empty once the build does it). */
-let buildWorkaround: string[] = [];
-
 function build(): void {
   for (let attempt = 1; attempt <= 3; attempt++) {
     progress(`npm run build (attempt ${attempt})`);
     const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (res.status === 0) {
-      buildWorkaround = copyMissingDataFiles();
-      if (buildWorkaround.length) progress(`WARNING: npm run build left ${buildWorkaround.length} JSON data files out of dist/; copied them so the production build can start: ${buildWorkaround.join(', ')}`);
       return;
     }
     const out = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
@@ -93,8 +59,14 @@ interface Ours {
   dataDir: string;
 }
 
+/** The Node flags of `npm start` (e.g. the heap cap), so the bench runs the bot as users do. */
+function startFlags(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return script.match(/--max-old-space-size=\d+/g) ?? [];
+}
+
 function startOurs(port: number, dataDir: string, nodeArgs: string[] = []): Child {
-  return start(process.execPath, [...nodeArgs, 'dist/bot/main.js'], {
+  return start(process.execPath, [...startFlags(), ...nodeArgs, 'dist/bot/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -391,7 +363,6 @@ async function benchmark(): Promise<void> {
       ...(kb.note ? { 'KB note': kb.note } : {}),
       ...(filing.note ? { 'filing note': filing.note } : {}),
       'crashes of our bot (restarted each time)': crashes.length ? crashes.map((c) => `${c.phase}: ${c.cause}`).join(' · ').replace(/\|/g, '/') : 'none',
-      ...(buildWorkaround.length ? { 'build workaround': `${buildWorkaround.length} JSON data files missing from dist/ were copied by the bench (tsc does not copy them)` } : {}),
     };
 
     mkdirSync(RESULTS, { recursive: true });
@@ -418,7 +389,7 @@ async function benchmark(): Promise<void> {
     };
     writeFileSync(
       join(RESULTS, 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, crashes, buildWorkaround, startup, kb, filing, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, crashes, startup, kb, filing, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
     );
     process.stdout.write(`${markdown(levels, extra, targets, sanity)}\n\nChart: bench/results/latency.svg · details: bench/results/results.json\n`);
     process.stdout.write(`${JSON.stringify(summary)}\n`);
