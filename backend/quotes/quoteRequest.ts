@@ -30,6 +30,8 @@ const isoDateTime = z.iso.datetime();
 export const quoteItemSchema = z
   .object({
     product: text(100),
+    /** The product's display name ("Jira Service Management"), for staff and exports. */
+    productName: text(100).optional(),
     edition: text(60).optional(),
     /** Users (or agents) in the tier, e.g. 2000. */
     tier: z.number().int().positive().optional(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { QuoteRequestDraft } from '../../backend/quotes/index.js';
 import { referenceOf } from '../../bot/proactive.js';
+import { getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { draftItems } from './orderItems.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
@@ -13,6 +14,7 @@ export function toRequestDraft(draft: QuoteDraft, context: TurnContext, lang: La
   const sens = sen ?? [];
   const items = draftItems(draft).map((item) => ({
     ...item,
+    ...(getProduct(item.product) && { productName: getProduct(item.product)!.name }),
     ...(edition && { edition }),
     ...(maintenanceYears !== undefined && { maintenanceYears }),
   }));
