@@ -19,7 +19,7 @@ describe('Quote dialogs: prompts, re-prompts, interruptions, edit and cancel', f
     assert.ok(run.ref);
     for (const given of ['product', 'tier', 'maintenanceYears']) assert.ok(!run.asked.includes(given), `${given} was asked again`);
     const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
-    assert.deepEqual(body.items, [{ product: 'confluence', tier: 2000, maintenanceYears: 3, edition: undefined }].map(({ edition: _e, ...i }) => i));
+    assert.deepEqual(body.items, [{ product: 'confluence', productName: 'Confluence', tier: 2000, maintenanceYears: 3, edition: undefined }].map(({ edition: _e, ...i }) => i));
   });
 
   it('one answer can fill several slots: a name with its email (en)', async () => {
