@@ -16,7 +16,10 @@ const FIELD_CHOICE = 'quote.summary.field';
 const EDIT_PROMPT = 'quote.summary.edit';
 
 /** How the summary ended: file it, the user changed a field (check it again), or cancelled. */
-export type SummaryOutcome = { action: 'confirm'; draft: QuoteDraft } | { action: 'edited'; draft: QuoteDraft } | { action: 'cancel' };
+export type SummaryOutcome =
+  | { action: 'confirm'; draft: QuoteDraft; cardId?: string }
+  | { action: 'edited'; draft: QuoteDraft }
+  | { action: 'cancel' };
 
 export interface SummaryOptions {
   draft: QuoteDraft;
@@ -53,7 +56,10 @@ export class QuoteSummaryDialog extends ComponentDialog {
     // A correction typed under the summary ("actually 500 users"): said back, then the summary again.
     if (isSlotAnswer(step.result) && step.result.corrected) return step.endDialog({ action: 'edited', draft: applyAnswer(draft, step.result) } satisfies SummaryOutcome);
     const choice: ConfirmChoice | undefined = isSlotAnswer(step.result) ? step.result.slots.confirm : undefined;
-    if (choice === 'confirm') return step.endDialog({ action: 'confirm', draft } satisfies SummaryOutcome);
+    if (choice === 'confirm') {
+      const cardId = isSlotAnswer(step.result) ? step.result.promptActivityId : undefined;
+      return step.endDialog({ action: 'confirm', draft, ...(cardId && { cardId }) } satisfies SummaryOutcome);
+    }
     if (choice === 'cancel') {
       const { t } = turnInfo(step.context);
       await step.context.sendActivity(withMenu(t, t('quote:cancel.done')));

@@ -27,6 +27,8 @@ export interface SlotAnswer {
   slots: FilledSlots;
   draft: Partial<QuoteDraft>;
   corrected?: boolean;
+  /** The channel's id of the prompt message (the summary card), to update it once filed. */
+  promptActivityId?: string;
 }
 
 interface PromptState {
@@ -34,6 +36,8 @@ interface PromptState {
   failures: number;
   /** The text last flagged as a repeat: sent once more, it is meant. */
   repeatFlagged?: string;
+  /** The channel's id of the last prompt sent (Teams returns one; expectReplies does not). */
+  promptActivityId?: string;
 }
 
 /** Failures in a row after which an advocate is offered (the slot stays open). */
@@ -84,7 +88,11 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
       case 'answer':
         for (const line of changeLines(t, lang, draft, reading.changes)) await context.sendActivity(line);
         for (const notice of reading.notices) await context.sendActivity(renderMessage(t, lang, notice));
-        return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput } } satisfies SlotAnswer);
+        return dc.endDialog({
+          slots: reading.slots,
+          draft: { ...reading.draft, lastInput },
+          ...(state.promptActivityId && { promptActivityId: state.promptActivityId }),
+        } satisfies SlotAnswer);
       case 'correction':
         await this.sayCorrection(context, draft, reading);
         return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput }, corrected: true } satisfies SlotAnswer);
@@ -153,7 +161,9 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { draft, slot } = state.options;
     const advocate = state.options.offerAdvocate === true || state.failures >= FAILURES_BEFORE_ADVOCATE;
     const activity = slot === 'confirm' ? summaryActivity(t, lang, draft, advocate) : slotPrompt(t, lang, requireKind(draft), slot, advocate);
-    await context.sendActivity(activity);
+    const sent = await context.sendActivity(activity);
+    if (sent?.id) state.promptActivityId = sent.id;
+    else delete state.promptActivityId;
   }
 }
 

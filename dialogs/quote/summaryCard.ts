@@ -79,3 +79,18 @@ export function summaryActivity(t: TFunction, lang: Lang, draft: QuoteDraft, off
   const actions = offerAdvocate ? [imBack(t('common:menu.advocate'))] : [];
   return { ...promptActivity(fallback, 'confirm', actions), attachments: [CardFactory.adaptiveCard(card)] };
 }
+
+/**
+ * The summary card once filed: read-only (no buttons), "Submitted — QR-…". Sent in place of the
+ * summary where the channel can update a message (Teams), so the buttons cannot be clicked again.
+ */
+export function submittedActivity(t: TFunction, lang: Lang, draft: QuoteDraft, ref: string, id: string): Partial<Activity> {
+  const kind = requireKind(draft);
+  const card = fillTemplate(loadCardTemplate('submittedCard'), {
+    title: t('quote:summary.title', { kind: t(`quote:kind.${kind}`) }),
+    submitted: t('quoteDialog:summary.submitted', { ref }),
+    facts: summaryFacts(t, lang, draft),
+    note: t('quoteDialog:summary.submittedText', { ref }),
+  });
+  return { type: 'message', id, attachments: [CardFactory.adaptiveCard(card)] };
+}
