@@ -1,7 +1,8 @@
 import type { i18n } from 'i18next';
 import { loadCatalog } from '../../knowledge/catalog.js';
 import { LANGS } from '../../knowledge/lang.js';
-import { QUOTE_KINDS } from '../../knowledge/quoteTypes.js';
+import { foldText, formTurnWords } from '../../knowledge/nlu/index.js';
+import { QUOTE_KINDS, SLOT_NAMES } from '../../knowledge/quoteTypes.js';
 import { MENU_ACTIONS } from '../messages.js';
 import { buildLexicon, type Lexicon } from './interpret/lexicon.js';
 
@@ -21,5 +22,14 @@ export function quoteLexicon(i18n: i18n): Lexicon {
   }
   const catalog = loadCatalog();
   for (const d of ['cloud', 'data-center'] as const) for (const e of catalog.deployments[d].editions) for (const name of Object.values(e.names)) entries.push([name, 'edition']);
-  return buildLexicon(entries);
+  const labels: Array<[string, string]> = [];
+  for (const lng of LANGS) {
+    const t = i18n.getFixedT(lng);
+    for (const slot of SLOT_NAMES) labels.push([slot, t(`quote:label.${slot}`)]);
+    labels.push(['billingAddress', t('quote:label.billingAddresses')]);
+  }
+  // Possessives and function words of the labels ("your", "votre", "您的") name no field.
+  const w = formTurnWords();
+  const ignore = new Set([...w.sentence.en, ...w.sentence.fr, ...w.sentence.zh, 'the', 'les', 'des', 'then', 'puis', 'celle', 'vous', 'yours', 'votre', 'vôtre', '您的', '贵公', '先写', '再写'].map(foldText));
+  return buildLexicon(entries, labels, ignore);
 }

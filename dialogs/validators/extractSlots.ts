@@ -79,8 +79,10 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
     blank.push(email);
     const value = email.value.toLowerCase();
     // "Pierre Martin (pierre@acme.fr)": an email right after a named person is theirs.
-    const owner = people.find((p) => isPersonSlot(p.slot) && email.start - p.end >= 0 && email.start - p.end <= 4);
-    const role = owner && isPersonSlot(owner.slot) ? (EMAIL_OF_PERSON[owner.slot] as EmailSlot) : emailRoleBefore(folded, email.start);
+    // "Priya Sharma from Northgate (priya@…)": the reseller's company stands for the reseller.
+    const owner = people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && email.start - p.end >= 0 && email.start - p.end <= 4);
+    const ownerSlot = owner && (isPersonSlot(owner.slot) ? EMAIL_OF_PERSON[owner.slot] : 'resellerEmail');
+    const role = (ownerSlot as EmailSlot | undefined) ?? emailRoleBefore(folded, email.start);
     if (role && slots[role] === undefined) slots[role] = value;
     else if (!unassigned.includes(value)) unassigned.push(value);
   }

@@ -56,9 +56,23 @@ function hanRun(original: string, at: number, max: number, stopChars: readonly s
   return { start: at + lead, end: at + lead + Math.min(end, max) };
 }
 
+/** Past "c'est", "is", "是", ":" right after a role word. */
+function afterCopula(folded: string, at: number, lang: Lang): number {
+  const rest = folded.slice(at);
+  const lead = rest.length - rest.trimStart().length;
+  for (const c of allLangs(formTurnWords().copulas, lang).map(foldText).sort((a, b) => b.length - a.length)) {
+    const tail = rest.slice(lead);
+    if (!tail.startsWith(c)) continue;
+    const next = tail[c.length];
+    if (/\p{Script=Han}|[:=：-]/u.test(c) || next === undefined || !/[\p{L}\p{N}]/u.test(next)) return at + lead + c.length;
+  }
+  return at;
+}
+
 /** The value after a role phrase, shaped like a person name or a company. */
-function valueAfter(text: string, folded: string, at: number, kind: 'person' | 'company', lang: Lang): Span | undefined {
+function valueAfter(text: string, folded: string, from: number, kind: 'person' | 'company', lang: Lang): Span | undefined {
   const words = formTurnWords();
+  const at = afterCopula(folded, from, lang);
   const next = text.slice(at).trimStart();
   const start = at + (text.slice(at).length - next.length);
   if (HAN.test(next[0] ?? '')) {

@@ -102,5 +102,6 @@ export const formTurnsSchema = z.object({
   sentence: perLang(words).extend({ $comment: z.string().optional() }),
   nameParticles: z.object({ $comment: z.string().optional(), all: words }),
   companyAfterName: perLang(z.array(z.string())).extend({ $comment: z.string().optional() }),
+  copulas: perLang(words).extend({ $comment: z.string().optional() }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;

@@ -16,7 +16,7 @@ import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
 import { hasCorrectionMarker, readCorrection, type Change } from './corrections.js';
-import { lexiconKey, titleOf, type Lexicon } from './lexicon.js';
+import { lexiconKey, namesField, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 
 /**
@@ -140,8 +140,9 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     return { type: 'correction', slots: correction.slots, draft: correction.itemTiers ? { itemTiers: correction.itemTiers } : {}, notices: correction.notices, changes: correction.changes, ...(correction.swapped && { swapped: correction.swapped }) };
   }
 
-  // A question that merely contains a value ("is 50 users enough?") is still a question.
-  if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return { type: 'question', ...faqOf(turn, input) };
+  // A question that merely contains a value ("is 50 users enough?") is still a question; one
+  // that names the field asked ("is this my address or the customer's?") is about that field.
+  if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return namesField(turn.lexicon, asked, input) ? { type: 'question' } : { type: 'question', ...faqOf(turn, input) };
 
   const reading = readAnswer(draft, asked, input, lang, now);
   if (reading.ok) {
@@ -160,7 +161,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   if (correction) {
     return { type: 'correction', slots: correction.slots, draft: correction.itemTiers ? { itemTiers: correction.itemTiers } : {}, notices: correction.notices, changes: correction.changes };
   }
-  if (question) return { type: 'question', ...faqOf(turn, input) };
+  if (question) return namesField(turn.lexicon, asked, input) ? { type: 'question' } : { type: 'question', ...faqOf(turn, input) };
   if (isDontKnow(input)) return { type: 'dontKnow' };
   const faqId = turn.faq?.(input, lang);
   if (faqId) return { type: 'question', faqId };
