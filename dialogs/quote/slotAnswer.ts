@@ -91,9 +91,14 @@ function splitNameAndEmail(draft: QuoteDraft, slot: SlotName, text: string, lang
   return isFilled(draft.slots[emailSlot]) ? { [slot]: name.value } : { [slot]: name.value, [emailSlot]: address.value };
 }
 
-/** Other slots of this kind the answer happens to give, only where nothing was filled yet. */
+/**
+ * Other slots of this kind the answer happens to give, where nothing was filled yet — except
+ * the order lines: "Jira et Confluence, 500 utilisateurs" at the product prompt (an edit) sets
+ * the tier too, so the summary never shows the old one. The interpreter says each change back.
+ */
 function otherSlots(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang, now: Date): FilledSlots {
-  const mayHold = ORDER_SLOTS.includes(asked) ? [...ALWAYS_EXTRA, ...ORDER_SLOTS] : ALWAYS_EXTRA;
+  const orderAnswer = ORDER_SLOTS.includes(asked);
+  const mayHold = orderAnswer ? [...ALWAYS_EXTRA, ...ORDER_SLOTS] : ALWAYS_EXTRA;
   // Extraction runs the number and date models: skip it when nothing of that shape is there.
   if (!ORDER_SLOTS.includes(asked) && !/@|sen|atlassian\.net/i.test(text)) return {};
   const kind = requireKind(draft);
@@ -101,7 +106,8 @@ function otherSlots(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang
   const found = extractQuoteSlots(text, lang, { now }).slots as FilledSlots;
   const out: FilledSlots = {};
   for (const name of Object.keys(found) as SlotName[]) {
-    if (name === asked || !mayHold.includes(name) || !allowed.has(name) || isFilled(draft.slots[name])) continue;
+    const replaceable = orderAnswer && ORDER_SLOTS.includes(name);
+    if (name === asked || !mayHold.includes(name) || !allowed.has(name) || (isFilled(draft.slots[name]) && !replaceable)) continue;
     Object.assign(out, { [name]: found[name] });
   }
   return out;

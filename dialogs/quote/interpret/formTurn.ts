@@ -150,9 +150,13 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 ? turn.faq?.(input, lang) : undefined;
     if (faqId) return { type: 'question', faqId };
     const extra = correction && !marked ? correction : undefined;
-    const changes = (extra?.changes ?? []).filter((c) => !(c.slot in reading.slots));
-    const slots = { ...Object.fromEntries(changes.map((c) => [c.slot, extra!.slots[c.slot]])), ...reading.slots } as FilledSlots;
-    return { type: 'answer', slots, draft: reading.draft, notices: [...reading.notices, ...(extra?.notices ?? [])], changes };
+    const extraChanges = (extra?.changes ?? []).filter((c) => !(c.slot in reading.slots));
+    const slots = { ...Object.fromEntries(extraChanges.map((c) => [c.slot, extra!.slots[c.slot]])), ...reading.slots } as FilledSlots;
+    // Every other slot the answer changed is said back ("Jira et Confluence, 500 utilisateurs" at the product prompt).
+    const replaced: Change[] = (Object.keys(reading.slots) as SlotName[])
+      .filter((s) => s !== asked && isFilled(draft.slots[s]) && JSON.stringify(draft.slots[s]) !== JSON.stringify(reading.slots[s]))
+      .map((s) => ({ slot: s, from: draft.slots[s], to: reading.slots[s] }));
+    return { type: 'answer', slots, draft: reading.draft, notices: [...reading.notices, ...(extra?.notices ?? [])], changes: [...extraChanges, ...replaced] };
   }
   if (reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
 
