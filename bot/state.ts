@@ -1,5 +1,5 @@
 import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogInstance, DialogState } from 'botbuilder-dialogs';
 import type { Lang } from '../knowledge/lang.js';
 
 /** What the bot remembers about a user across conversations. */
@@ -15,6 +15,8 @@ export interface ConversationData {
   unanswered?: number;
   /** The user typed "cancel" inside a dialog and has not yet confirmed. */
   pendingCancel?: boolean;
+  /** The dialogs a confirmed cancel stopped, for "reprendre" / "resume" within the hour. */
+  cancelled?: { stack: DialogInstance[]; at: number };
   /** Ids of the last activities processed, so a redelivered one runs once (RedeliveryGuard). */
   recentActivityIds?: string[];
 }

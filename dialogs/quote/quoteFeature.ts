@@ -8,6 +8,7 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
 import { QuoteEntryDialog } from './quoteEntryDialog.js';
 import { quoteLexicon } from './quoteLexicon.js';
+import { resellerMemory, type ResellerDetails } from './resellerMemory.js';
 import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
 import { createStatusSender } from './statusSender.js';
@@ -46,7 +47,8 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
-  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, logger, lexicon: quoteLexicon(ctx.i18n) };
+  const reseller = resellerMemory(ctx.state.conversationState.createProperty<ResellerDetails | undefined>('quoteReseller'));
+  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
   const sender = createStatusSender(ctx.proactive, ctx.i18n);
 
   return {
