@@ -10,7 +10,7 @@ import { FaqResponder, type FaqConversation } from './faqResponder.js';
  */
 export const faqFeature: FeatureFactory = (ctx) => {
   const engine = defaultFaqEngine();
-  const log = FaqLog.open(ctx.dataDir, ctx.logger);
+  const log = FaqLog.open(ctx.dataDir, { logger: ctx.logger });
   const memory = ctx.state.conversationState.createProperty<FaqConversation>('faq');
   return {
     name: 'faq',
