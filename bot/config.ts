@@ -56,6 +56,8 @@ export const configSchema = z.object({
   HANDOFF_HOURS: z.string().default('always').superRefine(parsedBy(parseBusinessHours)),
   /** Minutes a user waits for an advocate before an email follow-up is offered (fractions allowed). */
   HANDOFF_TIMEOUT_MIN: z.coerce.number().positive().max(24 * 60).default(5),
+  /** Messages a handoff ticket keeps in full; older ones are folded into a summary (count, times, how each began). */
+  HANDOFF_TRANSCRIPT_MAX_MESSAGES: z.coerce.number().int().min(10).max(10_000).default(200),
   STAFF_API_KEY: optionalString,
   QUOTE_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   QUOTE_WEBHOOK_SECRET: optionalString,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { silentLogger, type BackendLogger } from '../logger.js';
 import { fileLines } from './fileLines.js';
 import { journalPath, syncFolder } from './journalCollection.js';
 import type { LogRecord, RecordLog } from './recordLog.js';
+import { dropTornTail } from './tornTail.js';
 
 export interface JournalLogOptions<T> {
   dir: string;
@@ -144,30 +145,5 @@ export class JournalLog<T extends LogRecord> implements RecordLog<T> {
     const run = this.#chain.then(work, work);
     this.#chain = run.catch(() => undefined);
     return run;
-  }
-}
-
-/** Truncates an unterminated last line (a crash mid-append); returns the bytes dropped. */
-async function dropTornTail(file: string): Promise<number> {
-  const size = await stat(file).then((s) => s.size, () => 0);
-  if (size === 0) return 0;
-  const handle = await open(file, 'r');
-  try {
-    const block = Buffer.alloc(64 * 1024);
-    for (let end = size; end > 0; ) {
-      const start = Math.max(0, end - block.length);
-      const { bytesRead } = await handle.read(block, 0, end - start, start);
-      const nl = block.subarray(0, bytesRead).lastIndexOf(0x0a);
-      if (nl !== -1) {
-        const good = start + nl + 1;
-        if (good < size) await truncate(file, good);
-        return size - good;
-      }
-      end = start;
-    }
-    await truncate(file, 0);
-    return size;
-  } finally {
-    await handle.close();
   }
 }

@@ -25,7 +25,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     const timeoutMs = config.HANDOFF_TIMEOUT_MIN * 60_000;
 
     ctx.readiness.checks.handoffStore = false;
-    const store = TicketStore.open(ctx.dataDir, logger);
+    const store = TicketStore.open(ctx.dataDir, { logger, limits: { maxEntries: config.HANDOFF_TRANSCRIPT_MAX_MESSAGES } });
     store.then(
       () => (ctx.readiness.checks.handoffStore = true),
       (err: Error) => logger.error({ err: { message: err.message } }, 'handoff: cannot open the ticket store'),

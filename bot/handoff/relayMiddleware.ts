@@ -25,7 +25,7 @@ export class HandoffRelayMiddleware implements Middleware {
     }
     if (activity.type !== ActivityTypes.Message || !activity.conversation?.id) return next();
 
-    const ticket = await this.service.inCharge(activity.conversation.id);
+    const ticket = await this.service.inCharge({ channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id ?? '' });
     if (!ticket) return next();
 
     const info = turnInfo(context);
