@@ -14,7 +14,9 @@ import type { QuoteReferences } from './quoteReference.js';
 import { Serial } from './serial.js';
 import { TRANSITIONS } from './transitions.js';
 
+/** Who asks about a request: ids are only unique within a channel, so the channel always counts. */
 export interface Requester {
+  channel: string;
   userId?: string;
   conversationId?: string;
 }
@@ -67,7 +69,7 @@ export interface QuoteRepository {
    */
   create(draft: QuoteRequestDraft, options: { idempotencyKey: string }): Promise<QuoteRequest>;
   get(id: string): Promise<QuoteRequest | undefined>;
-  /** The request only if the same user or the same conversation filed it; otherwise undefined, as if absent. */
+  /** The request only if, on the same channel, the same user or the same conversation filed it; otherwise undefined, as if absent. */
   findForRequester(id: string, requester: Requester): Promise<QuoteRequest | undefined>;
   list(query?: QuoteListQuery): Promise<{ items: QuoteRequest[]; total: number }>;
   updateStatus(id: string, status: QuoteStatus, note?: string, by?: string): Promise<StatusUpdateResult>;
@@ -145,9 +147,9 @@ export async function openQuoteRepository(options: EmbeddedRepositoryOptions): P
 
     get: (id) => quotes.get(id),
 
-    async findForRequester(id, { userId, conversationId }) {
+    async findForRequester(id, { channel, userId, conversationId }) {
       const request = await quotes.get(id);
-      if (!request) return undefined;
+      if (!request || request.channel !== channel) return undefined;
       const sameUser = userId !== undefined && request.userId === userId;
       const sameConversation = conversationId !== undefined && request.conversationId === conversationId;
       return sameUser || sameConversation ? request : undefined;

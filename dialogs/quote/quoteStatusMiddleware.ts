@@ -17,8 +17,8 @@ export function detectStatusLookup(text: string): string | undefined {
  */
 export async function tellStatus(context: TurnContext, ref: string, quotes: QuoteDialogDeps['quotes']): Promise<void> {
   const { t } = turnInfo(context);
-  const { from, conversation } = context.activity;
-  const request = await quotes.findForRequester(ref, { userId: from.id, conversationId: conversation.id });
+  const { channelId, from, conversation } = context.activity;
+  const request = await quotes.findForRequester(ref, { channel: channelId, userId: from.id, conversationId: conversation.id });
   if (!request) {
     await context.sendActivity(withMenu(t, t('quote:status.notFound', { ref })));
     return;
