@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { conversationKey, userKey } from '../../bot/state.js';
+import { waitFor } from '../handoff/support.js';
 import { startBot, textOf, webchatMessage, type TestBot } from '../support/botServer.js';
 import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
 import { Chat, fillByPrompts, LOCALES, newConversation, STAFF_KEY, t } from '../quote-dialogs/support.js';
@@ -32,6 +33,8 @@ describe('ownership: (channel, conversation, user) everywhere', function () {
     const replies = await bot.send(second);
     // A conversation of its own: the second one is greeted as new, not taken for the first.
     assert.ok(textOf(replies).includes(t('en')('common:welcome.greeting', { name: '' }).trim()), textOf(replies));
+    // State files are written behind the turn: wait for them.
+    await waitFor('four state files', () => files() - before >= 4);
     assert.equal(files() - before, 4, 'two conversation states and two user states');
   });
 
