@@ -44,6 +44,12 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       mode: config.HANDOFF_MODE,
       timeoutMs,
       logger,
+      now: ctx.now,
+    });
+    ctx.privacy.register({
+      name: 'handoff',
+      erase: (subject) => service.erase(subject),
+      expire: (now) => service.expire(now, config.RETENTION_DAYS),
     });
     registerConsoleRoutes(ctx.server, { service, advocates, events, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) });
 
