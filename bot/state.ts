@@ -15,6 +15,8 @@ export interface ConversationData {
   unanswered?: number;
   /** The user typed "cancel" inside a dialog and has not yet confirmed. */
   pendingCancel?: boolean;
+  /** "Delete my data" waits for its yes or no (the handoff relay lets the answer through). */
+  confirmingErasure?: boolean;
 }
 
 export interface BotState {

@@ -12,7 +12,7 @@ import type { Lang } from '../knowledge/lang.js';
 import { carriesRequestData, looksLikeQuestion } from '../knowledge/language/question.js';
 import { turnInfo } from '../bot/turn.js';
 import type { BotState } from '../bot/state.js';
-import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
+import { helpMessage, languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
 import type { YesNo } from './yesNo.js';
 
 export const MAIN_DIALOG = 'main';
@@ -132,7 +132,7 @@ export class MainDialog extends ComponentDialog {
     }
     switch (intent?.intent) {
       case 'help':
-        await context.sendActivity(withMenu(t, t('common:help.text')));
+        await context.sendActivity(helpMessage(t));
         return step.endDialog();
       case 'cancel':
         await context.sendActivity(withMenu(t, t('common:cancel.nothing')));

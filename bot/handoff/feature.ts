@@ -1,6 +1,8 @@
 import { AdvocateDirectory, parseAdvocates, parseBusinessHours, TicketStore } from '../../backend/handoff/index.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
-import type { Feature, FeatureFactory } from '../feature.js';
+import type { TurnContext } from 'botbuilder';
+import type { Feature, FeatureContext, FeatureFactory } from '../feature.js';
+import { turnInfo } from '../turn.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
 import { ConsoleEvents } from './events.js';
 import { faqKnowledge } from './faqKnowledge.js';
@@ -61,7 +63,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     return {
       name: 'handoff',
       routes: [{ dialog: new HandoffDialog(service), intents: ['handoff', 'advocate'], interrupts: true }],
-      middleware: [transcript, new HandoffRelayMiddleware(service)],
+      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx))],
       start() {
         if (config.HANDOFF_MODE !== 'console') return;
         sweeper = setInterval(() => {
@@ -79,6 +81,12 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       },
     };
   };
+}
+
+/** "Delete my data" and its yes or no are for the bot, even while a person is in charge. */
+function privacyTurn(ctx: FeatureContext): (context: TurnContext) => Promise<boolean> {
+  return async (context) =>
+    turnInfo(context).intent?.intent === 'deleteData' || Boolean((await ctx.state.conversationData.get(context))?.confirmingErasure);
 }
 
 export const handoffFeature: FeatureFactory = createHandoffFeature({ knowledge: faqKnowledge() });

@@ -8,11 +8,15 @@ const HUB_STATES: readonly string[] = ['accepted', 'failed', 'completed'];
  * While a person is being found or is talking, user messages go to the
  * advocate and the bot stays silent: the turn stops here. The one exception is
  * "cancel" while still waiting, which withdraws the request and lets the
- * handoff dialog say so. Also turns a hub's `handoff.status` events into
+ * handoff dialog say so; "delete my data" also goes to the bot. Also turns a hub's `handoff.status` events into
  * localized messages.
  */
 export class HandoffRelayMiddleware implements Middleware {
-  constructor(private readonly service: HandoffService) {}
+  /** `passThrough`: a message the bot must see even now ("delete my data" and its confirmation). */
+  constructor(
+    private readonly service: HandoffService,
+    private readonly passThrough: (context: TurnContext) => Promise<boolean> = async () => false,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
@@ -29,6 +33,7 @@ export class HandoffRelayMiddleware implements Middleware {
     if (!ticket) return next();
 
     const info = turnInfo(context);
+    if (await this.passThrough(context)) return next();
     if (ticket.status === 'waiting' && info.intent?.intent === 'cancel') {
       await this.service.cancel(ticket);
       // Consumed here: the main dialog must not ask "stop what we're doing?" about the parked dialog.
