@@ -17,6 +17,8 @@ export interface ConversationData {
   pendingCancel?: boolean;
   /** "Delete my data" waits for its yes or no (the handoff relay lets the answer through). */
   confirmingErasure?: boolean;
+  /** Ids of the last activities processed, so a redelivered one runs once (RedeliveryGuard). */
+  recentActivityIds?: string[];
 }
 
 export interface BotState {

@@ -21,6 +21,14 @@ export interface Requester {
   conversationId?: string;
 }
 
+/** Filed on this channel, by this user or in this conversation. */
+function isRequester(request: QuoteRequest, { channel, userId, conversationId }: Requester): boolean {
+  if (request.channel !== channel) return false;
+  const sameUser = userId !== undefined && request.userId === userId;
+  const sameConversation = conversationId !== undefined && request.conversationId === conversationId;
+  return sameUser || sameConversation;
+}
+
 export interface QuoteListQuery {
   status?: readonly QuoteStatus[];
   kind?: readonly QuoteKind[];
@@ -79,6 +87,8 @@ export interface QuoteRepository {
   get(id: string): Promise<QuoteRequest | undefined>;
   /** The request only if, on the same channel, the same user or the same conversation filed it; otherwise undefined, as if absent. */
   findForRequester(id: string, requester: Requester): Promise<QuoteRequest | undefined>;
+  /** The requests this user or conversation filed, newest first, at most `limit`. */
+  listForRequester(requester: Requester, limit: number): Promise<QuoteRequest[]>;
   list(query?: QuoteListQuery): Promise<{ items: QuoteRequest[]; total: number }>;
   updateStatus(id: string, status: QuoteStatus, note?: string, by?: string): Promise<StatusUpdateResult>;
   /**
@@ -161,12 +171,15 @@ export async function openQuoteRepository(options: EmbeddedRepositoryOptions): P
 
     get: (id) => quotes.get(id),
 
-    async findForRequester(id, { channel, userId, conversationId }) {
+    async findForRequester(id, requester) {
       const request = await quotes.get(id);
-      if (!request || request.channel !== channel) return undefined;
-      const sameUser = userId !== undefined && request.userId === userId;
-      const sameConversation = conversationId !== undefined && request.conversationId === conversationId;
-      return sameUser || sameConversation ? request : undefined;
+      return request && isRequester(request, requester) ? request : undefined;
+    },
+
+    async listForRequester(requester, limit) {
+      const mine: QuoteRequest[] = [];
+      for await (const r of quotes.values()) if (isRequester(r, requester)) mine.push(r);
+      return mine.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id))).slice(0, limit);
     },
 
     async list(query = {}) {
