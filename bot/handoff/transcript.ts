@@ -88,7 +88,8 @@ export class TranscriptRecorder implements Middleware {
       id: activity.id,
       timestamp: activity.timestamp ?? new Date(),
       channelId: activity.channelId ?? '',
-      text: text.length > this.limits.maxText ? `${text.slice(0, this.limits.maxText)}…` : text,
+      // A copy, not a slice: V8 would keep the whole original text alive behind a slice of it.
+      text: text.length > this.limits.maxText ? Buffer.from(`${text.slice(0, this.limits.maxText)}…`).toString() : text,
       locale: activity.locale,
       from: { id: activity.from?.id ?? '', name: activity.from?.name, role: activity.from?.role ?? (direction === 'in' ? 'user' : 'bot') },
       direction,
