@@ -1,6 +1,6 @@
+import type { TurnContext } from 'botbuilder';
 import { AdvocateDirectory, parseAdvocates, parseBusinessHours, TicketStore } from '../../backend/handoff/index.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
-import type { TurnContext } from 'botbuilder';
 import type { Feature, FeatureContext, FeatureFactory } from '../feature.js';
 import { turnInfo } from '../turn.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';

@@ -5,11 +5,11 @@ import type { HandoffService, HubState } from './service.js';
 const HUB_STATES: readonly string[] = ['accepted', 'failed', 'completed'];
 
 /**
- * While a person is being found or is talking, user messages go to the
- * advocate and the bot stays silent: the turn stops here. The one exception is
- * "cancel" while still waiting, which withdraws the request and lets the
- * handoff dialog say so; "delete my data" also goes to the bot. Also turns a hub's `handoff.status` events into
- * localized messages.
+ * While a person is being found or is talking, the ticket owner's messages go
+ * to the advocate and the bot stays silent: the turn stops here. The
+ * exceptions: "cancel" while still waiting, which withdraws the request and
+ * lets the handoff dialog say so, and "delete my data" with its yes or no.
+ * Also turns a hub's `handoff.status` events into localized messages.
  */
 export class HandoffRelayMiddleware implements Middleware {
   /** `passThrough`: a message the bot must see even now ("delete my data" and its confirmation). */
