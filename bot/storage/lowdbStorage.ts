@@ -143,10 +143,13 @@ export class LowdbStorage implements StateStore {
         continue; // deleted meanwhile, or half-written by another tool: not ours to judge
       }
       if (!doc?.key) continue;
-      // The cached copy is newer than the file when a write is pending.
-      const entry = await this.open(doc.key);
-      const current = entry.db.data;
+      // A cached copy is at least as new as the file; documents spared are not loaded into the cache.
+      const cached = this.cache.get(doc.key);
+      const current = cached ? cached.db.data : doc;
       if (!current || !condemn(current, mtime)) continue;
+      const entry = cached ?? (await this.open(doc.key));
+      // Opening re-read the file: judge that copy, in case a turn touched it meanwhile.
+      if (!entry.db.data || !condemn(entry.db.data, mtime)) continue;
       entry.db.data = null;
       this.persist(entry);
       deleted.push(doc.key);
