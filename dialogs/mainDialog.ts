@@ -106,6 +106,8 @@ export class MainDialog extends ComponentDialog {
     const { t, intent } = turnInfo(context);
     const text = context.activity.text ?? '';
     const data = await this.deps.state.conversationData.get(context, {});
+    // "Delete my data" is honoured at any point, even instead of answering "stop what we're doing?".
+    if (intent?.intent === 'deleteData') data.pendingCancel = false;
 
     if (data.pendingCancel) {
       const answer = this.deps.yesNo(text, turnInfo(context).lang);

@@ -130,6 +130,10 @@ describe('"delete my data" in fr, zh and en, then a scan of every file under DAT
     const kept = await chat.say('non');
     assert.equal(kept[0]!.text, T('privacy:kept'));
     assert.equal(kept.at(-1)!.text, prompt, 'the form asks its question again');
+    // Asked while "stop what we're doing?" waits: the erasure question wins.
+    assert.ok(textsOf(await chat.say('annuler')).includes(T('common:cancel.confirm')));
+    assert.ok(textsOf(await chat.say('supprimer mes données')).includes(T('privacy:confirm')));
+    assert.equal((await chat.say('non'))[0]!.text, T('privacy:kept'));
     // Neither yes nor no, twice: nothing is deleted either.
     await chat.say('supprimer mes données');
     assert.ok(textsOf(await chat.say('peut-être')).includes(T('privacy:retry')));
