@@ -16,7 +16,7 @@ import { LANGS, type Lang } from '../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords } from '../knowledge/nlu/index.js';
 import { takeRestart, type Restart } from './restart.js';
 import type { BotState } from '../bot/state.js';
-import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
+import { helpMessage, languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
 import type { YesNo } from './yesNo.js';
 
 export const MAIN_DIALOG = 'main';
@@ -113,6 +113,8 @@ export class MainDialog extends ComponentDialog {
     const { t, intent } = turnInfo(context);
     const text = context.activity.text ?? '';
     const data = await this.deps.state.conversationData.get(context, {});
+    // "Delete my data" is honoured at any point, even instead of answering "stop what we're doing?".
+    if (intent?.intent === 'deleteData') data.pendingCancel = false;
 
     if (data.pendingCancel) {
       const answer = this.deps.yesNo(text, turnInfo(context).lang);
@@ -186,7 +188,7 @@ export class MainDialog extends ComponentDialog {
     if (intent?.intent === 'cancel' && this.isRestart(text, lang)) return step.replaceDialog(ROUTER, { restart: true } satisfies RouterOptions);
     switch (intent?.intent) {
       case 'help':
-        await context.sendActivity(withMenu(t, t('common:help.text')));
+        await context.sendActivity(helpMessage(t));
         return step.endDialog();
       case 'cancel':
         await context.sendActivity(withMenu(t, t('common:cancel.nothing')));

@@ -25,6 +25,7 @@ function deferredRepository(ready: Promise<QuoteBackend>): QuoteRepository {
     listForRequester: async (requester, limit) => (await ready).repository.listForRequester(requester, limit),
     list: async (query) => (await ready).repository.list(query),
     updateStatus: async (id, status, note, by) => (await ready).repository.updateStatus(id, status, note, by),
+    unlinkRequester: async (user) => (await ready).repository.unlinkRequester(user),
   };
 }
 
@@ -44,6 +45,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   });
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'quote backend failed to open'));
   const repository = deferredRepository(ready);
+  ctx.privacy.register({ name: 'quotes', erase: async (subject) => (await ready).erase(subject) });
   registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
