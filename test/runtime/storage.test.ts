@@ -3,8 +3,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Database } from '../../backend/db/database.js';
 import { LowdbStorage } from '../../bot/storage/lowdbStorage.js';
+import { PgStorage } from '../../bot/storage/pgStorage.js';
 import type { StateStore } from '../../bot/storage/stateStore.js';
+import { usePostgres } from '../support/postgres.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -14,15 +17,18 @@ function tempDir(): string {
 }
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const implementations: Array<[string, () => Storage]> = [
+/** `db` is set for the implementations on PostgreSQL (a schema of their own, emptied before each test). */
+const implementations: Array<[string, (db: Database) => Storage, { postgres?: boolean }?]> = [
   ['MemoryStorage', () => new MemoryStorage()],
   ['LowdbStorage', () => new LowdbStorage(tempDir())],
+  ['PgStorage', (db) => new PgStorage(db), { postgres: true }],
 ];
 
-for (const [name, make] of implementations) {
+for (const [name, make, { postgres = false } = {}] of implementations) {
   describe(`Storage contract: ${name}`, () => {
+    const pg = postgres ? usePostgres() : undefined;
     let storage: Storage;
-    beforeEach(() => (storage = make()));
+    beforeEach(() => (storage = make(pg?.db as Database)));
 
     it('reads nothing for unknown keys', async () => {
       assert.deepEqual(await storage.read(['missing']), {});
@@ -65,6 +71,33 @@ for (const [name, make] of implementations) {
       await storage.write({ a: { count: 1 }, b: { count: 2 } });
       await storage.delete(['a']);
       assert.deepEqual(Object.keys(await storage.read(['a', 'b'])), ['b']);
+    });
+
+    it('refuses a stale eTag even when it wrote two keys at once: neither is written', async () => {
+      await storage.write({ a: { v: 1 }, b: { v: 1 } });
+      const a = (await storage.read(['a'])).a;
+      await storage.write({ a: { ...a, v: 2 } });
+      await assert.rejects(storage.write({ b: { v: 3 }, a: { ...a, v: 3 } }), /eTag conflict/);
+      const after = await storage.read(['a', 'b']);
+      assert.equal(after.a.v, 2);
+      if (name !== 'MemoryStorage') assert.equal(after.b.v, 1);
+    });
+
+    it('a key deleted and written again never takes back an eTag a reader still holds', async () => {
+      await storage.write({ a: { v: 1 } });
+      const old = (await storage.read(['a'])).a;
+      await storage.delete(['a']);
+      await storage.write({ a: { v: 2 } });
+      await assert.rejects(storage.write({ a: { ...old, v: 3 } }), /eTag conflict/);
+      assert.equal((await storage.read(['a'])).a.v, 2);
+    });
+
+    it('stores any JSON a turn can hold: nested objects, arrays, unicode, a NUL typed by a user', async () => {
+      const item = { dialogState: { dialogStack: [{ id: 'quote', state: { values: { name: '刘洋 Zéphyrin', n: 2000, list: [1, 'x', null] } } }] } };
+      await storage.write({ 'webchat/conversations/c%2F1/': item, nul: { text: 'a\u0000b' } });
+      const back = await storage.read(['webchat/conversations/c%2F1/', 'nul']);
+      assert.deepEqual(back['webchat/conversations/c%2F1/'].dialogState, item.dialogState);
+      assert.match(back.nul.text, /^a.b$/);
     });
 
     it('returns copies: changing a read item does not change the store', async () => {
@@ -127,37 +160,66 @@ describe('LowdbStorage on disk', () => {
   });
 });
 
-/** The lifecycle a state store adds to botbuilder's Storage (a database implementation joins this list). */
-const stateStores: Array<[string, (dir: string, now: () => Date) => StateStore]> = [
-  ['LowdbStorage', (dir, now) => new LowdbStorage(dir, { now })],
+/** The lifecycle a state store adds to botbuilder's Storage, on every implementation. */
+interface StateStoreUnderTest {
+  store: StateStore;
+  /** A new instance on the same storage (a restart, or a second bot instance). */
+  reopen(): StateStore;
+  /** How many items are physically stored (files, rows). */
+  stored(): Promise<number>;
+}
+
+const stateStores: Array<[string, (now: () => Date, db: Database) => StateStoreUnderTest, { postgres?: boolean }?]> = [
+  [
+    'LowdbStorage',
+    (now) => {
+      const dir = tempDir();
+      return {
+        store: new LowdbStorage(dir, { now }),
+        reopen: () => new LowdbStorage(dir, { now }),
+        stored: async () => readdirSync(dir).filter((f) => f.endsWith('.json')).length,
+      };
+    },
+  ],
+  [
+    'PgStorage',
+    (now, db) => ({
+      store: new PgStorage(db, { now }),
+      reopen: () => new PgStorage(db, { now }),
+      stored: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM bot_state')).rows[0]!.n),
+    }),
+    { postgres: true },
+  ],
 ];
 
-for (const [name, make] of stateStores) {
+for (const [name, make, { postgres = false } = {}] of stateStores) {
   describe(`StateStore contract: ${name}`, () => {
+    const pg = postgres ? usePostgres() : undefined;
     const DAY = 86_400_000;
     let clock: Date;
     const now = () => clock;
     beforeEach(() => (clock = new Date('2026-03-01T09:00:00Z')));
+    const open = () => make(now, pg?.db as Database);
 
     it('expires what nobody wrote or read for the TTL, across a restart, and keeps the rest', async () => {
-      const dir = tempDir();
-      const first = make(dir, now);
+      const under = open();
+      const first = under.store;
       await first.write({ old: { n: 1 }, readDaily: { n: 2 } });
       clock = new Date(clock.getTime() + 20 * DAY);
       await first.read(['readDaily']);
       await first.write({ recent: { n: 3 } });
       await first.flush();
       clock = new Date(clock.getTime() + 15 * DAY);
-      const second = make(dir, now);
+      const second = under.reopen();
       assert.equal(await second.expire(new Date(clock.getTime() - 30 * DAY)), 1);
       assert.deepEqual(Object.keys(await second.read(['old', 'readDaily', 'recent'])).sort(), ['readDaily', 'recent']);
       await second.flush();
-      assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 2);
+      assert.equal(await under.stored(), 2);
     });
 
-    it("erases every item listing a subject in dataSubjects, and only those, from the disk", async () => {
-      const dir = tempDir();
-      const store = make(dir, now);
+    it("erases every item listing a subject in dataSubjects, and only those, from storage", async () => {
+      const under = open();
+      const store = under.store;
       await store.write({
         'webchat/conversations/c1/': { dataSubjects: ['alice'], draft: 'Zéphyrin' },
         'webchat/conversations/group/': { dataSubjects: ['bob', 'alice'] },
@@ -167,8 +229,20 @@ for (const [name, make] of stateStores) {
       const erased = await store.eraseSubject('alice');
       assert.deepEqual(erased.sort(), ['webchat/conversations/c1/', 'webchat/conversations/group/', 'webchat/users/alice/']);
       assert.deepEqual(Object.keys(await store.read(['webchat/conversations/c1/', 'webchat/conversations/c2/'])), ['webchat/conversations/c2/']);
-      assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 1);
+      assert.equal(await under.stored(), 1);
       assert.deepEqual(await store.eraseSubject('alice'), []);
+    });
+
+    // LowdbStorage is one process per DATA_DIR (its cache is not shared), so this is the database's alone.
+    if (postgres) it("two instances on the same storage see each other's writes, and a stale eTag from one is refused by the other", async () => {
+      const under = open();
+      const a = under.store;
+      const b = under.reopen();
+      await a.write({ k: { n: 1 } });
+      const seen = (await b.read(['k'])).k;
+      await a.write({ k: { ...(await a.read(['k'])).k, n: 2 } });
+      await assert.rejects(b.write({ k: { ...seen, n: 3 } }), /eTag conflict/);
+      assert.equal((await b.read(['k'])).k.n, 2);
     });
   });
 }
