@@ -34,6 +34,15 @@ export const configSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: optionalString,
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * PostgreSQL shared by every instance of the bot (`postgresql://user:password@host:5432/db`).
+   * Unset (default): the embedded stores under DATA_DIR, for one process.
+   */
+  DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgresql://user:password@host:port/database').optional()),
+  /** Schema of the bot's tables (created by the migrations). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier').default('public'),
+  /** Connections each instance opens for queries (turn locks have a pool of their own). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   DEFAULT_LOCALE: z.enum(LANGS).default('en'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Body size limit of /api/messages, in bytes. */

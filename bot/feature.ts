@@ -10,6 +10,7 @@ import type { Logger } from './log.js';
 import type { ProactiveMessenger } from './proactive.js';
 import type { BotState } from './state.js';
 import type { StateStore } from './storage/stateStore.js';
+import type { Stores } from './storage/stores.js';
 
 /** Everything a feature may use, built once by the composition root. */
 export interface FeatureContext {
@@ -21,6 +22,8 @@ export interface FeatureContext {
   state: BotState;
   /** The storage under `state`, for the privacy feature (expiry, erasure). */
   storage: StateStore;
+  /** Where every feature gets its stores: embedded under DATA_DIR, or on the shared PostgreSQL. */
+  stores: Stores;
   /** Every store with personal data registers here: erased on request, swept for retention. */
   privacy: PersonalDataRegistry;
   /** The clock retention is measured with (injected by tests). */

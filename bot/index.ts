@@ -6,7 +6,7 @@ import { LanguageDetector } from '../knowledge/language/detect.js';
 import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { yesNo } from '../dialogs/yesNo.js';
-import { createAdapter, installTurnErrorHandler } from './adapter.js';
+import { createAdapter, installTurnErrorHandler, turnErrorHandler } from './adapter.js';
 import { ResellerBot } from './bot.js';
 import { isLocalMode, type Config } from './config.js';
 import type { FeatureContext, FeatureFactory } from './feature.js';
@@ -18,11 +18,13 @@ import { registerMenuIntents } from './menuIntents.js';
 import { InputNormalizer } from './middleware/inputNormalizer.js';
 import { LanguageMiddleware } from './middleware/languageMiddleware.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
+import { TurnLock } from './middleware/turnLock.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
 import { privacyFeature } from './privacy/feature.js';
 import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
-import { LowdbStorage } from './storage/lowdbStorage.js';
+import { pgStores } from './storage/pgStores.js';
+import { embeddedStores, type Stores } from './storage/stores.js';
 
 export interface App {
   server: Server;
@@ -46,15 +48,24 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const localHosts = config.LOCAL_SERVICE_HOSTS;
   const i18n = createI18n();
   const intents = registerMenuIntents(IntentMatcher.fromFile(), i18n);
-  const storage = new LowdbStorage(resolve(dataDir, 'state'), { now });
+  const stores: Stores = config.DATABASE_URL
+    ? pgStores({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, poolSize: config.DATABASE_POOL_SIZE, logger, now })
+    : embeddedStores(dataDir, { now });
+  const storage = stores.state;
   const privacy = new PersonalDataRegistry(logger);
   const state = createBotState(storage);
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
+  const database = stores.database;
+  let probe: NodeJS.Timeout | undefined;
+  if (database) {
+    // Read when /readyz is asked: the database answered its last query (or probe) and is migrated.
+    Object.defineProperty(readiness.checks, 'database', { enumerable: true, get: () => database.up && (stores as { migrated?: boolean }).migrated === true });
+  }
   const adapter = createAdapter(config);
   const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, privacy, now, adapter, server, proactive, readiness };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, now, adapter, server, proactive, readiness };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 
@@ -65,7 +76,10 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     freeText: built.find((f) => f.freeText)?.freeText,
   });
   const bot = new ResellerBot(state, mainDialog);
-  installTurnErrorHandler(adapter, { logger, i18n, state, defaultLang: config.DEFAULT_LOCALE });
+  const errorDeps = { logger, i18n, state, defaultLang: config.DEFAULT_LOCALE };
+  installTurnErrorHandler(adapter, errorDeps);
+  // First of all: with several instances, nothing may read a conversation's state before its turn holds the lock.
+  if (stores.locks) adapter.use(new TurnLock({ locks: stores.locks, i18n, logger, defaultLang: config.DEFAULT_LOCALE, onTurnError: turnErrorHandler(errorDeps) }));
   adapter
     .use(new RedeliveryGuard(state))
     .use(new TypingIndicator())
@@ -81,9 +95,16 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     logger,
     privacy,
     async listen() {
+      // Migrations (PostgreSQL): a broken one stops start-up here; an unreachable server is retried in the background.
+      await stores.start();
+      if (database) {
+        // Keeps /readyz current when no traffic touches the database, and notices when it is back.
+        probe = setInterval(() => void database.ping(), database.up ? 5000 : 1000);
+        probe.unref();
+      }
       await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
       const port = (server.address() as { port: number }).port;
-      logger.info({ port, localMode, dataDir }, 'listening');
+      logger.info({ port, localMode, dataDir, store: stores.kind }, 'listening');
       for (const f of built) f.start?.();
       // The French models take seconds to build: warm them after listening, model by model, only
       // while no request is in flight, so neither /healthz nor a user's first question waits.
@@ -97,8 +118,9 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       for (const f of built) f.drain?.();
       await new Promise<void>((ok) => server.close(() => ok()));
       await inFlight.idle(config.SHUTDOWN_GRACE_MS);
+      clearInterval(probe);
       for (const f of built) await f.close?.();
-      await storage.flush();
+      await stores.close();
     },
   };
 }

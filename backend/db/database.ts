@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   /** How long a query waits for a connection before it fails (default 5 s): a dead server fails fast. */
   connectTimeoutMs?: number;
   logger?: BackendLogger;
+  /** Shown in pg_stat_activity (default `reseller-assistant`). */
+  applicationName?: string;
 }
 
 /** Something to run a query on: the pool (`Database`) or a transaction's client. */
@@ -40,6 +42,11 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** A transaction's connection; `afterCommit` runs a callback once (and only if) the transaction commits. */
+export interface Tx extends Queryable {
+  afterCommit(callback: () => void): void;
+}
+
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
@@ -52,6 +59,7 @@ export class Database implements Queryable {
   readonly pool: pg.Pool;
   readonly schema: string;
   readonly url: string;
+  readonly applicationName: string;
   #up = true;
   #lastError: string | undefined;
   #closed = false;
@@ -62,6 +70,7 @@ export class Database implements Queryable {
     this.schema = options.schema ?? 'public';
     if (!IDENT.test(this.schema)) throw new Error(`database: bad schema name ${JSON.stringify(this.schema)}`);
     this.url = options.url;
+    this.applicationName = options.applicationName ?? 'reseller-assistant';
     this.#log = options.logger ?? silentLogger;
     this.pool = new pg.Pool({ ...this.connectionConfig(), max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, idleTimeoutMillis: 30_000 });
     // An idle connection the server closed (restart, failover) must not crash the process.
@@ -70,7 +79,7 @@ export class Database implements Queryable {
 
   /** Connection settings for a client of its own (the LISTEN connection, the migration lock). */
   connectionConfig(): pg.ClientConfig {
-    return { connectionString: this.url, options: `-c search_path=${this.schema}`, application_name: 'reseller-assistant', keepAlive: true };
+    return { connectionString: this.url, options: `-c search_path=${this.schema}`, application_name: this.applicationName, keepAlive: true };
   }
 
   get up(): boolean {
@@ -92,13 +101,15 @@ export class Database implements Queryable {
   }
 
   /** Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
-  async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.#watch(async () => {
+  async tx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const committed: Array<() => void> = [];
+    const result = await this.#watch(async () => {
       const client = await this.pool.connect();
       let broken: unknown;
       try {
         await client.query('BEGIN');
-        const result = await work(client);
+        const tx: Tx = { query: (text, params) => client.query(text, params), afterCommit: (callback) => committed.push(callback) };
+        const result = await work(tx);
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -110,6 +121,8 @@ export class Database implements Queryable {
         client.release(broken instanceof Error ? broken : broken ? new Error(String(broken)) : undefined);
       }
     });
+    for (const callback of committed) callback();
+    return result;
   }
 
   /** Checks the server answers; updates the health either way. */

@@ -24,6 +24,13 @@ export interface RetryQueueOptions {
   now?: () => number;
 }
 
+/** What an outbox entry is made of before it is stored. */
+export interface OutboxEntry<P> {
+  id: string;
+  subject: string;
+  payload: P;
+}
+
 /** Attempts one delivery; throws (any error) when it must be retried. */
 export type Deliver<P> = (entry: QueueEntry<P>) => Promise<void>;
 
@@ -31,6 +38,28 @@ export type Deliver<P> = (entry: QueueEntry<P>) => Promise<void>;
 export interface PendingEffect {
   release(): void;
   abandon(): Promise<void>;
+}
+
+/** An outbox as the webhook and the status notifier use it: `RetryQueue` embedded, `PgRetryQueue` shared. */
+export interface DeliveryQueue<P> {
+  /** Stores the entry (durably) before resolving; a held one waits for `release()`. */
+  enqueue(id: string, subject: string, payload: P, options?: { hold?: boolean }): Promise<PendingEffect>;
+  pending(): Promise<QueueEntry<P>[]>;
+  discardWhere(condemn: (entry: QueueEntry<P>) => Promise<boolean> | boolean, reason: string): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+  /** One pass over the due entries; tests call it instead of starting the worker. */
+  runOnce(): Promise<void>;
+}
+
+/** Builds the queue of one outbox around its deliverer: where the entries live is the caller's choice. */
+export type DeliveryQueueFactory<P> = (deliver: Deliver<P>, options: RetryQueueOptions) => DeliveryQueue<P>;
+
+/** An embedded collection of entries, or a factory of another kind of queue. */
+export type QueueSource<P> = Collection<QueueEntry<P>> | DeliveryQueueFactory<P>;
+
+export function deliveryQueue<P>(source: QueueSource<P>, deliver: Deliver<P>, options: RetryQueueOptions): DeliveryQueue<P> {
+  return typeof source === 'function' ? source(deliver, options) : new RetryQueue(source, deliver, options);
 }
 
 /**
@@ -43,7 +72,7 @@ export interface PendingEffect {
  * A crash in between leaves an entry whose change never happened; `discardWhere` removes those
  * at start-up.
  */
-export class RetryQueue<P> {
+export class RetryQueue<P> implements DeliveryQueue<P> {
   readonly #entries: Collection<QueueEntry<P>>;
   readonly #deliver: Deliver<P>;
   readonly #name: string;

@@ -51,7 +51,7 @@ export interface FaqLogOptions {
 type Entry<T> = Omit<T, 'at' | 'subject'> & { subject?: DataSubject };
 
 /**
- * The FAQ's own stores (DATA_DIR/faq/): unanswered questions and answer feedback, each an
+ * The FAQ's own stores (DATA_DIR/faq/, or the `record_logs` table on PostgreSQL): unanswered questions and answer feedback, each an
  * append-only log read only by `npm run report:unanswered`, so nothing is kept in memory.
  * Lines carry their author's `subjectKey` for "delete my data" and expire after RETENTION_DAYS.
  */
@@ -68,6 +68,11 @@ export class FaqLog {
       JournalLog.open({ dir, name: 'unanswered', parse: (v) => unansweredSchema.parse(v), ...(logger && { logger }) }),
       JournalLog.open({ dir, name: 'feedback', parse: (v) => feedbackSchema.parse(v), ...(logger && { logger }) }),
     ]);
+    return new FaqLog(unanswered, feedback, now ?? (() => new Date()));
+  }
+
+  /** The same log over other `RecordLog`s (the `record_logs` table of a shared database). */
+  static over(unanswered: RecordLog<Unanswered>, feedback: RecordLog<Feedback>, { now }: FaqLogOptions = {}): FaqLog {
     return new FaqLog(unanswered, feedback, now ?? (() => new Date()));
   }
 

@@ -1,5 +1,5 @@
 export * from './ticket.js';
-export { TicketStore, type NewTicket, type TicketStoreOptions } from './ticketStore.js';
+export { JournalTicketStore, type TicketStore, type NewTicket, type StoredMessage, type TicketStoreOptions } from './ticketStore.js';
 export { FileTranscriptStore } from './fileTranscriptStore.js';
 export {
   capEntry,
@@ -14,3 +14,5 @@ export {
 export { parseBusinessHours, type BusinessHours } from './hours.js';
 export { AdvocateDirectory, parseAdvocates, MIN_KEY_LENGTH, type Advocate } from './advocates.js';
 export { parseRating } from './rating.js';
+export { PgTicketStore } from './pgTicketStore.js';
+export { PgTranscriptStore, type StoredEntry } from './pgTranscriptStore.js';

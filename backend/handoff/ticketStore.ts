@@ -29,13 +29,44 @@ export interface TicketStoreOptions {
 }
 
 /**
- * Handoff tickets (`DATA_DIR/handoff/tickets.jsonl`, one small record per ticket) and their
+ * Handoff tickets and their messages: the seam the handoff service uses. Embedded:
+ * `JournalTicketStore` (one process per DATA_DIR); shared by several instances:
+ * `PgTicketStore` (`pgTicketStore.ts`), where the lookups below are indexed queries.
+ */
+export interface TicketStore {
+  get(id: string): Promise<Ticket | undefined>;
+  /** Stores the ticket with its opening messages (`transcript`), waiting unless `status` says otherwise. */
+  create(fields: NewTicket, now?: Date): Promise<Ticket>;
+  /** Read, change, write as one step; `change` gets a copy and returns the new ticket. Two concurrent updates never both apply to the same version. */
+  update(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket>;
+  /** Appends one message to the ticket's transcript (cut to the limits); the ticket itself is not rewritten. */
+  appendMessage(id: string, entry: TranscriptEntry): Promise<StoredMessage>;
+  transcript(id: string): Promise<Transcript>;
+  /** The tickets in these statuses, in creation order. */
+  list(statuses: readonly TicketStatus[]): Promise<Ticket[]>;
+  /** The ticket a person currently owns (or is being found for) for this channel, conversation and user. */
+  inCharge(owner: TicketOwner): Promise<Ticket | undefined>;
+  /** 1 for the ticket waiting longest; undefined when the ticket is not waiting. */
+  queuePosition(id: string): Promise<number | undefined>;
+  /** Deletes every ticket the subject opened, with its messages, from storage. */
+  erase(subject: DataSubject): Promise<{ report: Partial<ErasureReport>; removed: Ticket[] }>;
+  /** Deletes tickets no person is in charge of any more and untouched since `retentionDays`. */
+  expire(now: Date, retentionDays: number): Promise<Ticket[]>;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A message as stored; `seq` (its row, on a database) lets another instance read it back. */
+export type StoredMessage = TranscriptEntry & { seq?: number };
+
+/**
+ * Embedded handoff tickets (`DATA_DIR/handoff/tickets.jsonl`, one small record per ticket) and their
  * messages (a `TranscriptStore`, one record per message). Relaying a message appends one
  * message and leaves the ticket alone, so the ticket journal — the only thing read at start-up —
  * grows with the number of tickets, not with what was said in them.
  * Updates go through one queue, so two advocates clicking Accept at once cannot both win.
  */
-export class TicketStore {
+export class JournalTicketStore implements TicketStore {
   #chain: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -43,7 +74,7 @@ export class TicketStore {
     private readonly transcripts: TranscriptStore,
   ) {}
 
-  static async open(dataDir: string, options: TicketStoreOptions = {}): Promise<TicketStore> {
+  static async open(dataDir: string, options: TicketStoreOptions = {}): Promise<JournalTicketStore> {
     const dir = join(dataDir, 'handoff');
     const { logger } = options;
     const tickets = await JournalCollection.open<Ticket>({
@@ -56,7 +87,7 @@ export class TicketStore {
       ...(options.limits ? { limits: options.limits } : {}),
       ...(logger ? { logger } : {}),
     });
-    const store = new TicketStore(tickets, transcripts);
+    const store = new JournalTicketStore(tickets, transcripts);
     const moved = await store.#moveInlineTranscripts();
     if (moved) logger?.info({ tickets: moved }, 'handoff: transcripts moved out of the ticket journal');
     return store;
@@ -75,7 +106,6 @@ export class TicketStore {
     return ticket;
   }
 
-  /** Read, change, write as one step; `change` gets a copy and returns the new ticket. */
   update(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket> {
     return this.#serial(async () => {
       const current = await this.tickets.get(id);
@@ -86,8 +116,7 @@ export class TicketStore {
     });
   }
 
-  /** Appends one message to the ticket's transcript (cut to the limits); the ticket itself is not rewritten. */
-  async appendMessage(id: string, entry: TranscriptEntry): Promise<TranscriptEntry> {
+  async appendMessage(id: string, entry: TranscriptEntry): Promise<StoredMessage> {
     if (!(await this.tickets.get(id))) throw new HandoffError('notFound', `no ticket ${id}`);
     const [stored] = await this.transcripts.append(id, [entry]);
     return stored!;
@@ -103,7 +132,6 @@ export class TicketStore {
     return out;
   }
 
-  /** The ticket a person currently owns (or is being found for) for this channel, conversation and user. */
   async inCharge(owner: TicketOwner): Promise<Ticket | undefined> {
     let found: Ticket | undefined;
     for await (const t of this.tickets.values()) {
@@ -112,7 +140,6 @@ export class TicketStore {
     return found;
   }
 
-  /** 1 for the ticket waiting longest; undefined when the ticket is not waiting. */
   async queuePosition(id: string): Promise<number | undefined> {
     let position = 0;
     for await (const t of this.tickets.values()) {

@@ -22,7 +22,7 @@ export interface Requester {
 }
 
 /** Filed on this channel, by this user or in this conversation. */
-function isRequester(request: QuoteRequest, { channel, userId, conversationId }: Requester): boolean {
+export function isRequester(request: QuoteRequest, { channel, userId, conversationId }: Requester): boolean {
   if (request.channel !== channel) return false;
   const sameUser = userId !== undefined && request.userId === userId;
   const sameConversation = conversationId !== undefined && request.conversationId === conversationId;

@@ -1,8 +1,7 @@
 import type { Lang } from '../../knowledge/lang.js';
 import type { BackoffOptions } from '../delivery/backoff.js';
-import { RetryQueue, type PendingEffect, type QueueEntry } from '../delivery/retryQueue.js';
+import { deliveryQueue, type DeliveryQueue, type OutboxEntry, type PendingEffect, type QueueEntry, type QueueSource } from '../delivery/retryQueue.js';
 import { silentLogger, type BackendLogger } from '../logger.js';
-import type { Collection } from '../store/collection.js';
 import type { QuoteRequest, QuoteStatus } from './quoteRequest.js';
 
 /** A localisable message: the bot resolves `key` with i18next in the reseller's language. */
@@ -53,13 +52,13 @@ export interface StatusNotifierOptions {
  * Requests without a conversation reference (none came through the bot) get no notification.
  */
 export class StatusNotifier {
-  readonly #queue: RetryQueue<StatusNotification>;
+  readonly #queue: DeliveryQueue<StatusNotification>;
   readonly #log: BackendLogger;
   #sender: ProactiveSender | undefined;
 
-  constructor(entries: Collection<QueueEntry<StatusNotification>>, options: StatusNotifierOptions = {}) {
+  constructor(entries: QueueSource<StatusNotification>, options: StatusNotifierOptions = {}) {
     this.#log = options.logger ?? silentLogger;
-    this.#queue = new RetryQueue(entries, (entry) => this.#send(entry.payload), {
+    this.#queue = deliveryQueue(entries, (entry) => this.#send(entry.payload), {
       name: 'status-notification',
       logger: this.#log,
       ...(options.backoff ? { backoff: options.backoff } : {}),
@@ -69,6 +68,12 @@ export class StatusNotifier {
 
   /** The repository's `statusChanged` hook: stores the notification for the last history entry. */
   readonly prepare = async (request: QuoteRequest): Promise<PendingEffect | undefined> => {
+    const entry = this.entryFor(request);
+    return entry ? this.#queue.enqueue(entry.id, entry.subject, entry.payload, { hold: true }) : undefined;
+  };
+
+  /** The entry announcing the request's last status change (keyed `QR-…#<history index>`), none without a conversation reference. */
+  readonly entryFor = (request: QuoteRequest): OutboxEntry<StatusNotification> | undefined => {
     if (!request.conversationRef) {
       this.#log.debug({ ref: request.id }, 'status notification skipped: no conversation reference');
       return undefined;
@@ -83,7 +88,7 @@ export class StatusNotifier {
       locale: request.locale,
       message: statusMessage(request.id, change.status, change.note),
     };
-    return this.#queue.enqueue(`${request.id}#${historyIndex}`, request.id, notification, { hold: true });
+    return { id: `${request.id}#${historyIndex}`, subject: request.id, payload: notification };
   };
 
   /** Starts delivering (pending ones from earlier runs first) through this sender. */

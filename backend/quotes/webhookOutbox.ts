@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { BackoffOptions } from '../delivery/backoff.js';
-import { RetryQueue, type PendingEffect, type QueueEntry } from '../delivery/retryQueue.js';
+import { deliveryQueue, type DeliveryQueue, type OutboxEntry, type PendingEffect, type QueueEntry, type QueueSource } from '../delivery/retryQueue.js';
 import { silentLogger, type BackendLogger } from '../logger.js';
-import type { Collection } from '../store/collection.js';
 import { toPublicView } from './publicView.js';
 import type { QuoteRequest } from './quoteRequest.js';
 
@@ -54,20 +53,20 @@ export function signBody(body: string, secret: string): string {
  */
 export class WebhookOutbox {
   readonly enabled: boolean;
-  readonly #queue: RetryQueue<WebhookDelivery>;
+  readonly #queue: DeliveryQueue<WebhookDelivery>;
   readonly #url: string | undefined;
   readonly #secret: string | undefined;
   readonly #timeoutMs: number;
   readonly #log: BackendLogger;
   #shutdown = new AbortController();
 
-  constructor(entries: Collection<QueueEntry<WebhookDelivery>>, options: WebhookOutboxOptions = {}) {
+  constructor(entries: QueueSource<WebhookDelivery>, options: WebhookOutboxOptions = {}) {
     this.#url = options.url;
     this.enabled = Boolean(options.url);
     this.#secret = options.secret;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#log = options.logger ?? silentLogger;
-    this.#queue = new RetryQueue(entries, (entry) => this.#post(entry), {
+    this.#queue = deliveryQueue(entries, (entry) => this.#post(entry), {
       name: 'webhook',
       logger: this.#log,
       ...(options.backoff ? { backoff: options.backoff } : {}),
@@ -75,10 +74,14 @@ export class WebhookOutbox {
     });
   }
 
+  /** The entry filing `request` adds to the outbox (none when no URL is set): keyed by the reference. */
+  readonly entryFor = (request: QuoteRequest): OutboxEntry<WebhookDelivery> | undefined =>
+    this.enabled ? { id: request.id, subject: request.id, payload: { quoteId: request.id, body: webhookBody(request) } } : undefined;
+
   /** The repository's `filed` hook: stores the delivery, held until the request itself is stored. */
   readonly prepare = async (request: QuoteRequest): Promise<PendingEffect | undefined> => {
-    if (!this.enabled) return undefined;
-    return this.#queue.enqueue(request.id, request.id, { quoteId: request.id, body: webhookBody(request) }, { hold: true });
+    const entry = this.entryFor(request);
+    return entry ? this.#queue.enqueue(entry.id, entry.subject, entry.payload, { hold: true }) : undefined;
   };
 
   async start(): Promise<void> {

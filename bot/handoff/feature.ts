@@ -1,14 +1,15 @@
 import type { TurnContext } from 'botbuilder';
-import { AdvocateDirectory, parseAdvocates, parseBusinessHours, TicketStore } from '../../backend/handoff/index.js';
+import { AdvocateDirectory, parseAdvocates, parseBusinessHours } from '../../backend/handoff/index.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import type { Feature, FeatureContext, FeatureFactory } from '../feature.js';
 import { turnInfo } from '../turn.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
 import { ConsoleEvents } from './events.js';
+import { localEvents, sharedEvents } from './fanOut.js';
 import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
-import { HandoffService } from './service.js';
+import { HandoffService, ticketSummary } from './service.js';
 import { TranscriptRecorder } from './transcript.js';
 
 /** How often waiting tickets are checked for the timeout: a quarter of it, between 100 ms and 30 s. */
@@ -27,7 +28,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     const timeoutMs = config.HANDOFF_TIMEOUT_MIN * 60_000;
 
     ctx.readiness.checks.handoffStore = false;
-    const store = TicketStore.open(ctx.dataDir, { logger, limits: { maxEntries: config.HANDOFF_TRANSCRIPT_MAX_MESSAGES } });
+    const store = ctx.stores.tickets({ logger, limits: { maxEntries: config.HANDOFF_TRANSCRIPT_MAX_MESSAGES } });
     store.then(
       () => (ctx.readiness.checks.handoffStore = true),
       (err: Error) => logger.error({ err: { message: err.message } }, 'handoff: cannot open the ticket store'),
@@ -35,12 +36,14 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
 
     const transcript = new TranscriptRecorder();
     const events = new ConsoleEvents();
+    const summarize = (ticket: Parameters<typeof ticketSummary>[0], position?: number) => ticketSummary(ticket, ctx.now(), position);
+    const { notifications } = ctx.stores;
     const service = new HandoffService({
       store,
       transcript,
       proactive: ctx.proactive,
       i18n: ctx.i18n,
-      events,
+      events: notifications ? sharedEvents({ notifications, store, consoles: events, summarize, logger }) : localEvents(events, summarize),
       hours,
       advocates,
       mode: config.HANDOFF_MODE,

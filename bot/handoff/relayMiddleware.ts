@@ -6,7 +6,8 @@ const HUB_STATES: readonly string[] = ['accepted', 'failed', 'completed'];
 
 /**
  * While a person is being found or is talking, the ticket owner's messages go
- * to the advocate and the bot stays silent: the turn stops here. The
+ * to the advocate and the turn stops here: silent while an advocate talks, a short
+ * "added to your request, you are number N" while the user still waits in the queue. The
  * exceptions: "cancel" while still waiting, which withdraws the request and
  * lets the handoff dialog say so, and "delete my data" with its yes or no.
  * Also turns a hub's `handoff.status` events into localized messages.
@@ -40,6 +41,8 @@ export class HandoffRelayMiddleware implements Middleware {
       info.intent = undefined;
       return next();
     }
-    await this.service.relayFromUser(ticket, activity.text ?? '');
+    const { position } = await this.service.relayFromUser(ticket, activity.text ?? '');
+    // Still in the queue: say the message reached the request (once an advocate has it, they answer).
+    if (position) await context.sendActivity(info.t('handoff:waiting.added', { position }));
   }
 }

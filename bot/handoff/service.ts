@@ -17,7 +17,7 @@ import type { DataSubject, ErasureReport } from '../../backend/privacy/index.js'
 import type { Lang } from '../../knowledge/lang.js';
 import type { Logger } from '../log.js';
 import type { ProactiveMessenger } from '../proactive.js';
-import type { ConsoleEvents } from './events.js';
+import type { HandoffEvents } from './fanOut.js';
 import type { TranscriptRecorder } from './transcript.js';
 import { followUpPromise, formatWhen } from './when.js';
 
@@ -26,7 +26,8 @@ export interface HandoffServiceDeps {
   transcript: TranscriptRecorder;
   proactive: ProactiveMessenger;
   i18n: i18n;
-  events: ConsoleEvents;
+  /** Where ticket changes and messages are announced to the consoles (this instance's, or every instance's). */
+  events: HandoffEvents;
   hours: BusinessHours;
   advocates: AdvocateDirectory;
   mode: 'console' | 'protocol';
@@ -144,10 +145,18 @@ export class HandoffService {
     return (await this.deps.store).get(id);
   }
 
-  /** A user message while a person is being found or is talking: to the console only. */
-  async relayFromUser(ticket: Ticket, text: string): Promise<void> {
-    const entry = await (await this.deps.store).appendMessage(ticket.id, { from: 'user', text, at: this.now().toISOString() });
-    this.deps.events.publish({ type: 'message', data: { ticketId: ticket.id, ...entry } });
+  /**
+   * A user message while a person is being found or is talking: to the console only. Resolves
+   * with the queue position when the ticket is still waiting (the user is told their message
+   * was added), undefined once an advocate has it.
+   */
+  async relayFromUser(ticket: Ticket, text: string): Promise<{ position?: number }> {
+    const store = await this.deps.store;
+    const entry = await store.appendMessage(ticket.id, { from: 'user', text, at: this.now().toISOString() });
+    this.deps.events.message(ticket.id, entry);
+    if (ticket.status !== 'waiting') return {};
+    const position = await store.queuePosition(ticket.id);
+    return position ? { position } : {};
   }
 
   async cancel(ticket: Ticket): Promise<void> {
@@ -173,7 +182,7 @@ export class HandoffService {
       { ...MessageFactory.text(t('handoff:relay.fromAdvocate', { name: advocate.name, text })), channelData: { handoff: { from: 'advocate', name: advocate.name } } },
     ]);
     const stored = await (await this.deps.store).appendMessage(id, entry);
-    this.deps.events.publish({ type: 'message', data: { ticketId: id, ...stored } });
+    this.deps.events.message(id, stored);
     return stored;
   }
 
@@ -261,7 +270,7 @@ export class HandoffService {
    */
   async erase(subject: DataSubject): Promise<Partial<ErasureReport>> {
     const { report, removed } = await (await this.deps.store).erase(subject);
-    for (const ticket of removed) this.deps.events.publish({ type: 'removed', data: { id: ticket.id, reason: 'erased' } });
+    for (const ticket of removed) this.deps.events.removed(ticket.id, 'erased');
     this.deps.transcript.forgetUser(subject);
     return report;
   }
@@ -269,26 +278,12 @@ export class HandoffService {
   /** Tickets past RETENTION_DAYS (closed, abandoned or followed up) are deleted with their messages. */
   async expire(now: Date, retentionDays: number): Promise<number> {
     const removed = await (await this.deps.store).expire(now, retentionDays);
-    for (const ticket of removed) this.deps.events.publish({ type: 'removed', data: { id: ticket.id, reason: 'expired' } });
+    for (const ticket of removed) this.deps.events.removed(ticket.id, 'expired');
     return removed.length;
   }
 
   summary(ticket: Ticket, position?: number): TicketSummary {
-    const until = ticket.acceptedAt ?? ticket.endedAt ?? this.now().toISOString();
-    return {
-      id: ticket.id,
-      status: ticket.status,
-      mode: ticket.mode,
-      lang: ticket.lang,
-      channel: ticket.channel,
-      reason: ticket.reason,
-      ...(ticket.advocate ? { advocate: ticket.advocate } : {}),
-      createdAt: ticket.createdAt,
-      ...(ticket.acceptedAt ? { acceptedAt: ticket.acceptedAt } : {}),
-      waitSeconds: Math.max(0, Math.round((Date.parse(until) - Date.parse(ticket.createdAt)) / 1000)),
-      ...(position ? { position } : {}),
-      ...(ticket.followUpCause ? { followUpCause: ticket.followUpCause } : {}),
-    };
+    return ticketSummary(ticket, this.now(), position);
   }
 
   format(at: Date, lang: Lang): string {
@@ -305,7 +300,7 @@ export class HandoffService {
   }
 
   private publishTicket(ticket: Ticket, position?: number): void {
-    this.deps.events.publish({ type: 'ticket', data: this.summary(ticket, position) });
+    this.deps.events.ticket(ticket, position);
   }
 
   /**
@@ -341,4 +336,23 @@ export class UnreachableError extends Error {
 /** "How was it, 1–5?" with the five scores as buttons. */
 export function ratingQuestion(t: TFunction): Partial<Activity> {
   return MessageFactory.suggestedActions(['1', '2', '3', '4', '5'], t('handoff:rating.ask'));
+}
+
+/** A ticket as the console lists it (no reference, no email, no transcript). */
+export function ticketSummary(ticket: Ticket, now: Date, position?: number): TicketSummary {
+  const until = ticket.acceptedAt ?? ticket.endedAt ?? now.toISOString();
+  return {
+    id: ticket.id,
+    status: ticket.status,
+    mode: ticket.mode,
+    lang: ticket.lang,
+    channel: ticket.channel,
+    reason: ticket.reason,
+    ...(ticket.advocate ? { advocate: ticket.advocate } : {}),
+    createdAt: ticket.createdAt,
+    ...(ticket.acceptedAt ? { acceptedAt: ticket.acceptedAt } : {}),
+    waitSeconds: Math.max(0, Math.round((Date.parse(until) - Date.parse(ticket.createdAt)) / 1000)),
+    ...(position ? { position } : {}),
+    ...(ticket.followUpCause ? { followUpCause: ticket.followUpCause } : {}),
+  };
 }

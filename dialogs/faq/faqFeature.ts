@@ -1,4 +1,3 @@
-import { FaqLog } from '../../backend/faq/faqLog.js';
 import type { FeatureFactory } from '../../bot/feature.js';
 import { defaultFaqEngine } from '../../knowledge/faq.js';
 import { FaqResponder, type FaqConversation } from './faqResponder.js';
@@ -10,7 +9,7 @@ import { FaqResponder, type FaqConversation } from './faqResponder.js';
  */
 export const faqFeature: FeatureFactory = (ctx) => {
   const engine = defaultFaqEngine();
-  const log = FaqLog.open(ctx.dataDir, { logger: ctx.logger, now: ctx.now });
+  const log = ctx.stores.faqLog({ logger: ctx.logger, now: ctx.now });
   ctx.privacy.register({
     name: 'faq',
     erase: async (subject) => (await log).erase(subject),

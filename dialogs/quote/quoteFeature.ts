@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { openQuoteBackend, type QuoteBackend, type QuoteRepository } from '../../backend/quotes/index.js';
+import type { QuoteBackend, QuoteRepository } from '../../backend/quotes/index.js';
 import { registerStaffApi } from '../../backend/quotes/staffApi.js';
 import type { Feature, FeatureContext } from '../../bot/feature.js';
 import { defaultFaqEngine } from '../../knowledge/faq.js';
@@ -35,8 +34,7 @@ function deferredRepository(ready: Promise<QuoteBackend>): QuoteRepository {
  */
 export function quoteFeature(ctx: FeatureContext): Feature {
   const { config, logger } = ctx;
-  const ready = openQuoteBackend({
-    dataDir: join(ctx.dataDir, 'quotes'),
+  const ready = ctx.stores.quoteBackend({
     webhookUrl: config.QUOTE_WEBHOOK_URL,
     webhookSecret: config.QUOTE_WEBHOOK_SECRET,
     staffApiKey: config.STAFF_API_KEY,

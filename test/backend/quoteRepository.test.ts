@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { QuoteValidationError } from '../../backend/quotes/index.js';
-import { cloudRenewalDraft, dcRenewalDraft, openTestBackend } from './fixtures.js';
+import { cloudRenewalDraft, dcRenewalDraft, openTestBackend, useQuoteStorage } from './fixtures.js';
 import { useTempDir } from './tempDir.js';
 
-describe('backend/quotes repository', () => {
-  const tmp = useTempDir();
+for (const kind of ['embedded', 'postgres'] as const) describe(`backend/quotes repository: ${kind}`, () => {
+  const storage = useQuoteStorage(kind);
+  const openBackend = (options?: Parameters<typeof storage.open>[0]) => storage.open(options);
 
   it('files a request with a dated reference, status submitted and a first history entry', async () => {
     const now = () => new Date('2026-11-22T10:00:00Z');
-    const backend = await openTestBackend(tmp.path, { now });
+    const backend = await openBackend({ now });
     const filed = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'act-1' });
     assert.equal(filed.id, 'QR-20261122-0001');
     assert.equal(filed.status, 'submitted');
@@ -20,14 +21,14 @@ describe('backend/quotes repository', () => {
   });
 
   it('is idempotent: the same key in the same conversation returns the first request, even concurrently and after reopen', async () => {
-    let backend = await openTestBackend(tmp.path);
+    let backend = await openBackend();
     const [a, b] = await Promise.all([
       backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'confirm-42' }),
       backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'confirm-42' }),
     ]);
     assert.equal(a.id, b.id);
     await backend.close();
-    backend = await openTestBackend(tmp.path);
+    backend = await openBackend();
     const again = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'confirm-42' });
     assert.equal(again.id, a.id);
     assert.equal((await backend.repository.list()).total, 1);
@@ -39,10 +40,10 @@ describe('backend/quotes repository', () => {
 
   it('never reuses a reference number across restarts, and restarts the sequence each UTC day', async () => {
     let day = new Date('2026-11-22T23:59:00Z');
-    let backend = await openTestBackend(tmp.path, { now: () => day });
+    let backend = await openBackend({ now: () => day });
     const first = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k1' });
     await backend.close();
-    backend = await openTestBackend(tmp.path, { now: () => day });
+    backend = await openBackend({ now: () => day });
     const second = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k2' });
     day = new Date('2026-11-23T00:01:00Z');
     const third = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k3' });
@@ -51,7 +52,7 @@ describe('backend/quotes repository', () => {
   });
 
   it('refuses an invalid draft, naming the fields', async () => {
-    const backend = await openTestBackend(tmp.path);
+    const backend = await openBackend();
     const draft = cloudRenewalDraft({ resellerEmail: 'not-an-email', items: [{ product: 'Jira', tier: -5 }] });
     await assert.rejects(
       backend.repository.create(draft, { idempotencyKey: 'bad' }),
@@ -63,7 +64,7 @@ describe('backend/quotes repository', () => {
   });
 
   it('enforces the status transitions and records each change in the history', async () => {
-    const backend = await openTestBackend(tmp.path);
+    const backend = await openBackend();
     const { repository } = backend;
     const { id } = await repository.create(cloudRenewalDraft(), { idempotencyKey: 'k' });
     const quoted = await repository.updateStatus(id, 'quoted');
@@ -89,7 +90,7 @@ describe('backend/quotes repository', () => {
   });
 
   it('gives a request back only to the user or conversation that filed it', async () => {
-    const backend = await openTestBackend(tmp.path);
+    const backend = await openBackend();
     const { id } = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k' });
     const channel = cloudRenewalDraft().channel;
     const find = (who: { channel?: string; userId?: string; conversationId?: string }) => backend.repository.findForRequester(id, { channel, ...who });
@@ -104,7 +105,7 @@ describe('backend/quotes repository', () => {
 
   it('lists with filters on status, kind and creation time, newest first, paginated', async () => {
     let clock = new Date('2026-11-20T12:00:00Z');
-    const backend = await openTestBackend(tmp.path, { now: () => clock });
+    const backend = await openBackend({ now: () => clock });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       clock = new Date(Date.UTC(2026, 10, 20 + i, 12));
@@ -122,6 +123,11 @@ describe('backend/quotes repository', () => {
     assert.deepEqual({ ids: page.items.map((r) => r.id), total: page.total }, { ids: [ids[2], ids[3]], total: 5 });
     await backend.close();
   });
+
+});
+
+describe('backend/quotes repository: embedded files', () => {
+  const tmp = useTempDir();
 
   it('keeps each collection in its own file under the data folder', async () => {
     const backend = await openTestBackend(tmp.path);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
 import type { LocalizedMessage, ProactiveSender } from '../../backend/quotes/index.js';
 import { JournalCollection } from '../../backend/store/index.js';
-import { cloudRenewalDraft, openTestBackend } from './fixtures.js';
+import { cloudRenewalDraft, openTestBackend, useQuoteStorage } from './fixtures.js';
 import { useTempDir } from './tempDir.js';
 import { waitFor } from './waitFor.js';
 
@@ -26,11 +26,12 @@ function flakySender(failures: number): ProactiveSender & { sent: Sent[]; calls:
   return sender;
 }
 
-describe('backend/quotes status notifier', () => {
-  const tmp = useTempDir();
+for (const kind of ['embedded', 'postgres'] as const) describe(`backend/quotes status notifier: ${kind}`, () => {
+  const storage = useQuoteStorage(kind);
+  const openBackend = (options?: Parameters<typeof storage.open>[0]) => storage.open(options);
 
   it('notifies in the reseller language and conversation, with the staff note, retrying a failing sender', async () => {
-    const backend = await openTestBackend(tmp.path);
+    const backend = await openBackend();
     const { id } = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k' });
     assert.ok((await backend.repository.updateStatus(id, 'in_review', 'Palier à confirmer', 'Claire')).ok);
     const sender = flakySender(1);
@@ -52,7 +53,7 @@ describe('backend/quotes status notifier', () => {
   });
 
   it('keeps undelivered notifications across a restart and sends them in order afterwards', async () => {
-    let backend = await openTestBackend(tmp.path);
+    let backend = await openBackend();
     const { id } = await backend.repository.create(cloudRenewalDraft({ locale: 'zh' }), { idempotencyKey: 'k' });
     await backend.repository.updateStatus(id, 'in_review');
     await backend.repository.updateStatus(id, 'quoted');
@@ -61,7 +62,7 @@ describe('backend/quotes status notifier', () => {
     assert.equal(down.calls, 1, 'the later change waits behind the failed one');
     await backend.close();
 
-    backend = await openTestBackend(tmp.path);
+    backend = await openBackend();
     const up = flakySender(0);
     backend.notifier.start(up);
     await waitFor(() => up.sent.length === 2, 'both notifications');
@@ -77,7 +78,7 @@ describe('backend/quotes status notifier', () => {
   });
 
   it('stores no notification for a refused transition or a request filed without a conversation reference', async () => {
-    const backend = await openTestBackend(tmp.path);
+    const backend = await openBackend();
     const { id } = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k' });
     await backend.repository.updateStatus(id, 'quoted');
     const { conversationRef: _omit, ...withoutRef } = cloudRenewalDraft();
@@ -86,6 +87,11 @@ describe('backend/quotes status notifier', () => {
     assert.deepEqual(await backend.notifier.pending(), []);
     await backend.close();
   });
+
+});
+
+describe('backend/quotes status notifier: embedded journals', () => {
+  const tmp = useTempDir();
 
   it('drops, at open, a notification whose status change was never stored', async () => {
     let backend = await openTestBackend(tmp.path);

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WEBHOOK_HEADERS } from '../../backend/quotes/index.js';
 import { JournalCollection } from '../../backend/store/index.js';
-import { cloudRenewalDraft, dcRenewalDraft, openTestBackend } from './fixtures.js';
+import { cloudRenewalDraft, dcRenewalDraft, openTestBackend, useQuoteStorage } from './fixtures.js';
 import { useTempDir } from './tempDir.js';
 import { waitFor } from './waitFor.js';
 
@@ -55,14 +55,15 @@ async function receiver(failures: number, delayMs = 0): Promise<{ url: string; c
 
 const expectedSignature = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 
-describe('backend/quotes webhook outbox', () => {
-  const tmp = useTempDir();
+for (const kind of ['embedded', 'postgres'] as const) describe(`backend/quotes webhook outbox: ${kind}`, () => {
+  const storage = useQuoteStorage(kind);
+  const openBackend = (options?: Parameters<typeof storage.open>[0]) => storage.open(options);
 
   it('retries a failing receiver across a restart: nothing lost, one key per request, valid signatures', async () => {
     const hook = await receiver(3);
     try {
       const options = { webhookUrl: hook.url, webhookSecret: SECRET, autoStart: true };
-      let backend = await openTestBackend(tmp.path, { ...options, backoff: { baseMs: 200, maxMs: 200 } });
+      let backend = await openBackend({ ...options, backoff: { baseMs: 200, maxMs: 200 } });
       const refs = [
         (await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' })).id,
         (await backend.repository.create(dcRenewalDraft(), { idempotencyKey: 'b' })).id,
@@ -72,7 +73,7 @@ describe('backend/quotes webhook outbox', () => {
       assert.ok(hook.calls.every((c) => c.answered === 500));
 
       // The restart: pending deliveries come back from disk and go out again.
-      backend = await openTestBackend(tmp.path, options);
+      backend = await openBackend(options);
       await waitFor(async () => (await backend.outbox.pending()).length === 0, 'both deliveries acknowledged');
       assert.equal(hook.calls.filter((c) => c.answered === 204).length, 2);
       await backend.close();
@@ -96,7 +97,7 @@ describe('backend/quotes webhook outbox', () => {
   it('stores the delivery before create() returns, and create() never waits for the receiver', async () => {
     const hook = await receiver(0, 2000);
     try {
-      const backend = await openTestBackend(tmp.path, { webhookUrl: hook.url, webhookSecret: SECRET, autoStart: true });
+      const backend = await openBackend({ webhookUrl: hook.url, webhookSecret: SECRET, autoStart: true });
       const started = Date.now();
       const { id } = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
       assert.ok(Date.now() - started < 500, 'filing answered without waiting for the webhook');
@@ -110,13 +111,13 @@ describe('backend/quotes webhook outbox', () => {
   it('aborts an attempt in flight on close, keeping the delivery for the next start', async () => {
     const hook = await receiver(0, 5000);
     try {
-      const backend = await openTestBackend(tmp.path, { webhookUrl: hook.url, autoStart: true });
+      const backend = await openBackend({ webhookUrl: hook.url, autoStart: true });
       await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
       await waitFor(() => hook.calls.length === 1, 'the attempt to start');
       const started = Date.now();
       await backend.close();
       assert.ok(Date.now() - started < 1000, 'close did not wait for the slow receiver');
-      const reopened = await openTestBackend(tmp.path, { webhookUrl: hook.url });
+      const reopened = await openBackend({ webhookUrl: hook.url });
       assert.equal((await reopened.outbox.pending()).length, 1);
       await reopened.close();
     } finally {
@@ -127,7 +128,7 @@ describe('backend/quotes webhook outbox', () => {
   it('treats a timeout as a failure and retries', async () => {
     const hook = await receiver(0, 300);
     try {
-      const backend = await openTestBackend(tmp.path, { webhookUrl: hook.url, webhookTimeoutMs: 50 });
+      const backend = await openBackend({ webhookUrl: hook.url, webhookTimeoutMs: 50 });
       await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
       await backend.outbox.runOnce();
       const [entry] = await backend.outbox.pending();
@@ -140,11 +141,16 @@ describe('backend/quotes webhook outbox', () => {
   });
 
   it('writes no outbox entry when no webhook URL is set', async () => {
-    const backend = await openTestBackend(tmp.path);
+    const backend = await openBackend();
     await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'a' });
     assert.deepEqual(await backend.outbox.pending(), []);
     await backend.close();
   });
+
+});
+
+describe('backend/quotes webhook outbox: embedded journals', () => {
+  const tmp = useTempDir();
 
   it('drops, at open, a delivery whose request was never stored (crash between the two writes)', async () => {
     const entries = await JournalCollection.open<unknown>({ dir: tmp.path, name: 'webhook-outbox', fsync: false });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { moveTo, parseBusinessHours, parseRating, TicketStore, type NewTicket } from '../../backend/handoff/index.js';
+import { moveTo, parseBusinessHours, parseRating, JournalTicketStore, type NewTicket } from '../../backend/handoff/index.js';
 
 const fields = (conversationId: string): NewTicket => ({
   mode: 'console',
@@ -59,7 +59,7 @@ describe('handoff domain', () => {
     afterEach(() => rm(dir, { recursive: true, force: true }));
 
     it('keeps the queue in creation order, survives a reopen, and lets only one accept win', async () => {
-      const store = await TicketStore.open(dir);
+      const store = await JournalTicketStore.open(dir);
       const a = await store.create(fields('c1'));
       const b = await store.create(fields('c2'));
       assert.equal(await store.queuePosition(a.id), 1);
@@ -73,7 +73,7 @@ describe('handoff domain', () => {
       assert.equal((await store.inCharge({ channelId: 'webchat', conversationId: 'c1' }))?.advocate, 'Marie');
       await store.close();
 
-      const reopened = await TicketStore.open(dir);
+      const reopened = await JournalTicketStore.open(dir);
       assert.equal((await reopened.get(a.id))?.status, 'active');
       assert.ok((await reopened.get(a.id))?.acceptedAt);
       assert.equal((await reopened.list(['waiting'])).length, 1);

@@ -22,7 +22,8 @@ describe('handoff in the bot as registered (bot/features.ts)', () => {
     await u.say('你好');
     await u.say('怎么续订云产品？');
     assert.deepEqual(texts(await u.say('我要找人')), [t('handoff:request.searching', { position: 1 })]);
-    assert.deepEqual(await u.say('还在吗？'), [], 'no FAQ answer while waiting for a person');
+    // No FAQ answer while waiting for a person: the message joins the request, and the user is told so.
+    assert.deepEqual(texts(await u.say('还在吗？')), [t('handoff:waiting.added', { position: 1 })]);
     assert.equal((await fetch(`${bot.url}/advocate`)).status, 200);
   });
 });

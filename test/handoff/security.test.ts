@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../bot/paths.js';
+import { createI18n } from '../../bot/i18n.js';
 import { loadConfig } from '../../bot/config.js';
 import { AdvocateDirectory, parseAdvocates } from '../../backend/handoff/index.js';
 import type { TestBot } from '../support/botServer.js';
-import { ADVOCATES, consoleApi, KEYS, openEvents, startConnector, startHandoffBot, user, waitFor, type FakeConnector } from './support.js';
+import { ADVOCATES, consoleApi, KEYS, openEvents, startConnector, startHandoffBot, texts, user, waitFor, type FakeConnector } from './support.js';
 
 describe('handoff console security', () => {
   let bot: TestBot;
@@ -78,7 +79,8 @@ describe('handoff console security', () => {
       const rows = (await consoleApi(bot.url, KEYS.li).tickets()).json.tickets as Array<{ id: string; status: string }>;
       const mine = rows.filter((r) => r.status === 'waiting').at(-1)!.id;
       assert.notEqual(mine, id);
-      assert.deepEqual(await u.say(injected), []);
+      const position = rows.filter((r) => r.status === 'waiting').length;
+      assert.deepEqual(texts(await u.say(injected)), [createI18n().getFixedT('en')('handoff:waiting.added', { position })]);
       const event = await sse.next('message event', (e) => e.event === 'message' && e.data.ticketId === mine);
       assert.equal(event.data.text, injected);
       const ticket = (await consoleApi(bot.url, KEYS.li).ticket(mine)).json.ticket;

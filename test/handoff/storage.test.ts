@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileTranscriptStore } from '../../backend/handoff/index.js';
+import { createI18n } from '../../bot/i18n.js';
 import { webchatMessage, type TestBot } from '../support/botServer.js';
 import { ADVOCATES, consoleApi, KEYS, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
 
@@ -10,6 +11,10 @@ import { ADVOCATES, consoleApi, KEYS, startConnector, startHandoffBot, texts, us
 const longMessage = (i: number): string => `message ${String(i).padStart(3, '0')} ${'lorem ipsum dolor sit amet '.repeat(144)}`.slice(0, 3899) + '.';
 
 const size = (file: string): number => statSync(file).size;
+
+const i18n = createI18n();
+/** What a user waiting first in the queue hears for each message they send. */
+const added = (lang: 'en' | 'fr') => i18n.getFixedT(lang)('handoff:waiting.added', { position: 1 });
 
 describe('handoff storage: transcripts as their own records, bounded, owned', function () {
   this.timeout(60_000);
@@ -38,7 +43,7 @@ describe('handoff storage: transcripts as their own records, bounded, owned', fu
       const growth: number[] = [];
       for (let i = 0; i < 100; i++) {
         const before = size(transcript);
-        assert.deepEqual(texts(await u.say(longMessage(i))), [], 'relayed, the bot stays silent');
+        assert.deepEqual(texts(await u.say(longMessage(i))), [added('en')], 'relayed, and the user hears it joined the request');
         growth.push(size(transcript) - before);
       }
       assert.equal(size(tickets), at0.journal, 'relaying rewrites nothing in the ticket journal');
@@ -128,7 +133,7 @@ describe('handoff storage: transcripts as their own records, bounded, owned', fu
       assert.ok(journal.length < before / 50, `${before} → ${journal.length} bytes`);
       // The legacy ticket's user is the one in its reference.
       const relayed = await bot.send(webchatMessage('legacy-conv', 'toujours là ?', 'fr-FR', { from: { id: 'legacy-user' }, serviceUrl: connector.serviceUrl }));
-      assert.deepEqual(texts(relayed), []);
+      assert.deepEqual(texts(relayed), [added('fr')]);
     } finally {
       await bot.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,67 @@
+import pg from 'pg';
+import { DatabaseUnavailableError, isConnectionError, LOCK_KEY_SQL, type Database } from './database.js';
+
+export interface AdvisoryLocksOptions {
+  /** Sections that may hold a lock at once; more wait for a connection (default 16). */
+  maxHolders?: number;
+  /** How long a section waits for the lock before giving up (default 30 s). */
+  waitMs?: number;
+}
+
+/** The lock was not granted in time: another instance holds it (a turn that does not end). */
+export class LockTimeoutError extends Error {
+  constructor(readonly lockName: string) {
+    super(`lock ${lockName}: not granted in time`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+/**
+ * Named locks shared by every instance: `pg_advisory_xact_lock` inside a transaction held while
+ * the section runs, on a pool of its own (so a section's own queries, on the main pool, never
+ * wait for a connection its lock holds). The lock ends with the transaction — at the end of the
+ * section, or when the holder's connection dies (a killed instance never leaves a lock behind).
+ */
+export class AdvisoryLocks {
+  readonly #pool: pg.Pool;
+  readonly #waitMs: number;
+
+  constructor(db: Database, options: AdvisoryLocksOptions = {}) {
+    this.#waitMs = options.waitMs ?? 30_000;
+    this.#pool = new pg.Pool({ ...db.connectionConfig(), max: options.maxHolders ?? 16, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+    this.#pool.on('error', () => undefined); // an idle holder connection lost: the pool replaces it
+  }
+
+  async run<T>(name: string, section: () => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (err) {
+      throw new DatabaseUnavailableError(err);
+    }
+    let broken = false;
+    try {
+      try {
+        await client.query('BEGIN');
+        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.#waitMs))}`);
+        await client.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY_SQL})`, [name]);
+      } catch (err) {
+        if (isConnectionError(err)) {
+          broken = true;
+          throw new DatabaseUnavailableError(err);
+        }
+        if ((err as { code?: string }).code === '55P03') throw new LockTimeoutError(name);
+        throw err;
+      }
+      return await section();
+    } finally {
+      // COMMIT releases the lock; on a dead connection there is nothing left to release.
+      if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}
