@@ -40,6 +40,10 @@ export class AdvisoryLocks {
       throw new DatabaseUnavailableError(err);
     }
     let broken = false;
+    // A checked-out client that loses its connection emits 'error': without a listener that is an
+    // uncaught exception. The lock is gone with the connection; the section's own queries fail.
+    const lost = () => (broken = true);
+    client.on('error', lost);
     try {
       try {
         await client.query('BEGIN');
@@ -57,6 +61,7 @@ export class AdvisoryLocks {
     } finally {
       // COMMIT releases the lock; on a dead connection there is nothing left to release.
       if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+      client.off('error', lost);
       client.release(broken);
     }
   }

@@ -106,6 +106,9 @@ export class Database implements Queryable {
     const result = await this.#watch(async () => {
       const client = await this.pool.connect();
       let broken: unknown;
+      // Checked out, the client's 'error' (connection lost) has no other listener: it would be uncaught.
+      const lost = (err: Error) => (broken = err);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const tx: Tx = { query: (text, params) => client.query(text, params), afterCommit: (callback) => committed.push(callback) };
@@ -118,6 +121,7 @@ export class Database implements Queryable {
         throw err;
       } finally {
         // A connection that failed mid-transaction is destroyed, never handed to the next caller.
+        client.off('error', lost);
         client.release(broken instanceof Error ? broken : broken ? new Error(String(broken)) : undefined);
       }
     });

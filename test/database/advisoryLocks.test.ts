@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { AdvisoryLocks } from '../../backend/db/advisoryLocks.js';
+import { Database, DatabaseUnavailableError } from '../../backend/db/database.js';
+import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('turn locks across instances (pg_advisory_xact_lock)', () => {
+  const pg = usePostgres();
+  const made: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => Promise.all(made.splice(0).map((m) => m.close())));
+  const instance = (applicationName = 'ra-locks-test', waitMs?: number) => {
+    const db = new Database({ url: TEST_DATABASE_URL, schema: pg.db.schema, poolSize: 2, applicationName });
+    const locks = new AdvisoryLocks(db, waitMs ? { waitMs } : {});
+    made.push({ close: async () => (await locks.close(), await db.close()) });
+    return locks;
+  };
+
+  it('one name runs one section at a time on every instance; other names do not wait', async () => {
+    const [a, b] = [instance(), instance()];
+    const log: string[] = [];
+    const section = (who: string, ms: number) => async () => {
+      log.push(`${who}+`);
+      await sleep(ms);
+      log.push(`${who}-`);
+    };
+    await Promise.all([a.run('turn:webchat/conversations/c1/', section('a1', 150)), sleep(20).then(() => b.run('turn:webchat/conversations/c1/', section('b1', 10)))]);
+    assert.deepEqual(log, ['a1+', 'a1-', 'b1+', 'b1-']);
+    log.length = 0;
+    await Promise.all([a.run('turn:x', section('x', 150)), sleep(20).then(() => b.run('turn:y', section('y', 10)))]);
+    assert.deepEqual(log, ['x+', 'y+', 'y-', 'x-']);
+  });
+
+  it('a holder whose connection dies (a killed instance) releases the lock; a wait past its limit gives up', async () => {
+    const doomed = instance('ra-locks-doomed');
+    const other = instance('ra-locks-other', 300);
+    let held!: () => void;
+    let finish!: () => void;
+    const holding = new Promise<void>((ok) => (held = ok));
+    const stuck = doomed.run('turn:c2', async () => {
+      held();
+      await new Promise<void>((ok) => (finish = ok));
+    });
+    await holding;
+    await assert.rejects(other.run('turn:c2', async () => 'never'), /not granted in time/);
+    await pg.db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', ['ra-locks-doomed']);
+    assert.equal(await other.run('turn:c2', async () => 'ran'), 'ran');
+    finish();
+    await stuck; // its section ends normally; the dead connection is discarded, not reused
+  });
+
+  it('an unreachable server is reported as such, not as a lock timeout', async () => {
+    const db = new Database({ url: 'postgresql://reseller:reseller@127.0.0.1:1/nowhere', connectTimeoutMs: 500 });
+    const locks = new AdvisoryLocks(db);
+    made.push({ close: async () => (await locks.close(), await db.close()) });
+    await assert.rejects(locks.run('turn:c3', async () => 'never'), DatabaseUnavailableError);
+  });
+});
