@@ -28,7 +28,7 @@ export interface FilingBenchOptions {
   fsync?: boolean;
 }
 
-const draft = (i: number): QuoteRequestDraft => ({
+export const draft = (i: number): QuoteRequestDraft => ({
   kind: 'dc-new',
   locale: (['en', 'fr', 'zh'] as const)[i % 3]!,
   channel: 'msteams',
@@ -76,7 +76,7 @@ async function preload(dataDir: string, count: number): Promise<void> {
   await file.close();
 }
 
-const median = (values: number[]): number => {
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

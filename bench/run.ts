@@ -8,6 +8,9 @@
  *   npm run bench                 full run (< 3 minutes)
  *   npm run bench -- --profile    CPU profile of our bot under the 50-conversation load
  *   npm run bench -- --quick      2 s per level (smoke test)
+ *   npm run bench -- --store postgres --instances 2
+ *                                 embedded vs PostgreSQL ×1 vs ×2 behind a balancer, and filing
+ *                                 on PostgreSQL (bench/stores.ts; BENCH_DATABASE_URL or DATABASE_URL)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,13 @@ const RESULTS = join(ROOT, 'bench', 'results');
 const argv = process.argv.slice(2);
 const PROFILE = argv.includes('--profile');
 const QUICK = argv.includes('--quick');
+/** `--store postgres [--instances N]`: the store comparison of bench/stores.ts instead of the default run. */
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+};
+const STORE = flag('--store');
+const INSTANCES = Math.max(1, Number(flag('--instances') ?? 2) || 2);
 const LEVELS = [1, 10, 50];
 const LEVEL_SECONDS = QUICK ? 2 : 6;
 const WARMUP_REQUESTS = QUICK ? 200 : 600;
@@ -65,11 +75,14 @@ function startFlags(): string[] {
   return script.match(/--max-old-space-size=\d+/g) ?? [];
 }
 
-function startOurs(port: number, dataDir: string, nodeArgs: string[] = []): Child {
+function startOurs(port: number, dataDir: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Child {
   return start(process.execPath, [...startFlags(), ...nodeArgs, 'dist/bot/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
+      // Embedded unless the store comparison says otherwise.
+      DATABASE_URL: '',
+      ...extraEnv,
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -440,8 +453,28 @@ async function profile(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ profile: `bench/results/profile/${file}`, idlePct: s.idlePct, gcPct: s.gcPct, top: s.functions.slice(0, 5).map((f) => `${f.name} ${f.where} ${f.selfPct}%`) })}\n`);
 }
 
+/** `--store postgres`: embedded vs PostgreSQL, 1 vs N instances, and filing on both. */
+async function stores(): Promise<void> {
+  if (STORE !== 'postgres') throw new Error(`--store ${STORE}: only "postgres" is compared with the embedded store`);
+  build();
+  const { storeBenchmark } = await import('./stores.js');
+  const { markdown, summary } = await storeBenchmark({
+    instances: INSTANCES,
+    levels: LEVELS,
+    levelSeconds: LEVEL_SECONDS,
+    warmupRequests: WARMUP_REQUESTS,
+    faq: loadFaqSamples(3),
+    startBot: (port, dataDir, env) => startOurs(port, dataDir, [], env),
+    progress,
+  });
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'stores.json'), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary }, null, 2)}\n`);
+  process.stdout.write(`${markdown}\n\n`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
 try {
-  await (PROFILE ? profile() : benchmark());
+  await (STORE ? stores() : PROFILE ? profile() : benchmark());
   process.exit(0);
 } catch (err) {
   process.stderr.write(`[bench] failed: ${(err as Error).stack ?? err}\n`);

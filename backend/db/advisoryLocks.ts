@@ -25,6 +25,8 @@ export class LockTimeoutError extends Error {
 export class AdvisoryLocks {
   readonly #pool: pg.Pool;
   readonly #waitMs: number;
+  /** Sections of one name in this process queue here first, so a burst on one conversation holds one connection, not the pool. */
+  readonly #local = new Map<string, Promise<unknown>>();
 
   constructor(db: Database, options: AdvisoryLocksOptions = {}) {
     this.#waitMs = options.waitMs ?? 30_000;
@@ -32,7 +34,18 @@ export class AdvisoryLocks {
     this.#pool.on('error', () => undefined); // an idle holder connection lost: the pool replaces it
   }
 
-  async run<T>(name: string, section: () => Promise<T>): Promise<T> {
+  run<T>(name: string, section: () => Promise<T>): Promise<T> {
+    const previous = this.#local.get(name) ?? Promise.resolve();
+    const run = previous.then(() => this.#hold(name, section));
+    const settled = run.catch(() => undefined);
+    this.#local.set(name, settled);
+    void settled.then(() => {
+      if (this.#local.get(name) === settled) this.#local.delete(name);
+    });
+    return run;
+  }
+
+  async #hold<T>(name: string, section: () => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -46,9 +59,9 @@ export class AdvisoryLocks {
     client.on('error', lost);
     try {
       try {
-        await client.query('BEGIN');
-        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.#waitMs))}`);
-        await client.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY_SQL})`, [name]);
+        // One round trip (a turn pays it every time): the name goes in as an escaped literal.
+        const key = LOCK_KEY_SQL.replace('$1', client.escapeLiteral(name));
+        await client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.#waitMs))}; SELECT pg_advisory_xact_lock(${key})`);
       } catch (err) {
         if (isConnectionError(err)) {
           broken = true;

@@ -57,6 +57,15 @@ const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export class Database implements Queryable {
   readonly pool: pg.Pool;
+  /**
+   * Writes that may skip waiting for the WAL flush (`synchronous_commit = off`): committed and
+   * visible to every instance at once, but a crash of the PostgreSQL server itself can lose the
+   * last fraction of a second of them. Bot state and the FAQ log use it — the durability their
+   * embedded stores have (write-behind state files, log lines without fsync) — while filings,
+   * tickets, messages and outboxes always wait for the flush.
+   */
+  readonly relaxed: Queryable;
+  readonly #relaxedPool: pg.Pool;
   readonly schema: string;
   readonly url: string;
   readonly applicationName: string;
@@ -75,6 +84,16 @@ export class Database implements Queryable {
     this.pool = new pg.Pool({ ...this.connectionConfig(), max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, idleTimeoutMillis: 30_000 });
     // An idle connection the server closed (restart, failover) must not crash the process.
     this.pool.on('error', (err) => this.#markDown(err));
+    const base = this.connectionConfig();
+    this.#relaxedPool = new pg.Pool({
+      ...base,
+      options: `${base.options} -c synchronous_commit=off`,
+      max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+    });
+    this.#relaxedPool.on('error', (err) => this.#markDown(err));
+    this.relaxed = { query: (text, params = []) => this.#watch(() => this.#relaxedPool.query(text, params)) };
   }
 
   /** Connection settings for a client of its own (the LISTEN connection, the migration lock). */
@@ -142,7 +161,7 @@ export class Database implements Queryable {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.#relaxedPool.end()]);
   }
 
   async #watch<T>(run: () => Promise<T>): Promise<T> {

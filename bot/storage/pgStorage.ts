@@ -65,7 +65,8 @@ export class PgStorage implements StateStore {
     if (!keys.length) return;
     await this.#ready;
     const touchedAt = this.#now();
-    if (keys.length === 1) return this.#writeOne(this.#db, keys[0]!, changes[keys[0]!], touchedAt);
+    // Conversation state is rewritten every turn: committed without waiting for the WAL flush (see Database.relaxed).
+    if (keys.length === 1) return this.#writeOne(this.#db.relaxed, keys[0]!, changes[keys[0]!], touchedAt);
     await this.#db.tx(async (client) => {
       for (const key of keys) await this.#writeOne(client, key, changes[key], touchedAt);
     });

@@ -35,7 +35,8 @@ export function pgStores(options: PgStoresOptions): Stores & { readonly migrated
   const { logger } = options;
   const db = new Database({ url: options.url, logger, ...(options.schema ? { schema: options.schema } : {}), ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
   const notifications = new DbNotifications(db, logger);
-  const locks = new AdvisoryLocks(db, { ...(options.turnLockWaitMs ? { waitMs: options.turnLockWaitMs } : {}) });
+  // As many turns may hold their lock at once as queries may run: more wait for a connection.
+  const locks = new AdvisoryLocks(db, { maxHolders: options.poolSize ?? 10, ...(options.turnLockWaitMs ? { waitMs: options.turnLockWaitMs } : {}) });
   let migrated = false;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));

@@ -38,6 +38,19 @@ describe('Config', () => {
     });
   });
 
+  it('database settings: embedded by default (an empty DATABASE_URL too); a URL that is not PostgreSQL, a bad schema or pool refused', () => {
+    for (const env of [{}, { DATABASE_URL: '' }]) {
+      const config = loadConfig(env);
+      assert.deepEqual([config.DATABASE_URL, config.DATABASE_SCHEMA, config.DATABASE_POOL_SIZE], [undefined, 'public', 10]);
+    }
+    assert.equal(loadConfig({ DATABASE_URL: 'postgresql://reseller:secret@db:5432/reseller' }).DATABASE_URL, 'postgresql://reseller:secret@db:5432/reseller');
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://root@db/reseller', DATABASE_SCHEMA: 'Robert"); DROP', DATABASE_POOL_SIZE: '1' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(err.problems.map((p) => p.split(':')[0]).sort(), ['DATABASE_POOL_SIZE', 'DATABASE_SCHEMA', 'DATABASE_URL']);
+      return true;
+    });
+  });
+
   it('requires the password (and a tenant for SingleTenant) once an app id is set', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc' }), /MicrosoftAppPassword/);
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
