@@ -113,6 +113,11 @@ export async function benchFiling(
   for (const [index, size] of sizes.entries()) {
     bySize[size] = await medianFilingMs(size, settings, index === 0 ? settings.warmup * 4 : settings.warmup);
   }
+  return filingResult(bySize);
+}
+
+/** The figures of a filing benchmark from the median per size (shared with bench/pgFiling.ts). */
+export function filingResult(bySize: Record<number, number>): FilingBenchResult {
   const round = (ms: number | undefined) => (ms === undefined ? Number.NaN : Math.round(ms * 1000) / 1000);
   const at1k = bySize[1000];
   const at100k = bySize[100_000];

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Database } from '../backend/db/database.js';
 import { migrate } from '../backend/db/migrate.js';
 import { openPgQuoteBackend } from '../backend/quotes/pgBackend.js';
-import { draft, median, type FilingBenchResult } from './filing.js';
+import { draft, filingResult, median, type FilingBenchResult } from './filing.js';
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://reseller:reseller@127.0.0.1:5432/reseller_test';
 
@@ -57,16 +57,7 @@ async function medianFilingMs(url: string, size: number, creates: number, warmup
 export async function benchPgFiling(sizes: number[] = [1000, 10_000, 100_000], { url = BENCH_DATABASE_URL, creates = 200, warmup = 50 } = {}): Promise<FilingBenchResult> {
   const bySize: Record<number, number> = {};
   for (const [index, size] of sizes.entries()) bySize[size] = await medianFilingMs(url, size, creates, index === 0 ? warmup * 4 : warmup);
-  const round = (ms: number | undefined) => (ms === undefined ? Number.NaN : Math.round(ms * 1000) / 1000);
-  const at1k = bySize[1000];
-  const at100k = bySize[100_000];
-  return {
-    msAt1k: round(at1k),
-    msAt10k: round(bySize[10_000]),
-    msAt100k: round(at100k),
-    ratio100kTo1k: at1k && at100k ? Math.round((at100k / at1k) * 100) / 100 : Number.NaN,
-    bySize,
-  };
+  return filingResult(bySize);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

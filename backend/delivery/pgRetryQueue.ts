@@ -3,6 +3,7 @@ import { jsonb } from '../db/json.js';
 import type { DbNotifications } from '../db/notifications.js';
 import { silentLogger, type BackendLogger } from '../logger.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { PassLoop } from './passLoop.js';
 import type { Deliver, DeliveryQueue, OutboxEntry, PendingEffect, QueueEntry, RetryQueueOptions } from './retryQueue.js';
 
 export interface PgRetryQueueOptions extends RetryQueueOptions {
@@ -57,11 +58,7 @@ export class PgRetryQueue<P> implements DeliveryQueue<P> {
   readonly #log: BackendLogger;
   readonly #now: () => number;
   readonly #notifications: DbNotifications | undefined;
-  readonly #pollMs: number;
-  #running = false;
-  #timer: NodeJS.Timeout | undefined;
-  #pass: Promise<void> | undefined;
-  #passRequested = false;
+  readonly #loop: PassLoop;
   #unsubscribe: Array<() => void> = [];
 
   constructor(db: Database, deliver: Deliver<P>, options: PgRetryQueueOptions) {
@@ -73,7 +70,12 @@ export class PgRetryQueue<P> implements DeliveryQueue<P> {
     this.#log = options.logger ?? silentLogger;
     this.#now = options.now ?? Date.now;
     this.#notifications = options.notifications;
-    this.#pollMs = options.pollMs ?? 30_000;
+    this.#loop = new PassLoop(() => this.runOnce().then(() => this.#nextWakeUp()), {
+      errorDelayMs: this.#backoff.baseMs,
+      onError: (err) => this.#log.error({ queue: this.#name, err: (err as Error).message }, 'outbox: pass failed'),
+      // In case a notice from another instance was missed (LISTEN reconnecting).
+      maxSleepMs: options.pollMs ?? 30_000,
+    });
   }
 
   /**
@@ -82,7 +84,7 @@ export class PgRetryQueue<P> implements DeliveryQueue<P> {
    */
   async insertIn(tx: Tx, entry: OutboxEntry<P>): Promise<void> {
     await this.#insert(tx, entry, new Date(this.#now()));
-    tx.afterCommit(() => this.#wake());
+    tx.afterCommit(() => this.#loop.wake());
   }
 
   async #insert(client: Queryable, entry: OutboxEntry<P>, at: Date): Promise<void> {
@@ -99,13 +101,13 @@ export class PgRetryQueue<P> implements DeliveryQueue<P> {
       await this.#insert(client, { id, subject, payload }, at);
       if (hold) await client.query(`UPDATE outbox SET next_attempt_at = '${HELD}' WHERE queue = $1 AND id = $2`, [this.#queue, id]);
     });
-    if (!hold) this.#wake();
+    if (!hold) this.#loop.wake();
     return {
       release: () => {
         void this.#db
           .query(`UPDATE outbox SET next_attempt_at = $3 WHERE queue = $1 AND id = $2 AND next_attempt_at = '${HELD}'`, [this.#queue, id, new Date(this.#now())])
           .then(() => this.#notifications?.notify({ topic: 'outbox', queue: this.#queue }))
-          .then(() => this.#wake(), (err: Error) => this.#log.error({ queue: this.#name, id, err: err.message }, 'outbox: release failed'));
+          .then(() => this.#loop.wake(), (err: Error) => this.#log.error({ queue: this.#name, id, err: err.message }, 'outbox: release failed'));
       },
       abandon: async () => {
         await this.#db.query('DELETE FROM outbox WHERE queue = $1 AND id = $2', [this.#queue, id]);
@@ -130,32 +132,27 @@ export class PgRetryQueue<P> implements DeliveryQueue<P> {
   }
 
   start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    if (this.#notifications) {
+    if (this.#notifications && !this.#unsubscribe.length) {
       this.#unsubscribe.push(
         this.#notifications.on('outbox', (notice) => {
-          if (notice.queue === this.#queue) this.#wake();
+          if (notice.queue === this.#queue) this.#loop.wake();
         }),
-        this.#notifications.onReconnect(() => this.#wake()),
+        this.#notifications.onReconnect(() => this.#loop.wake()),
       );
     }
-    this.#wake();
+    this.#loop.start();
   }
 
   async stop(): Promise<void> {
-    this.#running = false;
     for (const off of this.#unsubscribe.splice(0)) off();
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#pass;
+    await this.#loop.stop();
   }
 
   /** Attempts every due entry once (those another instance is delivering are left to it). */
   async runOnce(): Promise<void> {
     const attempted: string[] = [];
     for (;;) {
-      if (this.#pass !== undefined && !this.#running) return;
+      if (this.#loop.stopping) return;
       const claimed = await this.#db.tx(async (client) => {
         const { rows } = await client.query<Row>(CLAIM, [this.#queue, new Date(this.#now()), attempted]);
         const row = rows[0];
@@ -200,37 +197,6 @@ export class PgRetryQueue<P> implements DeliveryQueue<P> {
       nextAttemptAt: row.next_attempt_at instanceof Date ? row.next_attempt_at.getTime() : Number.POSITIVE_INFINITY,
       ...(row.last_error ? { lastError: row.last_error } : {}),
     };
-  }
-
-  #wake(): void {
-    if (!this.#running) return;
-    if (this.#pass) {
-      this.#passRequested = true;
-      return;
-    }
-    this.#schedule(0);
-  }
-
-  #schedule(delayMs: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#runPass(), delayMs);
-    this.#timer.unref();
-  }
-
-  #runPass(): void {
-    this.#timer = undefined;
-    this.#passRequested = false;
-    this.#pass = this.runOnce()
-      .then(() => this.#nextWakeUp())
-      .catch((err: unknown) => {
-        this.#log.error({ queue: this.#name, err: (err as Error).message }, 'outbox: pass failed');
-        return this.#backoff.baseMs;
-      })
-      .then((delayMs) => {
-        this.#pass = undefined;
-        if (!this.#running) return;
-        this.#schedule(this.#passRequested ? 0 : Math.min(delayMs ?? this.#pollMs, this.#pollMs));
-      });
   }
 
   /** Milliseconds until the earliest head-of-subject entry is due (undefined: none). */

@@ -1,6 +1,7 @@
 import { silentLogger, type BackendLogger } from '../logger.js';
 import type { Collection } from '../store/collection.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { PassLoop } from './passLoop.js';
 
 /** One pending delivery, stored until it succeeds. */
 export interface QueueEntry<P> {
@@ -80,10 +81,7 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
   readonly #log: BackendLogger;
   readonly #now: () => number;
   readonly #held = new Set<string>();
-  #running = false;
-  #timer: NodeJS.Timeout | undefined;
-  #pass: Promise<void> | undefined;
-  #passRequested = false;
+  readonly #loop: PassLoop;
 
   constructor(entries: Collection<QueueEntry<P>>, deliver: Deliver<P>, options: RetryQueueOptions) {
     this.#entries = entries;
@@ -92,6 +90,11 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.#log = options.logger ?? silentLogger;
     this.#now = options.now ?? Date.now;
+    this.#loop = new PassLoop(() => this.runOnce().then(() => this.#nextWakeUp()), {
+      // A store error: try again after the base delay rather than in a tight loop.
+      errorDelayMs: this.#backoff.baseMs,
+      onError: (err) => this.#log.error({ queue: this.#name, err: (err as Error).message }, 'outbox: pass failed'),
+    });
   }
 
   /** Stores the entry (durably) before resolving. */
@@ -99,11 +102,11 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
     if (hold) this.#held.add(id);
     const now = this.#now();
     await this.#entries.put(id, { id, subject, payload, attempts: 0, createdAt: new Date(now).toISOString(), nextAttemptAt: now });
-    if (!hold) this.#wake();
+    if (!hold) this.#loop.wake();
     return {
       release: () => {
         this.#held.delete(id);
-        this.#wake();
+        this.#loop.wake();
       },
       abandon: async () => {
         this.#held.delete(id);
@@ -131,17 +134,12 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
   }
 
   start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#wake();
+    this.#loop.start();
   }
 
   /** Stops scheduling and waits for an attempt in flight (bounded by the deliverer's timeout). */
-  async stop(): Promise<void> {
-    this.#running = false;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#pass;
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /**
@@ -151,7 +149,7 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
   async runOnce(): Promise<void> {
     const blocked = new Set<string>();
     for (const entry of await this.pending()) {
-      if (this.#stopping()) return;
+      if (this.#loop.stopping) return;
       const due = entry.nextAttemptAt <= this.#now();
       if (blocked.has(entry.subject) || this.#held.has(entry.id) || !due) {
         blocked.add(entry.subject);
@@ -159,10 +157,6 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
       }
       if (!(await this.#attempt(entry))) blocked.add(entry.subject);
     }
-  }
-
-  #stopping(): boolean {
-    return this.#pass !== undefined && !this.#running;
   }
 
   async #attempt(entry: QueueEntry<P>): Promise<boolean> {
@@ -181,40 +175,6 @@ export class RetryQueue<P> implements DeliveryQueue<P> {
     await this.#entries.delete(entry.id);
     this.#log.info({ queue: this.#name, id: entry.id, attempts: entry.attempts + 1 }, 'outbox: delivered');
     return true;
-  }
-
-  /** Asks for a pass now, or right after the one in progress. */
-  #wake(): void {
-    if (!this.#running) return;
-    if (this.#pass) {
-      this.#passRequested = true;
-      return;
-    }
-    this.#schedule(0);
-  }
-
-  #schedule(delayMs: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#runPass(), delayMs);
-    this.#timer.unref();
-  }
-
-  #runPass(): void {
-    this.#timer = undefined;
-    this.#passRequested = false;
-    this.#pass = this.runOnce()
-      .then(() => this.#nextWakeUp())
-      .catch((err: unknown) => {
-        // A store error: try again after the base delay rather than in a tight loop.
-        this.#log.error({ queue: this.#name, err: (err as Error).message }, 'outbox: pass failed');
-        return this.#backoff.baseMs;
-      })
-      .then((delayMs) => {
-        this.#pass = undefined;
-        if (!this.#running) return;
-        if (this.#passRequested) this.#schedule(0);
-        else if (delayMs !== undefined) this.#schedule(delayMs);
-      });
   }
 
   /**

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { toPublicView, WEBHOOK_HEADERS, type LocalizedMessage, type QuoteBackend } from '../../backend/quotes/index.js';
+import { toPublicView, type LocalizedMessage, type QuoteBackend } from '../../backend/quotes/index.js';
 import { openPgQuoteBackend, type PgQuoteBackendOptions } from '../../backend/quotes/pgBackend.js';
 import { Database } from '../../backend/db/database.js';
 import { DbNotifications } from '../../backend/db/notifications.js';
 import { cloudRenewalDraft, dcRenewalDraft } from '../backend/fixtures.js';
 import { waitFor } from '../backend/waitFor.js';
 import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
+import { keyRecorder } from '../support/webhookReceiver.js';
 
 /** Every row of every table of the schema, as text: what a dump of the database would hold. */
 async function everything(db: Database): Promise<string> {
@@ -15,27 +14,6 @@ async function everything(db: Database): Promise<string> {
   const parts: string[] = [];
   for (const { tablename } of rows) parts.push(JSON.stringify((await db.query(`SELECT * FROM ${tablename}`)).rows));
   return parts.join('\n');
-}
-
-async function receiver(): Promise<{ url: string; keys: string[]; close(): Promise<void> }> {
-  const keys: string[] = [];
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      keys.push(String(req.headers[WEBHOOK_HEADERS.idempotencyKey.toLowerCase()]));
-      res.writeHead(204);
-      res.end();
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    keys,
-    close: () => new Promise((ok) => {
-      server.close(() => ok());
-      server.closeAllConnections();
-    }),
-  };
 }
 
 describe('quote backend on PostgreSQL, as several instances see it', function () {
@@ -74,7 +52,7 @@ describe('quote backend on PostgreSQL, as several instances see it', function ()
   });
 
   it('webhook deliveries: every instance works the outbox, each filing reaches the receiver once, whichever instance filed it', async () => {
-    const hook = await receiver();
+    const hook = await keyRecorder();
     try {
       const options = { webhookUrl: hook.url, webhookSecret: 's', autoStart: true };
       const [a, b] = [await instance(options), await instance(options)];

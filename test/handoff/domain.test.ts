@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { moveTo, parseBusinessHours, parseRating, JournalTicketStore, type NewTicket } from '../../backend/handoff/index.js';
+import { moveTo, parseBusinessHours, parseRating, type NewTicket } from '../../backend/handoff/index.js';
 
 const fields = (conversationId: string): NewTicket => ({
   mode: 'console',
@@ -52,34 +49,7 @@ describe('handoff domain', () => {
   });
 
   describe('ticket store', () => {
-    let dir = '';
-    beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'ra-handoff-'));
-    });
-    afterEach(() => rm(dir, { recursive: true, force: true }));
-
-    it('keeps the queue in creation order, survives a reopen, and lets only one accept win', async () => {
-      const store = await JournalTicketStore.open(dir);
-      const a = await store.create(fields('c1'));
-      const b = await store.create(fields('c2'));
-      assert.equal(await store.queuePosition(a.id), 1);
-      assert.equal(await store.queuePosition(b.id), 2);
-      const results = await Promise.allSettled([
-        store.update(a.id, (t) => moveTo(t, 'active', new Date(), { advocate: 'Marie' })),
-        store.update(a.id, (t) => moveTo(t, 'active', new Date(), { advocate: 'Li' })),
-      ]);
-      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected']);
-      assert.equal(await store.queuePosition(b.id), 1);
-      assert.equal((await store.inCharge({ channelId: 'webchat', conversationId: 'c1' }))?.advocate, 'Marie');
-      await store.close();
-
-      const reopened = await JournalTicketStore.open(dir);
-      assert.equal((await reopened.get(a.id))?.status, 'active');
-      assert.ok((await reopened.get(a.id))?.acceptedAt);
-      assert.equal((await reopened.list(['waiting'])).length, 1);
-      await reopened.close();
-    });
-
+    // Queue order, reopening and the accept race: the ticket store contract (test/database/tickets.test.ts) runs them on every store.
     it('refuses moves the lifecycle forbids', () => {
       const now = new Date();
       const ticket = { ...fields('c'), id: 'x', status: 'waiting' as const, createdAt: now.toISOString(), updatedAt: now.toISOString() };

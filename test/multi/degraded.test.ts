@@ -5,6 +5,7 @@ import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
 import { Chat, fillByPrompts, LOCALES, t } from '../quote-dialogs/support.js';
 import { lastSlot } from '../support/botServer.js';
 import { startInstance, type Instance } from '../support/instances.js';
+import { waitFor } from '../backend/waitFor.js';
 import { dropSchema, freshSchemaName, openTestDatabase, requirePostgres, TEST_DATABASE_URL } from '../support/postgres.js';
 
 /** A TCP hop between the bot and PostgreSQL that the test can cut and mend, as a network outage would. */
@@ -42,14 +43,6 @@ const readiness = async (bot: Instance) => {
   return { status: res.status, database: ((await res.json()) as { checks: Record<string, boolean> }).checks.database };
 };
 
-async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('the database goes away and comes back (a real bot process)', function () {
   this.timeout(180_000);
   let db: Database;
@@ -80,14 +73,14 @@ describe('the database goes away and comes back (a real bot process)', function 
     assert.ok(waitingFor, 'a prompt waits');
 
     proxy.cut();
-    await eventually('/readyz to report the database down', async () => (await readiness(bot)).database === false);
+    await waitFor(async () => (await readiness(bot)).database === false, '/readyz to report the database down', 20_000);
     assert.equal((await readiness(bot)).status, 503);
     const zh = new Chat(bot as never, `degraded-zh-${Date.now()}`, LOCALES.zh);
     assert.deepEqual((await zh.say('你好')).map((r) => r.text), [t('zh')('common:unavailable')]);
     assert.deepEqual((await chat.say('Marc Petit')).map((r) => r.text), [t('fr')('common:unavailable')]);
 
     proxy.mend();
-    await eventually('the bot to reconnect by itself', async () => (await readiness(bot)).database === true);
+    await waitFor(async () => (await readiness(bot)).database === true, 'the bot to reconnect by itself', 20_000);
     // The answer refused during the outage is asked again: nothing stored was lost, nothing half-stored.
     const resumed = await chat.say(ANSWERS.fr[waitingFor!]!);
     assert.notEqual(lastSlot(resumed), waitingFor, 'the prompt that waited took its answer');

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Database } from '../../backend/db/database.js';
-import { WEBHOOK_HEADERS } from '../../backend/quotes/index.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { ADVOCATES, consoleApi, KEYS, openEvents, startConnector, texts, type FakeConnector } from '../handoff/support.js';
 import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
@@ -10,28 +7,11 @@ import { Chat, fillByPrompts, LOCALES, QR, t } from '../quote-dialogs/support.js
 import { lastSlot, webchatMessage, type Reply } from '../support/botServer.js';
 import { roundRobin, startInstance, type Instance } from '../support/instances.js';
 import { dropSchema, freshSchemaName, openTestDatabase, requirePostgres, TEST_DATABASE_URL } from '../support/postgres.js';
+import { keyRecorder } from '../support/webhookReceiver.js';
+import { waitFor } from '../backend/waitFor.js';
 
 const STAFF = 'staff-key-multi';
 const LANGS: Lang[] = ['fr', 'zh', 'en'];
-
-/** The webhook receiver: every delivery's idempotency key, in arrival order. */
-async function webhookReceiver(): Promise<{ url: string; keys: string[]; close(): Promise<void> }> {
-  const keys: string[] = [];
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      keys.push(String(req.headers[WEBHOOK_HEADERS.idempotencyKey.toLowerCase()]));
-      res.writeHead(204);
-      res.end();
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    keys,
-    close: () => new Promise((ok) => (server.close(() => ok()), server.closeAllConnections())),
-  };
-}
 
 async function staff(instance: Instance, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${instance.url}${path}`, {
@@ -42,20 +22,12 @@ async function staff(instance: Instance, method: string, path: string, body?: un
   return { status: res.status, body: await res.json() };
 }
 
-async function eventually(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('several bot instances on one PostgreSQL (real processes, no stickiness)', function () {
   this.timeout(240_000);
   let db: Database;
   let instances: Instance[] = [];
   let connector: FakeConnector;
-  let hook: Awaited<ReturnType<typeof webhookReceiver>>;
+  let hook: Awaited<ReturnType<typeof keyRecorder>>;
   const [A, B, C] = [0, 1, 2].map((i) => () => instances[i]!);
 
   before(async function () {
@@ -63,7 +35,7 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     await requirePostgres(this);
     db = await openTestDatabase(freshSchemaName());
     connector = await startConnector();
-    hook = await webhookReceiver();
+    hook = await keyRecorder();
     const env = {
       DATABASE_URL: TEST_DATABASE_URL,
       DATABASE_SCHEMA: db.schema,
@@ -146,7 +118,7 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     );
     assert.ok(filings.every(Boolean), JSON.stringify(filings));
     assert.equal(new Set(filings).size, 6);
-    await eventually('every webhook delivery', () => filings.every((ref) => hook.keys.includes(ref!)));
+    await waitFor(() => filings.every((ref) => hook.keys.includes(ref!)), 'every webhook delivery', 15_000);
     await new Promise((r) => setTimeout(r, 500));
     const all = (await staff(C(), 'GET', '/api/quote-requests?limit=100')).body.items.map((r: { id: string }) => r.id) as string[];
     assert.equal(new Set(all).size, all.length, 'no reference twice');
@@ -164,7 +136,7 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     const twice = await Promise.all([staff(A(), 'PATCH', `/api/quote-requests/${ref}`, { status: 'quoted' }), staff(C(), 'PATCH', `/api/quote-requests/${ref}`, { status: 'quoted' })]);
     assert.deepEqual(twice.map((r) => r.status).sort(), [200, 409]);
     const mine = () => connector.received.slice(before).filter((a) => a.type === 'message' && (a.text ?? '').includes(ref!));
-    await eventually('two status messages', () => mine().length >= 2);
+    await waitFor(() => mine().length >= 2, 'two status messages', 15_000);
     await new Promise((r) => setTimeout(r, 700));
     assert.deepEqual(mine().map((a) => a.text), [
       t('zh')('quoteStatus:changedWithNote.in_review', { ref, note: '正在核价' }),
@@ -190,7 +162,7 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
       // Li on C cannot take it any more: the store, not the instance, decides.
       assert.equal((await consoleApi(C().url, KEYS.li).accept(id)).status, 409);
       assert.equal((await consoleApi(C().url, KEYS.marie).send(id, 'Bonjour, je regarde votre dossier.')).status, 200);
-      await eventually('accepted + reply at the user', () => connector.received.length >= before + 2);
+      await waitFor(() => connector.received.length >= before + 2, 'accepted + reply at the user', 15_000);
       assert.deepEqual(connector.received.slice(before, before + 2).map((a) => a.text), [
         T('handoff:accepted', { name: 'Marie' }),
         T('handoff:relay.fromAdvocate', { name: 'Marie', text: 'Bonjour, je regarde votre dossier.' }),
@@ -251,7 +223,7 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     };
     const before = new Set((await staff(A(), 'GET', '/api/quote-requests?limit=100')).body.items.map((r: { id: string }) => r.id));
     const traffic = Promise.all(conversations.map(drive));
-    await eventually('traffic under way', () => conversations.reduce((n, c) => n + c.turns, 0) >= 20, 60_000);
+    await waitFor(() => conversations.reduce((n, c) => n + c.turns, 0) >= 20, 'traffic under way', 60_000);
     await C().kill();
     alive.delete(C());
     await traffic;
@@ -262,7 +234,7 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     const after = (await staff(A(), 'GET', '/api/quote-requests?limit=100')).body.items as Array<{ id: string; conversationId: string }>;
     const created = after.filter((r) => !before.has(r.id));
     assert.deepEqual(created.map((r) => r.id).sort(), [...refs].sort(), 'exactly one request per conversation: none lost, none twice');
-    await eventually('every webhook', () => refs.every((ref) => hook.keys.includes(ref!)), 20_000);
+    await waitFor(() => refs.every((ref) => hook.keys.includes(ref!)), 'every webhook', 20_000);
     await new Promise((r) => setTimeout(r, 500));
     for (const ref of refs) assert.equal(hook.keys.filter((k) => k === ref).length, 1, `${ref} delivered once`);
     // The survivors go on: the killed instance's turn locks died with its connections.

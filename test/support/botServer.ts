@@ -51,21 +51,7 @@ export async function startBot(
   const app = createApp(config, createLogger(config.LOG_LEVEL, sink), opts.features, opts.now ? { now: opts.now } : {});
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
-  const post: TestBot['post'] = async (body, headers = {}) => {
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text };
-  };
+  const post: TestBot['post'] = (body, headers = {}) => postActivity(url, body, headers);
   return {
     url,
     app,
@@ -82,6 +68,23 @@ export async function startBot(
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** POST /api/messages of a bot at `url`: the status, the body as text and, when it parses, as JSON. */
+export async function postActivity(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; text: string }> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
 }
 
 let seq = 0;

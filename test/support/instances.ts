@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromRoot } from '../../bot/paths.js';
-import type { Reply, TestBot } from './botServer.js';
+import { postActivity, type Reply, type TestBot } from './botServer.js';
 
 /**
  * Real bot processes for the multi-instance tests: `node --import tsx bot/main.ts`, each with
@@ -39,18 +39,6 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-async function post(url: string, body: unknown): Promise<{ status: number; json: unknown; text: string }> {
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text };
 }
 
 /** Starts one instance; resolves once it listens and its database check is green. */
@@ -92,9 +80,9 @@ export async function startInstance(name: string, env: Record<string, string>, {
     dataDir,
     proc,
     output: () => tail,
-    post: (body) => post(url, body),
+    post: (body) => postActivity(url, body),
     async send(activity) {
-      const res = await post(url, { deliveryMode: 'expectReplies', ...activity });
+      const res = await postActivity(url, { deliveryMode: 'expectReplies', ...activity });
       if (res.status !== 200) throw new Error(`${name}: POST /api/messages → ${res.status}: ${res.text}`);
       return ((res.json as { activities?: Reply[] }).activities ?? []).filter((a) => a.type !== 'typing');
     },
