@@ -68,7 +68,7 @@ export class HandoffDialog extends ComponentDialog {
     // Right after an offer, whatever the words ("Parler à un conseiller" is both the button and a phrase), the offer says why.
     const reason =
       step.options.reason ??
-      offerReasonOf({ handoffOffer: this.service.lastOffer(step.context.activity) }) ??
+      offerReasonOf({ handoffOffer: await this.service.lastOffer(step.context.activity) }) ??
       (intent?.intent === 'advocate' ? 'menu' : 'request');
     const opened = await this.service.open(step.context, { lang, reason, ...(step.options.parked ? { parked: step.options.parked } : {}) });
     values.ticketId = opened.ticket.id;

@@ -10,7 +10,9 @@ import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
 import { HandoffService, ticketSummary } from './service.js';
-import { TranscriptRecorder } from './transcript.js';
+import { PgRecentMessages } from './pgRecentMessages.js';
+import { MemoryRecentMessages, RECENT_MESSAGE_LIMITS, TranscriptRecorder } from './transcript.js';
+import { cutoff } from '../../backend/privacy/index.js';
 
 /** How often waiting tickets are checked for the timeout: a quarter of it, between 100 ms and 30 s. */
 const sweepEvery = (timeoutMs: number): number => Math.min(30_000, Math.max(100, Math.round(timeoutMs / 4)));
@@ -34,7 +36,11 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       (err: Error) => logger.error({ err: { message: err.message } }, 'handoff: cannot open the ticket store'),
     );
 
-    const transcript = new TranscriptRecorder();
+    // The recent messages a ticket starts with: shared by the instances when there is a database.
+    const limits = RECENT_MESSAGE_LIMITS;
+    const database = ctx.stores.database;
+    const recent = database ? new PgRecentMessages(database, limits.perConversation, ctx.stores.ready) : new MemoryRecentMessages(limits);
+    const transcript = new TranscriptRecorder(limits, recent, (err) => logger.warn({ err: { message: err.message } }, 'handoff: recent messages not stored'));
     const events = new ConsoleEvents();
     const summarize = (ticket: Parameters<typeof ticketSummary>[0], position?: number) => ticketSummary(ticket, ctx.now(), position);
     const { notifications } = ctx.stores;
@@ -56,6 +62,8 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       erase: (subject) => service.erase(subject),
       expire: (now) => service.expire(now, config.RETENTION_DAYS),
     });
+    // In memory they last until the process stops; in the database, a day (the context of a ticket opened now).
+    if (recent instanceof PgRecentMessages) ctx.privacy.register({ name: 'recentMessages', erase: async () => ({}), expire: (now) => recent.expire(cutoff(now, 1)) });
     registerConsoleRoutes(ctx.server, { service, advocates, events, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) });
 
     if (config.HANDOFF_MODE === 'console' && advocates.size === 0) {

@@ -97,7 +97,7 @@ export class HandoffService {
       lang: request.lang,
       channel,
       reason: request.reason,
-      transcript: this.deps.transcript.entries(channel, conversationId),
+      transcript: await this.deps.transcript.entries(channel, conversationId),
       ...(request.parked ? { parked: request.parked } : {}),
     };
 
@@ -106,7 +106,7 @@ export class HandoffService {
       const initiation = EventFactory.createHandoffInitiation(
         context,
         { language: request.lang, reason: request.reason, quote: request.parked?.data ?? null, ticketId: ticket.id },
-        { activities: this.deps.transcript.activities(channel, conversationId) as unknown as Activity[] },
+        { activities: (await this.deps.transcript.activities(channel, conversationId)) as unknown as Activity[] },
       );
       await context.sendActivity(initiation);
       return { kind: 'transferred', ticket };
@@ -127,7 +127,7 @@ export class HandoffService {
   }
 
   /** Why the bot last offered a person in this conversation, if its previous reply was an offer. */
-  lastOffer(activity: Pick<Activity, 'channelId' | 'conversation'>): string | undefined {
+  lastOffer(activity: Pick<Activity, 'channelId' | 'conversation'>): Promise<string | undefined> {
     return this.deps.transcript.lastOffer(activity.channelId, activity.conversation.id);
   }
 
@@ -271,7 +271,7 @@ export class HandoffService {
   async erase(subject: DataSubject): Promise<Partial<ErasureReport>> {
     const { report, removed } = await (await this.deps.store).erase(subject);
     for (const ticket of removed) this.deps.events.removed(ticket.id, 'erased');
-    this.deps.transcript.forgetUser(subject);
+    await this.deps.transcript.forgetUser(subject);
     return report;
   }
 

@@ -69,6 +69,7 @@ export function pgStores(options: PgStoresOptions): Stores & { readonly migrated
     locks,
     database: db,
     notifications,
+    ready,
     get migrated() {
       return migrated;
     },

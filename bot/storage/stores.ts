@@ -22,6 +22,8 @@ export interface Stores {
   readonly database?: Database;
   /** Cross-instance notices (LISTEN/NOTIFY); none embedded. */
   readonly notifications?: DbNotifications;
+  /** Resolves once the stores can be used (the migrations applied); at once embedded. */
+  readonly ready: Promise<void>;
   faqLog(options?: FaqLogOptions): Promise<FaqLog>;
   /** The quote backend (repository, outboxes, staff API routes) minus its storage settings. */
   quoteBackend(options: Omit<QuoteBackendOptions, 'dataDir'>): Promise<QuoteBackend>;
@@ -38,6 +40,7 @@ export function embeddedStores(dataDir: string, { now }: { now?: () => Date } = 
   return {
     kind: 'embedded',
     state,
+    ready: Promise.resolve(),
     faqLog: (options) => FaqLog.open(dataDir, options),
     quoteBackend: (options) => openQuoteBackend({ ...options, dataDir: join(dataDir, 'quotes') }),
     tickets: (options) => JournalTicketStore.open(dataDir, options),

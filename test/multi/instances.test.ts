@@ -150,9 +150,16 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     try {
       const conversationId = `multi-handoff-${Date.now()}`;
       const say = (on: Instance, text: string) => on.send(webchatMessage(conversationId, text, LOCALES.fr, { serviceUrl: connector.serviceUrl }));
+      // What the user said on B and C before asking on A is the context the ticket starts with.
+      await say(B(), 'Bonjour, comment renouveler une licence cloud ?');
+      await say(C(), 'Mon client a un SEN-L1234567');
       assert.deepEqual(texts(await say(A(), 'je veux parler à un conseiller')).at(-1), T('handoff:request.searching', { position: 1 }));
       const opened = await sse.next('the ticket on B', (e) => e.event === 'ticket' && e.data.status === 'waiting' && e.data.lang === 'fr');
       const id = String(opened.data.id);
+      const context = (await consoleApi(C().url, KEYS.li).ticket(id)).json.ticket.transcript.map((e: { from: string; text: string }) => `${e.from}: ${e.text}`);
+      assert.ok(context.includes('user: Bonjour, comment renouveler une licence cloud ?'), context.join('\n'));
+      assert.ok(context.includes('user: Mon client a un SEN-L1234567'), context.join('\n'));
+      assert.ok(context.some((line: string) => line.startsWith('bot: ')), 'with the bot answers');
       // While waiting, on C: acknowledged, and on B's console.
       assert.deepEqual(texts(await say(C(), 'mon client attend une réponse urgente')), [T('handoff:waiting.added', { position: 1 })]);
       await sse.next('the waiting message on B', (e) => e.event === 'message' && e.data.ticketId === id && e.data.text === 'mon client attend une réponse urgente');

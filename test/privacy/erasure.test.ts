@@ -7,6 +7,8 @@ import { ADVOCATES, KEYS, openEvents, startConnector, type FakeConnector } from 
 import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
 import { Chat, fillByPrompts, LOCALES, QR, staffGet, STAFF_KEY, t, textsOf } from '../quote-dialogs/support.js';
 import { startBot, textOf, type Reply, type TestBot } from '../support/botServer.js';
+import type { Database } from '../../backend/db/database.js';
+import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
 
 /** Every file under DATA_DIR that contains one of `needles` (as text: names, emails, ids). */
 function filesContaining(dataDir: string, needles: string[]): string[] {
@@ -39,17 +41,38 @@ const PEOPLE: Array<{ lang: Lang; name: string; email: string; unanswered: strin
   },
 ];
 
-describe('"delete my data" in fr, zh and en, then a scan of every file under DATA_DIR', function () {
+/** Every row of every table of the schema that contains one of `needles`, named by its table. */
+async function rowsContaining(db: Database, needles: string[]): Promise<string[]> {
+  const hits: string[] = [];
+  const { rows: tables } = await db.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [db.schema]);
+  for (const { tablename } of tables) {
+    const text = JSON.stringify((await db.query(`SELECT * FROM ${tablename}`)).rows);
+    for (const needle of needles) if (text.includes(needle)) hits.push(`${tablename}: ${needle}`);
+  }
+  return hits;
+}
+
+/** Where each kind of data lives: a file under DATA_DIR, or a table. */
+const PLACES = {
+  embedded: { state: '/state/', faq: '/faq/unanswered.jsonl', messages: '/handoff/transcripts/', tickets: '/handoff/tickets.jsonl', quotes: '/quotes/quotes.jsonl' },
+  postgres: { state: 'bot_state:', faq: 'record_logs:', messages: 'handoff_messages:', tickets: 'handoff_tickets:', quotes: 'quote_requests:' },
+};
+
+for (const kind of ['embedded', 'postgres'] as const) describe(`"delete my data" in fr, zh and en, then a scan of ${kind === 'embedded' ? 'every file under DATA_DIR' : 'every row of every table (PostgreSQL)'}`, function () {
   this.timeout(120_000);
   let bot: TestBot;
   let connector: FakeConnector;
+  const pg = kind === 'postgres' ? usePostgres() : undefined;
+  /** Where `needles` are still stored. */
+  const holding = (needles: string[]) => (pg ? rowsContaining(pg.db, needles) : Promise.resolve(filesContaining(bot.dataDir, needles)));
   before(async () => {
     connector = await startConnector();
-    bot = await startBot({ ADVOCATES, STAFF_API_KEY: STAFF_KEY, HANDOFF_TIMEOUT_MIN: '600' });
+    const database: Record<string, string> = pg ? { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: pg.db.schema } : {};
+    bot = await startBot({ ADVOCATES, STAFF_API_KEY: STAFF_KEY, HANDOFF_TIMEOUT_MIN: '600', ...database });
   });
   after(async () => {
-    await bot.close();
-    await connector.close();
+    await bot?.close();
+    await connector?.close();
   });
 
   for (const p of PEOPLE) {
@@ -82,8 +105,8 @@ describe('"delete my data" in fr, zh and en, then a scan of every file under DAT
       await bystander.say(`${p.unanswered.replace(p.name, 'Alex')} (bystander)`);
 
       const needles = [p.name, p.email, `"${userId}"`, subjectKey({ channelId: 'webchat', userId })];
-      const before = filesContaining(bot.dataDir, needles);
-      for (const where of ['/state/', '/faq/unanswered.jsonl', '/handoff/transcripts/', '/handoff/tickets.jsonl', '/quotes/quotes.jsonl']) {
+      const before = await holding(needles);
+      for (const where of Object.values(PLACES[kind])) {
         assert.ok(before.some((hit) => hit.includes(where)), `before the erasure, ${where} holds the user's data: ${before.join('; ')}`);
       }
 
@@ -103,9 +126,9 @@ describe('"delete my data" in fr, zh and en, then a scan of every file under DAT
       await advocates.next('ticket removed', (e) => e.event === 'removed' && e.data.reason === 'erased');
       advocates.close();
 
-      // Physically gone: no file under DATA_DIR holds the name, the email, the user id or its pseudonym.
-      assert.deepEqual(filesContaining(bot.dataDir, needles), []);
-      assert.ok(filesContaining(bot.dataDir, ['(bystander)']).length > 0, "the bystander's question is still there");
+      // Physically gone: no file under DATA_DIR (no row) holds the name, the email, the user id or its pseudonym.
+      assert.deepEqual(await holding(needles), []);
+      assert.ok((await holding(['(bystander)'])).length > 0, "the bystander's question is still there");
 
       // The filed request is still a business record, linked to nobody.
       const stored = (await staffGet(bot, `/api/quote-requests/${ref}`)).body;
@@ -157,7 +180,7 @@ describe('"delete my data" in fr, zh and en, then a scan of every file under DAT
     await chat.say('talk to a human');
     await chat.say('ottilie.wrenfield@private-mail.example');
     const needles = ['Ottilie Wrenfield', 'ottilie.wrenfield@private-mail.example', `"${userId}"`];
-    assert.ok(filesContaining(bot.dataDir, needles).length > 0);
+    assert.ok((await holding(needles)).length > 0);
 
     const call = (body: unknown, key = STAFF_KEY) =>
       fetch(`${bot.url}/api/privacy/erase`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) });
@@ -168,13 +191,13 @@ describe('"delete my data" in fr, zh and en, then a scan of every file under DAT
     assert.deepEqual(((await bad.json()) as { error: { fields: string[] } }).error.fields, ['extra']);
     // Another channel's user with the same id is somebody else: nothing of this user goes.
     assert.deepEqual(((await (await call({ channelId: 'msteams', userId })).json()) as { erased: Record<string, number> }).erased.tickets, 0);
-    assert.ok(filesContaining(bot.dataDir, needles).length > 0);
+    assert.ok((await holding(needles)).length > 0);
 
     const res = await call({ channelId: 'webchat', userId });
     assert.equal(res.status, 200);
     const { erased } = (await res.json()) as { erased: Record<string, number> };
     assert.deepEqual({ tickets: erased.tickets, questions: erased.questions, profiles: erased.profiles }, { tickets: 1, questions: 1, profiles: 1 });
     assert.ok(erased.conversations! >= 1 && erased.messages! >= 2);
-    assert.deepEqual(filesContaining(bot.dataDir, needles), []);
+    assert.deepEqual(await holding(needles), []);
   });
 });
