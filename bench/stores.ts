@@ -3,12 +3,13 @@
  * on PostgreSQL as one instance, and on PostgreSQL as N instances behind a round-robin balancer
  * (no stickiness), driven by the same conversations at 1, 10 and 50 connections; then filing
  * time at 1k/10k/100k stored requests on PostgreSQL next to the embedded journal. Every row goes
- * through the same balancer, so the rows differ by their stores and instance count only.
+ * through the same balancer, so the rows differ by their stores and instance count only; all
+ * setups run at once and take turns level by level, so outside load affects them alike.
  * Numbers are only comparable within one run: on this 2-core machine, the instances, the
  * database, the balancer and the load generator share the same two cores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Database } from '../backend/db/database.js';
@@ -43,8 +44,16 @@ interface Row {
   spread: number[];
 }
 
-async function runSetup(label: string, store: Row['store'], instances: number, options: StoreBenchOptions): Promise<Row> {
-  const { progress } = options;
+interface Setup {
+  row: Row;
+  balancerUrl: string;
+  counts: number[];
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+/** Starts a setup's instances (a fresh schema or DATA_DIRs) behind a balancer of its own, and warms them. */
+async function startSetup(label: string, store: Row['store'], instances: number, options: StoreBenchOptions): Promise<Setup> {
   let db: Database | undefined;
   const env: Record<string, string> = {};
   if (store === 'postgres') {
@@ -54,6 +63,14 @@ async function runSetup(label: string, store: Row['store'], instances: number, o
   }
   const dirs: string[] = [];
   const bots: Array<{ child: Child; url: string }> = [];
+  const stop = async () => {
+    await Promise.all(bots.map((b) => b.child.stop()));
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    if (db) {
+      await db.query(`DROP SCHEMA IF EXISTS ${db.schema} CASCADE`).catch(() => undefined);
+      await db.close();
+    }
+  };
   try {
     for (let i = 0; i < instances; i++) {
       const port = await freePort();
@@ -64,31 +81,23 @@ async function runSetup(label: string, store: Row['store'], instances: number, o
     for (const bot of bots) if (!(await waitFor(() => isReady(bot.url), bot.child, 60_000))) throw new Error(`${label}: a bot never became ready:\n${bot.child.output()}`);
     const balancer = await startBalancer(bots.map((b) => b.url));
     const alive = () => bots.every((b) => b.child.proc.exitCode === null && b.child.proc.signalCode === null);
-    try {
-      progress(`${label}: warm-up`);
-      await runLevel({ url: balancer.url, connections: 10, amount: options.warmupRequests * instances, faq: options.faq, tag: `warm-${label}`, alive });
-      const levels: LevelResult[] = [];
-      let spread: number[] = [];
-      for (const connections of options.levels) {
-        const before = [...balancer.counts];
-        const r = await runLevel({ url: balancer.url, connections, durationS: options.levelSeconds, faq: options.faq, tag: `${label}-${connections}`, alive });
-        if (!alive()) r.crashed = true;
-        spread = balancer.counts.map((c, i) => c - before[i]!);
-        levels.push(r);
-        progress(`  ${label} at ${connections}: ${r.rps} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx + r.timeouts}`);
-        await sleep(300);
-      }
-      return { label, store, instances, levels, rssMb: bots.map((b) => rssMb(b.child.proc.pid)), spread };
-    } finally {
-      await balancer.close();
-    }
-  } finally {
-    await Promise.all(bots.map((b) => b.child.stop()));
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    if (db) {
-      await db.query(`DROP SCHEMA IF EXISTS ${db.schema} CASCADE`).catch(() => undefined);
-      await db.close();
-    }
+    options.progress(`${label}: warm-up`);
+    await runLevel({ url: balancer.url, connections: 10, amount: options.warmupRequests * instances, faq: options.faq, tag: `warm-${label}`, alive });
+    const row: Row = { label, store, instances, levels: [], rssMb: [], spread: [] };
+    return {
+      row,
+      balancerUrl: balancer.url,
+      counts: balancer.counts,
+      alive,
+      stop: async () => {
+        row.rssMb = bots.map((b) => rssMb(b.child.proc.pid));
+        await balancer.close();
+        await stop();
+      },
+    };
+  } catch (err) {
+    await stop();
+    throw err;
   }
 }
 
@@ -100,8 +109,29 @@ export async function storeBenchmark(options: StoreBenchOptions): Promise<{ mark
     ['postgres ×1', 'postgres', 1],
     ...(options.instances > 1 ? ([[`postgres ×${options.instances}`, 'postgres', options.instances]] as Array<[string, Row['store'], number]>) : []),
   ];
-  const rows: Row[] = [];
-  for (const [label, store, n] of setups) rows.push(await runSetup(label, store, n, options));
+  // Every setup runs at once and the levels are interleaved (each level: every setup, back to
+  // back), so load from elsewhere on the machine falls on all of them alike.
+  const started: Setup[] = [];
+  const loadBefore = loadavg()[1]!;
+  try {
+    for (const [label, store, n] of setups) started.push(await startSetup(label, store, n, options));
+    for (const connections of options.levels) {
+      for (const setup of started) {
+        const { row } = setup;
+        const before = [...setup.counts];
+        const r = await runLevel({ url: setup.balancerUrl, connections, durationS: options.levelSeconds, faq: options.faq, tag: `${row.label}-${connections}`, alive: setup.alive });
+        if (!setup.alive()) r.crashed = true;
+        row.spread = setup.counts.map((c, i) => c - before[i]!);
+        row.levels.push(r);
+        options.progress(`  ${row.label} at ${connections}: ${r.rps} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx + r.timeouts}`);
+        await sleep(300);
+      }
+    }
+  } finally {
+    for (const setup of started) await setup.stop();
+  }
+  const rows = started.map((s) => s.row);
+  const loadAfter = loadavg()[1]!;
 
   options.progress('filing micro-benchmark: embedded journal, then PostgreSQL');
   const sizes = [1000, 10_000, 100_000];
@@ -122,6 +152,7 @@ export async function storeBenchmark(options: StoreBenchOptions): Promise<{ mark
   }
   lines.push('');
   lines.push(`RSS MB after the load: ${rows.map((r) => `${r.label} ${r.rssMb.map((m) => fmt(m, 0)).join(' + ')}`).join(' · ')}.`);
+  lines.push(`Machine load (5-minute load average, ${cpus().length} cores) before / after the levels: ${fmt(loadBefore)} / ${fmt(loadAfter)}: anything above the bench's own share is other work on the machine.`);
   lines.push('');
   lines.push('## Filing one quote request with N already stored (median of 200)', '');
   lines.push('| stored requests | embedded journal ms (fdatasync) | PostgreSQL ms (one committed transaction) |', '|---:|---:|---:|');
@@ -140,6 +171,7 @@ export async function storeBenchmark(options: StoreBenchOptions): Promise<{ mark
     pgFilingMs: { at1k: pgFiling.msAt1k, at10k: pgFiling.msAt10k, at100k: pgFiling.msAt100k },
     pgFilingRatio100kTo1k: pgFiling.ratio100kTo1k,
     embeddedFilingRatio100kTo1k: embeddedFiling.ratio100kTo1k,
+    loadAverage: { before: loadBefore, after: loadAfter },
   };
   return { markdown: lines.join('\n'), summary };
 }

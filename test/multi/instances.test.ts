@@ -44,6 +44,8 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
       QUOTE_WEBHOOK_URL: hook.url,
       QUOTE_WEBHOOK_SECRET: 'multi-secret',
       HANDOFF_TIMEOUT_MIN: '600',
+      // Three instances and the suite's own pools stay well under the server's max_connections (100).
+      DATABASE_POOL_SIZE: '4',
     };
     instances = await Promise.all(['A', 'B', 'C'].map((name) => startInstance(name, env)));
   });
