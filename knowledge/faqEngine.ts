@@ -4,6 +4,7 @@ import {
   decideFromRanking, DEFAULT_THRESHOLDS, DEFAULT_TUNING,
   type FaqCandidate, type FaqDecision, type FaqThresholds, type Ranking, type RankTuning,
 } from './faqDecision.js';
+import { readCheckedJson } from './faqContent.js';
 import { buildFaqIndex, type OutOfScopeExamples } from './faqIndex.js';
 import type { FaqEntry } from './faqSchema.js';
 import type { Lang } from './lang.js';
@@ -40,7 +41,8 @@ const SECOND_NEAREST_SHARE = 0.25;
 const STRONG_IDF = 1.2;
 
 export function loadOutOfScopeExamples(): OutOfScopeExamples {
-  return JSON.parse(readFileSync(fromRoot('knowledge', 'faq-data', 'out-of-scope.json'), 'utf8')) as OutOfScopeExamples;
+  const path = fromRoot('knowledge', 'faq-data', 'out-of-scope.json');
+  return readCheckedJson(path, readFileSync(path, 'utf8')) as OutOfScopeExamples;
 }
 
 export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions = {}): RankingFaqEngine {

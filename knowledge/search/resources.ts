@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../bot/paths.js';
+import { readCheckedJson } from '../faqContent.js';
 import type { Lang } from '../lang.js';
 
 /** Language data lives in JSON next to the FAQ so it can be edited without touching code. */
@@ -18,7 +19,7 @@ export interface LanguageResources {
 }
 
 function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8'));
+  return readCheckedJson(path, readFileSync(path, 'utf8'));
 }
 
 let cached: LanguageResources | undefined;
