@@ -9,6 +9,10 @@ export interface GlossaryConcept {
   terms: Partial<Record<Lang, string[]>>;
   /** How much one occurrence counts (default 1): raised for words that separate close topics. */
   weight?: number;
+  /** `dimension:value` (deployment:cloud, lifecycle:renew…): what separates sibling topics. */
+  facet?: string;
+  /** Context rather than question (products, editions, greetings): weighs little, never "covered". */
+  neutral?: boolean;
 }
 
 export interface LanguageResources {
