@@ -151,6 +151,11 @@ export function confidence(r: Ranking, m: DecisionModel): number {
  */
 const SHORT_QUESTION_TERMS = 3;
 const SHORT_MIN_KNOWN_SHARE = 0.45;
+/**
+ * Mostly words the knowledge base has never seen (an address, names typed at a form prompt:
+ * "10 George Street, Sydney NSW 2000"): never an answer, however one known word scores.
+ */
+const MIN_KNOWN_SHARE = 0.3;
 
 /** Answer when confident, ask between the close topics when something is close, else decline. */
 export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
@@ -160,7 +165,7 @@ export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
   const p = round(confidence(r, m));
   const x = featureVector(r)!;
   if (x.oosGap > m.oosLead) return { kind: 'none', candidates, confidence: p };
-  const grounded = r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE;
+  const grounded = r.knownShare >= MIN_KNOWN_SHARE && (r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE);
   if (grounded && p >= (m.answerAtByLang?.[r.lang] ?? m.answerAt)) return { kind: 'answer', id: first.id, candidates, confidence: p };
   if (first.score < m.clarifyAt || r.oosScore > first.score + m.clarifyOosLead) return { kind: 'none', candidates, confidence: p };
   const close = r.ranked.filter((c) => c.score >= first.score - m.clarifyWindow).slice(0, 3);
