@@ -115,8 +115,32 @@ export class TextAnalyzer {
     return this.finish(this.tokens(text, lang, hooks));
   }
 
+  /**
+   * The language to analyse a Latin-script question with: an English question typed in a French
+   * conversation ("refund policy for annual cloud subscriptions?") is stemmed as English when
+   * English-only function words outnumber French-only ones, and the other way round.
+   */
+  latinLanguage(text: string, lang: Lang): Lang {
+    if (lang === 'zh') return lang;
+    let fr = 0;
+    let en = 0;
+    for (const run of splitRuns(normalizeText(text))) {
+      if (run.script === 'han') return lang;
+      for (const word of run.text.split(/[.\-]/)) {
+        const inFr = this.res.stopwords.fr.has(frBare(word));
+        const inEn = this.res.stopwords.en.has(enBare(word));
+        if (inFr && !inEn) fr++;
+        if (inEn && !inFr) en++;
+      }
+    }
+    if (lang === 'fr' && en >= 2 && en > 2 * fr) return 'en';
+    if (lang === 'en' && fr >= 2 && fr > 2 * en) return 'fr';
+    return lang;
+  }
+
   /** A question: each sentence analysed alone, weighted by whether it asks or gives context. */
-  analyzeQuery(text: string, lang: Lang, hooks?: TokenHooks): { terms: TermBag; grams: TermBag } {
+  analyzeQuery(text: string, asked: Lang, hooks?: TokenHooks): { terms: TermBag; grams: TermBag } {
+    const lang = this.latinLanguage(text, asked);
     const clauses = splitClauses(text);
     if (clauses.length === 1) return { terms: this.analyze(text, lang, hooks), grams: this.grams(text) };
     const terms: TermBag = new Map();
