@@ -23,6 +23,8 @@ export interface TopicFeatures {
   facet: number;
   /** Share of the question's distinctive words (rare across topics) the topic contains. */
   strong: number;
+  /** Share of the five most similar examples over all ranked topics that belong to this one. */
+  vote: number;
 }
 
 /** What the ranker found: topics by blended score, and what the decision looks at. */
@@ -59,7 +61,7 @@ export interface RankTuning {
 
 /** Decision features, in the order of the model's weights. */
 export const FEATURE_NAMES = [
-  'score', 'margin', 'near', 'gram', 'coverage', 'strong', 'facet', 'agreement', 'oosGap', 'oosMargin', 'knownShare', 'oosWords', 'length',
+  'score', 'margin', 'near', 'gram', 'coverage', 'strong', 'facet', 'agreement', 'vote', 'oosGap', 'oosMargin', 'knownShare', 'oosWords', 'length',
 ] as const;
 
 const tuningSchema = z.strictObject({
@@ -86,7 +88,7 @@ export const decisionModelSchema = z.strictObject({
   clarifyWindow: z.number().positive(),
   /** Decline rather than clarify when the out-of-scope examples outscore the best topic by more than this. */
   clarifyOosLead: z.number(),
-  /** Decline when an out-of-scope example is closer than the best topic's by more than this. */
+  /** Decline when the out-of-scope examples outscore the best topic by more than this. */
   oosLead: z.number(),
   tuning: tuningSchema,
   crossValidation: z.record(z.string(), z.unknown()).optional(),
@@ -114,6 +116,7 @@ export function featureVector(r: Ranking): Record<(typeof FEATURE_NAMES)[number]
     strong: f.strong,
     facet: f.facet,
     agreement: agreement(r, first.id),
+    vote: f.vote,
     oosGap: Math.max(r.oos - f.near, r.oosGram - f.gram),
     oosMargin: first.score - r.oosScore,
     knownShare: r.knownShare,
@@ -164,7 +167,8 @@ export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
   const candidates = r.ranked.slice(0, 3);
   const p = round(confidence(r, m));
   const x = featureVector(r)!;
-  if (x.oosGap > m.oosLead) return { kind: 'none', candidates, confidence: p };
+  // The out-of-scope examples, scored like a topic, beat the best topic: decline.
+  if (r.oosScore - first.score > m.oosLead) return { kind: 'none', candidates, confidence: p };
   const grounded = r.knownShare >= MIN_KNOWN_SHARE && (r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE);
   if (grounded && p >= (m.answerAtByLang?.[r.lang] ?? m.answerAt)) return { kind: 'answer', id: first.id, candidates, confidence: p };
   if (first.score < m.clarifyAt || r.oosScore > first.score + m.clarifyOosLead) return { kind: 'none', candidates, confidence: p };

@@ -42,6 +42,8 @@ export interface FaqEngineOptions {
 
 /** The second-best example of a topic counts a little, so one lucky example cannot decide alone. */
 const SECOND_NEAREST_SHARE = 0.25;
+/** Examples that vote for their topic: the most similar ones over all the ranked topics. */
+const VOTE_K = 5;
 /** How much the earlier question counts when a follow-up is read with it. */
 const FOLLOW_UP_CONTEXT_WEIGHT = 0.8;
 /** idf from which a word counts as distinctive (found in at most about a quarter of the topics). */
@@ -141,9 +143,11 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     // "how do I paste the key in the admin console" than to any topic is declined.
     let oosScore = 0;
     const ranked: FaqCandidate[] = [];
+    const neighbours: [number, string][] = [];
     for (const [doc, score] of bm25.top(weights, tuning.rerankDepth + 1)) {
       const isOos = doc === entries.length;
-      const words = (isOos ? index.outOfScope : examples).nearest(queryVector, isOos ? 0 : doc);
+      const nearestWords = (isOos ? index.outOfScope : examples).nearestK(queryVector, isOos ? 0 : doc, VOTE_K);
+      const words = { best: nearestWords[0] ?? 0, second: nearestWords[1] ?? 0 };
       const chars = (isOos ? index.gramOutOfScope : index.gramExamples).nearest(gramVector, isOos ? 0 : doc);
       let covered = 0;
       for (const [term, w] of weights) if (!analyzer.isNeutral(term) && bm25.contains(term, doc)) covered += w;
@@ -157,15 +161,21 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
         facet: isOos ? 0 : facetAgreement(queryFacets, index.facets[doc]!),
         // An out-of-scope word plus a single shared word is how product how-tos look.
         strong: strongTerms.length === 0 ? 1 : outOfScopeWords > 0 && strongHits < 2 ? 0 : strongHits / strongTerms.length,
+        vote: 0,
       };
       const blended = tuning.nearest * f.near + tuning.coverage * f.coverage + tuning.bm25 * f.bm25 + tuning.gram * f.gram + tuning.facet * f.facet;
       if (isOos) { oosScore = blended; continue; }
       if (ranked.length === tuning.rerankDepth) continue;
       const id = entries[doc]!.id;
+      for (const sim of nearestWords) neighbours.push([sim, id]);
       features.set(id, f);
       ranked.push({ id, score: round(blended) });
     }
     ranked.sort((a, b) => b.score - a.score);
+    // kNN vote: which topics the most similar examples overall belong to.
+    neighbours.sort((a, b) => b[0] - a[0]);
+    const voters = neighbours.slice(0, VOTE_K);
+    for (const [id, f] of features) f.vote = voters.length === 0 ? 0 : voters.filter(([, topic]) => topic === id).length / voters.length;
     const oos = index.outOfScope.nearest(queryVector, 0).best;
     const oosGram = index.gramOutOfScope.nearest(gramVector, 0).best;
     queryVector.clear();

@@ -154,7 +154,7 @@ function fitModel(cases: readonly EvalCase[], rankings: readonly Ranking[], tuni
  */
 function chooseThresholds(model: DecisionModel, cases: readonly EvalCase[], rankings: readonly Ranking[]): void {
   let bestValue = -Infinity;
-  for (const oosLead of [0, 0.05, 0.1, 0.2, 1]) {
+  for (const oosLead of [-0.05, 0, 0.05, 0.1, 1]) {
     const byLang = {} as Record<Lang, number>;
     let value = 0;
     for (const lang of LANGS) {
@@ -192,7 +192,7 @@ function chooseThresholds(model: DecisionModel, cases: readonly EvalCase[], rank
       if ((d.kind === 'answer' && d.id === expect) || (d.kind === 'clarify' && d.candidates.some((c) => c.id === expect))) found++;
     });
     // Asking "did you mean…" about an out-of-scope question costs less than missing a topic.
-    const value = found / inScope - 0.2 * (oosAsked / Math.max(1, oos)) - 0.01 * window;
+    const value = found / inScope - 0.1 * (oosAsked / Math.max(1, oos)) - 0.01 * window;
     if (value > bestValue + 1e-9) { bestValue = value; bestClarify = { at: clarifyAt, window, oosLead: clarifyOosLead }; }
   }
   model.clarifyWindow = bestClarify.window;

@@ -102,8 +102,8 @@ describe('FAQ turns: two questions, follow-ups, other languages', () => {
 
   it('offers "something else → an advocate" beside the topics of a clarification, in every language', async () => {
     for (const lang of LANGS) {
-      // One word shared by several payment topics: the engine asks rather than guesses.
-      const text = { fr: 'paiement', zh: '付款', en: 'payment' }[lang];
+      // One word shared by many topics: the engine asks rather than guesses.
+      const text = { fr: 'licence', zh: '许可证', en: 'license' }[lang];
       const replies = await bot.send(webchatMessage(conv('clarify'), text, LOCALE[lang]));
       const clarify = replies.find((r) => r.text === T(lang)('faq:clarify'));
       assert.ok(clarify, textOf(replies));
