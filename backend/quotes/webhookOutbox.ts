@@ -36,6 +36,9 @@ export interface WebhookOutboxOptions {
   now?: () => number;
 }
 
+/** The delivery's JSON body: the request as staff see it, snapshot at filing time. */
+export const webhookBody = (request: QuoteRequest): string => JSON.stringify({ event: WEBHOOK_EVENT, quoteRequest: toPublicView(request) });
+
 export function signBody(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
@@ -75,8 +78,7 @@ export class WebhookOutbox {
   /** The repository's `filed` hook: stores the delivery, held until the request itself is stored. */
   readonly prepare = async (request: QuoteRequest): Promise<PendingEffect | undefined> => {
     if (!this.enabled) return undefined;
-    const body = JSON.stringify({ event: WEBHOOK_EVENT, quoteRequest: toPublicView(request) });
-    return this.#queue.enqueue(request.id, request.id, { quoteId: request.id, body }, { hold: true });
+    return this.#queue.enqueue(request.id, request.id, { quoteId: request.id, body: webhookBody(request) }, { hold: true });
   };
 
   async start(): Promise<void> {

@@ -6,6 +6,7 @@ import { looksLikeFollowUp, splitQuestions } from '../../knowledge/faqQuestions.
 import { normalizeCommand } from '../../knowledge/intents.js';
 import { otherLanguageOf } from '../../knowledge/language/otherLanguage.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { subjectOf } from '../../bot/privacy/subject.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
 import { offerHandoff } from '../handoffOffer.js';
@@ -19,6 +20,8 @@ export interface FaqConversation {
   last?: { entryId: string; question: string; lang: Lang; turn?: number };
   /** Free-text messages seen, so a follow-up is only read as one shortly after an answer. */
   turn?: number;
+  /** The activity last counted in `turn`: a message may be routed through the FAQ twice. */
+  counted?: string;
 }
 
 const MAX_FOLLOW_UPS = 3;
@@ -57,8 +60,7 @@ export class FaqResponder implements FreeTextResponder {
   }
 
   async answerFirst(context: TurnContext, text: string, questionLike: boolean): Promise<boolean> {
-    const memory = await this.memory.get(context, {});
-    memory.turn = (memory.turn ?? 0) + 1;
+    const memory = await this.countTurn(context);
     const entry = this.byTitle(text);
     if (entry) return this.answer(context, entry, text).then(() => true);
     // German, Spanish…: one short reply in the three languages, whatever the conversation's language.
@@ -81,12 +83,12 @@ export class FaqResponder implements FreeTextResponder {
     const entry = this.byTitle(text);
     if (entry) return this.answer(context, entry, text);
 
-    const memory = await this.memory.get(context, {});
+    const memory = await this.countTurn(context);
     const plan = this.plan(text, lang, memory);
     if (plan.kind === 'answers') return this.answerAll(context, plan.answers);
     const decision = plan.decision;
 
-    await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5) });
+    await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5), subject: subjectOf(context) });
     if (decision.kind === 'clarify') {
       const buttons = this.topicButtons(decision.candidates, lang);
       // "Something else" leads to an advocate: the button sends the advocate menu command.
@@ -100,6 +102,18 @@ export class FaqResponder implements FreeTextResponder {
     } else {
       await context.sendActivity(withMenu(t, t('faq:none')));
     }
+  }
+
+  /** Counts each incoming message once, however many times it reaches the FAQ. */
+  private async countTurn(context: TurnContext): Promise<FaqConversation> {
+    const memory = await this.memory.get(context, {});
+    const activity = context.activity;
+    const key = activity.id ?? `${activity.timestamp?.toString() ?? ''}|${activity.text ?? ''}`;
+    if (memory.counted !== key) {
+      memory.turn = (memory.turn ?? 0) + 1;
+      memory.counted = key;
+    }
+    return memory;
   }
 
   /**
@@ -165,7 +179,7 @@ export class FaqResponder implements FreeTextResponder {
       await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
       return true;
     }
-    await (await this.log).recordFeedback({ ...memory.last, vote });
+    await (await this.log).recordFeedback({ ...memory.last, vote, subject: subjectOf(context) });
     memory.last = undefined; // one vote per answer: a double tap is not counted twice
     if (vote === 'up') await context.sendActivity(withMenu(t, t('faq:feedback.thanks')));
     else await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));

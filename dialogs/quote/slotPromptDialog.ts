@@ -9,6 +9,8 @@ import { slotPrompt } from './prompts.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { requestRestart } from '../restart.js';
+import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
+import { slotsForKind } from './quoteDetection.js';
 import { tellStatus } from './quoteStatusMiddleware.js';
 import { summaryActivity } from './summaryCard.js';
 
@@ -81,11 +83,13 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
       ...(draft.lastInput && { previous: draft.lastInput }),
       repeatConfirmed: state.repeatFlagged === text.trim(),
       faq: (q, l) => this.confidentFaq(q, l),
+      dayFirst: !/^en-US$/iu.test(context.activity.locale ?? ''),
     });
     const lastInput = { text: text.trim().slice(0, 500), slot };
 
     switch (reading.type) {
       case 'answer':
+        await this.deps.reseller?.remember(context, reading.slots);
         for (const line of changeLines(t, lang, draft, reading.changes)) await context.sendActivity(line);
         for (const notice of reading.notices) await context.sendActivity(renderMessage(t, lang, notice));
         return dc.endDialog({
@@ -94,10 +98,22 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
           ...(state.promptActivityId && { promptActivityId: state.promptActivityId }),
         } satisfies SlotAnswer);
       case 'correction':
+        await this.deps.reseller?.remember(context, reading.slots);
         await this.sayCorrection(context, draft, reading);
         return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput }, corrected: true } satisfies SlotAnswer);
       case 'restart':
-        requestRestart(context, text);
+        requestRestart(context, { text });
+        return Dialog.EndOfTurn;
+      case 'switchKind':
+        requestRestart(context, {
+          text,
+          start: {
+            dialogId: QUOTE_ENTRY_DIALOG,
+            options: { kind: reading.kind, slots: slotsForKind(reading.kind, draft.slots) },
+            noticeKey: 'quoteDialog:kindChanged',
+            noticeParams: { kind: t(`quote:kind.${reading.kind}`) },
+          },
+        });
         return Dialog.EndOfTurn;
       case 'question':
         await this.answerQuestion(context, reading.faqId, draft, slot);

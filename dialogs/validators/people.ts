@@ -110,8 +110,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
         if (!span || taken(span)) continue;
         const value = text.slice(span.start, span.end).trim();
         const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
-        // A company must look like one in a free sentence: capitalised, or Chinese.
-        const shaped = kind === 'person' || HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && findProducts(value).length === 0);
+        // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
+        // "c'est quoi le délai" names nobody.
+        const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
         if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end });
       }
     }

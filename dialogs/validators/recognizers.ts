@@ -16,20 +16,20 @@ export interface Found<T> {
 
 export function recognizeNumbers(text: string, lang: Lang): Found<number>[] {
   return Recognizers.recognizeNumber(text, CULTURE[lang])
-    .map((r) => ({ value: Number((r.resolution as { value?: string }).value), start: r.start, end: r.end + 1 }))
+    .map((r) => ({ value: Number((r.resolution as { value?: string } | null)?.value), start: r.start, end: r.end + 1 }))
     .filter((r) => Number.isFinite(r.value));
 }
 
 export function recognizeBooleanAnswer(text: string, lang: Lang): boolean | undefined {
   const [first] = Recognizers.recognizeBoolean(text, CULTURE[lang]);
-  const value = (first?.resolution as { value?: unknown } | undefined)?.value;
+  const value = (first?.resolution as { value?: unknown } | null | undefined)?.value;
   return typeof value === 'boolean' ? value : undefined;
 }
 
 /** The email model is English-only in 1.3.1 but reads addresses inside French or Chinese text. */
 export function recognizeEmails(text: string): Found<string>[] {
   return Recognizers.recognizeEmail(text, CULTURE.en).map((r) => ({
-    value: String((r.resolution as { value?: string }).value ?? r.text),
+    value: String((r.resolution as { value?: string } | null)?.value ?? r.text),
     start: r.start,
     end: r.end + 1,
   }));
@@ -46,7 +46,8 @@ export interface DateValue {
 
 export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateValue[]>[] {
   return Recognizers.recognizeDateTime(text, CULTURE[lang], undefined, now).map((r) => ({
-    value: ((r.resolution as { values?: DateValue[] }).values ?? []).slice(),
+    // "en mars" alone resolves to null in fr 1.3.1: no date, not a crash.
+    value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
     start: r.start,
     end: r.end + 1,
   }));

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../../knowledge/nlu/index.js';
-import type { SlotName } from '../../../knowledge/quoteTypes.js';
+import type { QuoteKind, SlotName } from '../../../knowledge/quoteTypes.js';
 import {
   findEmails,
   findSens,
@@ -43,6 +43,8 @@ export interface FormTurn {
   repeatConfirmed?: boolean;
   /** A confident FAQ answer for the text, if any (the dialog passes the engine). */
   faq?: (text: string, lang: Lang) => string | undefined;
+  /** Numeric dates day first ("03/04/2027" = 3 April): false only for en-US users. */
+  dayFirst?: boolean;
 }
 
 export type FormReading =
@@ -54,6 +56,8 @@ export type FormReading =
   | { type: 'status'; ref?: string }
   /** "start over: <a new request>": cancel this form and start that one with the sentence. */
   | { type: 'restart' }
+  /** "they don't have a site yet" in an existing-site form: the same request as a new subscription. */
+  | { type: 'switchKind'; kind: QuoteKind }
   /** A button title or the previous answer sent again. */
   | { type: 'repeat'; of?: SlotName }
   | { type: 'dontKnow' }
@@ -128,13 +132,14 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   }
 
   if (isRestart(draft, input, lang, now)) return { type: 'restart' };
+  if (draft.kind === 'cloud-existing' && said(foldText(input), allLangs(quoteIntentWords().noSite, lang))) return { type: 'switchKind', kind: 'cloud-new' };
 
   const monthly = monthlyAsked(draft, input);
   if (monthly) return { type: 'refused', reason: monthly, rule: true };
 
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
-  const correction = readCorrection(draft, asked, input, lang);
+  const correction = readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
   if (correction && marked) {
     return { type: 'correction', slots: correction.slots, draft: correction.itemTiers ? { itemTiers: correction.itemTiers } : {}, notices: correction.notices, changes: correction.changes, ...(correction.swapped && { swapped: correction.swapped }) };
@@ -144,15 +149,20 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   // that names the field asked ("is this my address or the customer's?") is about that field.
   if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return namesField(turn.lexicon, asked, input) ? { type: 'question' } : { type: 'question', ...faqOf(turn, input) };
 
-  const reading = readAnswer(draft, asked, input, lang, now);
+  // Free text is stored as typed (full-width punctuation in a Chinese address stays); the rest is read normalised.
+  const reading = readAnswer(draft, asked, FREE_TEXT_SLOTS.has(asked) ? text.trim() : input, lang, now, turn.dayFirst);
   if (reading.ok) {
     // A plausible value of a few words ("Megan Carter") is never sent to the FAQ: short names can match a topic by chance.
     const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 ? turn.faq?.(input, lang) : undefined;
     if (faqId) return { type: 'question', faqId };
     const extra = correction && !marked ? correction : undefined;
-    const changes = (extra?.changes ?? []).filter((c) => !(c.slot in reading.slots));
-    const slots = { ...Object.fromEntries(changes.map((c) => [c.slot, extra!.slots[c.slot]])), ...reading.slots } as FilledSlots;
-    return { type: 'answer', slots, draft: reading.draft, notices: [...reading.notices, ...(extra?.notices ?? [])], changes };
+    const extraChanges = (extra?.changes ?? []).filter((c) => !(c.slot in reading.slots));
+    const slots = { ...Object.fromEntries(extraChanges.map((c) => [c.slot, extra!.slots[c.slot]])), ...reading.slots } as FilledSlots;
+    // Every other slot the answer changed is said back ("Jira et Confluence, 500 utilisateurs" at the product prompt).
+    const replaced: Change[] = (Object.keys(reading.slots) as SlotName[])
+      .filter((s) => s !== asked && JSON.stringify(draft.slots[s]) !== JSON.stringify(reading.slots[s]))
+      .map((s) => ({ slot: s, ...(isFilled(draft.slots[s]) && { from: draft.slots[s] }), to: reading.slots[s] }));
+    return { type: 'answer', slots, draft: reading.draft, notices: [...reading.notices, ...(extra?.notices ?? [])], changes: [...extraChanges, ...replaced] };
   }
   if (reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
 
@@ -163,7 +173,8 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   }
   if (question) return namesField(turn.lexicon, asked, input) ? { type: 'question' } : { type: 'question', ...faqOf(turn, input) };
   if (isDontKnow(input)) return { type: 'dontKnow' };
-  const faqId = turn.faq?.(input, lang);
+  // A short wrong answer ("Owen Price" at the URL prompt) is not an FAQ question about pricing.
+  const faqId = words >= 4 ? turn.faq?.(input, lang) : undefined;
   if (faqId) return { type: 'question', faqId };
   return { type: 'refused', reason: reading.reason, rule: false };
 }
