@@ -142,6 +142,7 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     // The out-of-scope examples compete like one more topic (document n): a question closer to
     // "how do I paste the key in the admin console" than to any topic is declined.
     let oosScore = 0;
+    let oosNearest: { words: number; grams: number } | undefined;
     const ranked: FaqCandidate[] = [];
     const neighbours: [number, string][] = [];
     for (const [doc, score] of bm25.top(weights, tuning.rerankDepth + 1)) {
@@ -149,6 +150,7 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
       const nearestWords = (isOos ? index.outOfScope : examples).nearestK(queryVector, isOos ? 0 : doc, VOTE_K);
       const words = { best: nearestWords[0] ?? 0, second: nearestWords[1] ?? 0 };
       const chars = (isOos ? index.gramOutOfScope : index.gramExamples).nearest(gramVector, isOos ? 0 : doc);
+      if (isOos) oosNearest = { words: words.best, grams: chars.best };
       let covered = 0;
       for (const [term, w] of weights) if (!analyzer.isNeutral(term) && bm25.contains(term, doc)) covered += w;
       let strongHits = 0;
@@ -176,8 +178,9 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     neighbours.sort((a, b) => b[0] - a[0]);
     const voters = neighbours.slice(0, VOTE_K);
     for (const [id, f] of features) f.vote = voters.length === 0 ? 0 : voters.filter(([, topic]) => topic === id).length / voters.length;
-    const oos = index.outOfScope.nearest(queryVector, 0).best;
-    const oosGram = index.gramOutOfScope.nearest(gramVector, 0).best;
+    // Computed in the loop when the out-of-scope document was among the best; else here.
+    const oos = oosNearest?.words ?? index.outOfScope.nearest(queryVector, 0).best;
+    const oosGram = oosNearest?.grams ?? index.gramOutOfScope.nearest(gramVector, 0).best;
     queryVector.clear();
     gramVector.clear();
     return { ranked, features, oos, oosGram, oosScore: round(oosScore), knownShare: all > 0 ? known / all : 0, outOfScopeWords, length, lang };

@@ -123,11 +123,16 @@ export class FaqResponder implements FreeTextResponder {
    */
   private plan(text: string, lang: Lang, memory: FaqConversation): Plan {
     const last = memory.last;
-    if (last && (memory.turn ?? 0) - (last.turn ?? 0) <= FOLLOW_UP_TURNS && looksLikeFollowUp(text)) {
+    const followUp = looksLikeFollowUp(text);
+    if (last && (memory.turn ?? 0) - (last.turn ?? 0) <= FOLLOW_UP_TURNS && followUp) {
       const decision = this.engine.decideFollowUp(text, last.question, lang);
       if (decision.kind === 'answer') return { kind: 'answers', answers: [{ id: decision.id, question: `${last.question} ${text}` }], followUp: true };
     }
     const whole = this.engine.decide(text, lang);
+    // "And for Data Center?" with no answer to follow: a guess would be a coin toss, so ask.
+    if (followUp && whole.kind === 'answer') {
+      return { kind: 'decision', decision: { kind: 'clarify', candidates: whole.candidates, confidence: whole.confidence } };
+    }
     const parts = splitQuestions(text);
     if (parts.length === 2) {
       const ids = parts.map((part) => this.engine.decide(part, lang)).map((d) => (d.kind === 'answer' ? d.id : undefined));

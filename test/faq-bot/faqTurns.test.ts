@@ -75,7 +75,18 @@ describe('FAQ turns: two questions, follow-ups, other languages', () => {
       await bot.send(webchatMessage(late, other, 'en-US'));
     }
     const replies = await bot.send(webchatMessage(late, 'and for cloud?', 'en-US'));
-    assert.ok(!answered(replies, 'en').includes('cloud-renew-upgrade'), textOf(replies).slice(0, 300));
+    // Nothing left to follow: asked which topic, not answered at random.
+    assert.deepEqual(answered(replies, 'en'), [], textOf(replies).slice(0, 300));
+    assert.ok(replies.some((r) => r.text === T('en')('faq:clarify')), textOf(replies).slice(0, 300));
+  });
+
+  it('asks which topic when a follow-up opens the conversation, in every language', async () => {
+    for (const lang of LANGS) {
+      const text = { fr: 'et pour le Data Center ?', zh: '那Data Center呢', en: 'and for Data Center?' }[lang];
+      const replies = await bot.send(webchatMessage(conv('orphan'), text, LOCALE[lang]));
+      assert.deepEqual(answered(replies, lang), [], textOf(replies).slice(0, 300));
+      assert.ok(replies.some((r) => r.text === T(lang)('faq:clarify')), textOf(replies).slice(0, 300));
+    }
   });
 
   const others: Array<[Lang, string, string]> = [
