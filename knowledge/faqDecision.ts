@@ -57,6 +57,10 @@ export interface RankTuning {
   unknownIdfFactor: number;
   /** Topics re-ranked with the fine similarity after the BM25 pass. */
   rerankDepth: number;
+  /** Share of the second-nearest example in a topic's nearest-example similarity. */
+  secondShare: number;
+  /** Weight of the sentences that give context rather than ask. */
+  contextWeight: number;
 }
 
 /** Decision features, in the order of the model's weights. */
@@ -67,6 +71,7 @@ export const FEATURE_NAMES = [
 const tuningSchema = z.strictObject({
   nearest: z.number(), coverage: z.number(), bm25: z.number(), gram: z.number(), facet: z.number(),
   unknownIdfFactor: z.number().positive(), rerankDepth: z.number().int().min(3),
+  secondShare: z.number().min(0).max(1), contextWeight: z.number().min(0).max(1),
 });
 
 /**
@@ -159,6 +164,8 @@ const SHORT_MIN_KNOWN_SHARE = 0.45;
  * "10 George Street, Sydney NSW 2000"): never an answer, however one known word scores.
  */
 const MIN_KNOWN_SHARE = 0.3;
+/** Below this even a clarification has nothing to go on ("une bonne recette de crêpes ?"). */
+const CLARIFY_MIN_KNOWN_SHARE = 0.2;
 
 /** Answer when confident, ask between the close topics when something is close, else decline. */
 export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
@@ -171,7 +178,10 @@ export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
   if (r.oosScore - first.score > m.oosLead) return { kind: 'none', candidates, confidence: p };
   const grounded = r.knownShare >= MIN_KNOWN_SHARE && (r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE);
   if (grounded && p >= (m.answerAtByLang?.[r.lang] ?? m.answerAt)) return { kind: 'answer', id: first.id, candidates, confidence: p };
-  if (first.score < m.clarifyAt || r.oosScore > first.score + m.clarifyOosLead) return { kind: 'none', candidates, confidence: p };
+  // Mostly unknown words ("une bonne recette de crêpes"): nothing to ask about either.
+  if (first.score < m.clarifyAt || r.oosScore > first.score + m.clarifyOosLead || r.knownShare < CLARIFY_MIN_KNOWN_SHARE) {
+    return { kind: 'none', candidates, confidence: p };
+  }
   const close = r.ranked.filter((c) => c.score >= first.score - m.clarifyWindow).slice(0, 3);
   return { kind: 'clarify', candidates: close.length >= 2 ? close : r.ranked.slice(0, 2), confidence: p };
 }

@@ -7,7 +7,7 @@ import {
 } from './faqDecision.js';
 import { buildFaqIndex, type OutOfScopeExamples } from './faqIndex.js';
 import type { FacetDimension, FaqEntry } from './faqSchema.js';
-import type { Lang } from './lang.js';
+import { LANGS, type Lang } from './lang.js';
 import { TextAnalyzer } from './search/analyzer.js';
 import { QueryVector } from './search/vectors.js';
 
@@ -40,8 +40,6 @@ export interface FaqEngineOptions {
   analyzer?: TextAnalyzer;
 }
 
-/** The second-best example of a topic counts a little, so one lucky example cannot decide alone. */
-const SECOND_NEAREST_SHARE = 0.25;
 /** Examples that vote for their topic: the most similar ones over all the ranked topics. */
 const VOTE_K = 5;
 /** How much the earlier question counts when a follow-up is read with it. */
@@ -66,7 +64,7 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   const byId = new Map<string, FaqEntry>(entries.map((entry) => [entry.id, entry]));
 
   function rank(text: string, lang: Lang): Ranking {
-    return rankAnalyzed(analyzer.analyzeQuery(text, lang, index.fix), lang);
+    return rankAnalyzed(analyzer.analyzeQuery(text, lang, index.fix, tuning.contextWeight), lang);
   }
 
   /**
@@ -75,8 +73,8 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
    * again (its "cloud" replaces the earlier "Data Center").
    */
   function rankFollowUp(text: string, previous: string, lang: Lang): Ranking {
-    const now = analyzer.analyzeQuery(text, lang, index.fix);
-    const before = analyzer.analyzeQuery(previous, lang, index.fix);
+    const now = analyzer.analyzeQuery(text, lang, index.fix, tuning.contextWeight);
+    const before = analyzer.analyzeQuery(previous, lang, index.fix, tuning.contextWeight);
     const named = new Set<string>();
     for (const term of now.terms.keys()) {
       const facet = analyzer.facetOf(term);
@@ -156,8 +154,8 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
       let strongHits = 0;
       for (const term of strongTerms) if (bm25.contains(term, doc)) strongHits++;
       const f: TopicFeatures = {
-        near: blendNearest(words),
-        gram: blendNearest(chars),
+        near: blendNearest(words, tuning.secondShare),
+        gram: blendNearest(chars, tuning.secondShare),
         coverage: covered / queryMass,
         bm25: Math.min(1, score / queryMass),
         facet: isOos ? 0 : facetAgreement(queryFacets, index.facets[doc]!),
@@ -186,8 +184,29 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     return { ranked, features, oos, oosGram, oosScore: round(oosScore), knownShare: all > 0 ? known / all : 0, outOfScopeWords, length, lang };
   }
 
+  // A question the knowledge base already has word for word (a seed page's own title) is that
+  // topic's, whatever the blend says about its siblings.
+  const verbatim = new Map<string, string | null>();
+  for (const entry of entries) {
+    for (const l of LANGS) {
+      for (const q of [...entry[l].questions, entry[l].title]) {
+        const key = verbatimKey(q);
+        const seen = verbatim.get(key);
+        verbatim.set(key, seen === undefined || seen === entry.id ? entry.id : null);
+      }
+    }
+  }
+  function decide(text: string, lang: Lang): FaqDecision {
+    const ranking = rank(text, lang);
+    const decision = decideFromRanking(ranking, model);
+    const known = verbatim.get(verbatimKey(text));
+    if (!known || (decision.kind === 'answer' && decision.id === known)) return decision;
+    const first = ranking.ranked.find((c) => c.id === known) ?? { id: known, score: 1 };
+    return { kind: 'answer', id: known, candidates: [first, ...ranking.ranked.filter((c) => c.id !== known)].slice(0, 3), confidence: 1 };
+  }
+
   return {
-    decide: (text, lang) => decideFromRanking(rank(text, lang), model),
+    decide,
     decideFollowUp: (text, previous, lang) => decideFromRanking(rankFollowUp(text, previous, lang), model),
     rank,
     model,
@@ -197,8 +216,9 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   };
 }
 
-function blendNearest({ best, second }: { best: number; second: number }): number {
-  return (1 - SECOND_NEAREST_SHARE) * best + SECOND_NEAREST_SHARE * second;
+/** The second-best example of a topic counts too, so one lucky example cannot decide alone. */
+function blendNearest({ best, second }: { best: number; second: number }, secondShare: number): number {
+  return (1 - secondShare) * best + secondShare * second;
 }
 
 /**
@@ -220,6 +240,10 @@ function facetAgreement(query: ReadonlyMap<FacetDimension, ReadonlySet<string>>,
     sum += [...values].some((v) => accepted.has(v)) ? weight : -weight;
   }
   return total === 0 ? 0 : sum / total;
+}
+
+function verbatimKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 function round(score: number): number {

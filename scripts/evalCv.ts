@@ -75,15 +75,15 @@ function assignFolds(cases: Case[]): Case[] {
 function tuningGrid(quick: boolean): RankTuning[] {
   if (quick) return [loadDecisionModel().tuning];
   const grid: RankTuning[] = [];
-  const nearest = [0.3, 0.4, 0.5];
-  const gram = [0.1, 0.2, 0.3];
-  const coverage = [0.15, 0.25, 0.35];
+  const nearest = [0.3, 0.4];
+  const gram = [0.2, 0.3];
+  const coverage = [0.25, 0.35];
   // Facets separate sibling topics; a zero weight would ignore what every entry declares.
-  const facet = [0.1, 0.2];
-  for (const n of nearest) for (const g of gram) for (const c of coverage) for (const f of facet) {
+  const facet = [0.1];
+  for (const n of nearest) for (const g of gram) for (const c of coverage) for (const f of facet) for (const secondShare of [0.25, 0.5]) for (const contextWeight of [0.6, 0.8]) {
     const bm25 = round(1 - n - g - c);
     if (bm25 < 0) continue;
-    grid.push({ nearest: n, gram: g, coverage: c, bm25, facet: f, unknownIdfFactor: 0.2, rerankDepth: 10 });
+    grid.push({ nearest: n, gram: g, coverage: c, bm25, facet: f, unknownIdfFactor: 0.2, rerankDepth: 10, secondShare, contextWeight });
   }
   return grid;
 }

@@ -25,6 +25,8 @@ export interface FaqConversation {
 }
 
 const MAX_FOLLOW_UPS = 3;
+/** How sure the engine must be of each half of a message that asks two things. */
+const PART_CONFIDENCE = 0.8;
 /** A follow-up ("and for cloud?") refers to the last answer during this many messages after it. */
 const FOLLOW_UP_TURNS = 2;
 
@@ -135,7 +137,9 @@ export class FaqResponder implements FreeTextResponder {
     }
     const parts = splitQuestions(text);
     if (parts.length === 2) {
-      const ids = parts.map((part) => this.engine.decide(part, lang)).map((d) => (d.kind === 'answer' ? d.id : undefined));
+      // Half a message is read out of context ("How do I renew" of "renew and upgrade my DC
+      // licence"): each half must be clearly about its topic.
+      const ids = parts.map((part) => this.engine.decide(part, lang)).map((d) => (d.kind === 'answer' && d.confidence >= PART_CONFIDENCE ? d.id : undefined));
       if (ids[0] && ids[1] && ids[0] !== ids[1]) {
         return { kind: 'answers', answers: ids.map((id, i) => ({ id: id!, question: parts[i]! })), followUp: false };
       }

@@ -139,9 +139,9 @@ export class TextAnalyzer {
   }
 
   /** A question: each sentence analysed alone, weighted by whether it asks or gives context. */
-  analyzeQuery(text: string, asked: Lang, hooks?: TokenHooks): { terms: TermBag; grams: TermBag } {
+  analyzeQuery(text: string, asked: Lang, hooks?: TokenHooks, contextWeight?: number): { terms: TermBag; grams: TermBag } {
     const lang = this.latinLanguage(text, asked);
-    const clauses = splitClauses(text);
+    const clauses = splitClauses(text, contextWeight);
     if (clauses.length === 1) return { terms: this.analyze(text, lang, hooks), grams: this.grams(text) };
     const terms: TermBag = new Map();
     const grams: TermBag = new Map();

@@ -5,7 +5,7 @@
  */
 export interface Clause { text: string; weight: number }
 
-/** Weight of a sentence that is context rather than the question. */
+/** Default weight of a sentence that is context rather than the question (the model's tuning sets it). */
 export const CONTEXT_WEIGHT = 0.6;
 
 // A sentence and its end: ! ? ; and their full-width forms, 。, line breaks, or a period before
@@ -13,7 +13,7 @@ export const CONTEXT_WEIGHT = 0.6;
 const SENTENCE = /([^!?！？。;；\n.]|\.(?!\s|$))+([!?！？。;；\n]+|\.(?=\s|$)|$)/gu;
 const ASKS = /\b(?:how|what|where|when|which|who|why|can|could|do|does|is|are|should|comment|pourquoi|quel(?:le)?s?|quand|est-ce|peut-on|puis-je|faut-il)\b|吗|呢|怎么|如何|哪|什么|是否|能否|可以|多久|为什么/iu;
 
-export function splitClauses(text: string): Clause[] {
+export function splitClauses(text: string, contextWeight = CONTEXT_WEIGHT): Clause[] {
   const parts: { text: string; question: boolean }[] = [];
   for (const match of text.matchAll(SENTENCE)) {
     const body = match[0].trim();
@@ -25,5 +25,5 @@ export function splitClauses(text: string): Clause[] {
     const asking = parts.map((p) => ASKS.test(p.text)).lastIndexOf(true);
     parts[asking >= 0 ? asking : parts.length - 1]!.question = true;
   }
-  return parts.map((p) => ({ text: p.text, weight: p.question ? 1 : CONTEXT_WEIGHT }));
+  return parts.map((p) => ({ text: p.text, weight: p.question ? 1 : contextWeight }));
 }
