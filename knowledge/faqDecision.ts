@@ -173,7 +173,6 @@ export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
   if (!first) return { kind: 'none', candidates: [], confidence: 0 };
   const candidates = r.ranked.slice(0, 3);
   const p = round(confidence(r, m));
-  const x = featureVector(r)!;
   // The out-of-scope examples, scored like a topic, beat the best topic: decline.
   if (r.oosScore - first.score > m.oosLead) return { kind: 'none', candidates, confidence: p };
   const grounded = r.knownShare >= MIN_KNOWN_SHARE && (r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE);
