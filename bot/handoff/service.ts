@@ -154,7 +154,8 @@ export class HandoffService {
     const store = await this.deps.store;
     const entry = await store.appendMessage(ticket.id, { from: 'user', text, at: this.now().toISOString() });
     this.deps.events.message(ticket.id, entry);
-    if (ticket.status !== 'waiting') return {};
+    // A hub's queue (protocol mode) is the hub's to tell about.
+    if (ticket.status !== 'waiting' || ticket.mode !== 'console') return {};
     const position = await store.queuePosition(ticket.id);
     return position ? { position } : {};
   }
