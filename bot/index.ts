@@ -57,6 +57,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
   const database = stores.database;
   let probe: NodeJS.Timeout | undefined;
+  let closing = false;
   if (database) {
     // Read when /readyz is asked: the database answered its last query (or probe) and is migrated.
     Object.defineProperty(readiness.checks, 'database', { enumerable: true, get: () => database.up && (stores as { migrated?: boolean }).migrated === true });
@@ -98,9 +99,13 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       // Migrations (PostgreSQL): a broken one stops start-up here; an unreachable server is retried in the background.
       await stores.start();
       if (database) {
-        // Keeps /readyz current when no traffic touches the database, and notices when it is back.
-        probe = setInterval(() => void database.ping(), database.up ? 5000 : 1000);
-        probe.unref();
+        // Keeps /readyz current when no traffic touches the database, and notices soon when it is back.
+        const again = () => {
+          if (closing) return;
+          probe = setTimeout(() => void database.ping().finally(again), database.up ? 5000 : 1000);
+          probe.unref();
+        };
+        again();
       }
       await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
       const port = (server.address() as { port: number }).port;
@@ -118,7 +123,8 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       for (const f of built) f.drain?.();
       await new Promise<void>((ok) => server.close(() => ok()));
       await inFlight.idle(config.SHUTDOWN_GRACE_MS);
-      clearInterval(probe);
+      closing = true;
+      clearTimeout(probe);
       for (const f of built) await f.close?.();
       await stores.close();
     },

@@ -1,22 +1,30 @@
 /**
  * `npm run report:unanswered [-- --data DIR]`: what the FAQ could not answer, grouped by language
  * and by the closest topic, plus the 👎 votes per topic — the to-do list of knowledge authors.
+ * With DATABASE_URL set (and no --data), the log of every instance, from PostgreSQL.
  */
 import { resolve } from 'node:path';
-import { FaqLog, type Feedback, type Unanswered } from '../backend/faq/faqLog.js';
+import { Database } from '../backend/db/database.js';
+import { FaqLog, feedbackSchema, unansweredSchema, type Feedback, type Unanswered } from '../backend/faq/faqLog.js';
+import { PgRecordLog } from '../backend/store/pgRecordLog.js';
 import { loadConfig } from '../bot/config.js';
 
 const dataArg = process.argv.indexOf('--data');
-const dataDir = resolve(dataArg > 0 ? process.argv[dataArg + 1]! : loadConfig(process.env).DATA_DIR);
-const log = await FaqLog.open(dataDir);
+const config = loadConfig(process.env);
+const db = dataArg < 0 && config.DATABASE_URL ? new Database({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, poolSize: 2 }) : undefined;
+const dataDir = resolve(dataArg > 0 ? process.argv[dataArg + 1]! : config.DATA_DIR);
+const log = db
+  ? FaqLog.over(new PgRecordLog(db, 'unanswered', (v) => unansweredSchema.parse(v)), new PgRecordLog(db, 'feedback', (v) => feedbackSchema.parse(v)))
+  : await FaqLog.open(dataDir);
 
 const unanswered: Unanswered[] = [];
 for await (const u of log.unanswered.values()) unanswered.push(u);
 const feedback: Feedback[] = [];
 for await (const f of log.feedback.values()) feedback.push(f);
 await log.close();
+await db?.close();
 
-const out: string[] = [`# Unanswered FAQ questions (${dataDir})`, ''];
+const out: string[] = [`# Unanswered FAQ questions (${db ? `PostgreSQL, schema ${db.schema}` : dataDir})`, ''];
 for (const lang of ['fr', 'zh', 'en'] as const) {
   const mine = unanswered.filter((u) => u.lang === lang);
   if (!mine.length) continue;
