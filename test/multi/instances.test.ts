@@ -125,6 +125,9 @@ describe('several bot instances on one PostgreSQL (real processes, no stickiness
     const all = (await staff(C(), 'GET', '/api/quote-requests?limit=100')).body.items.map((r: { id: string }) => r.id) as string[];
     assert.equal(new Set(all).size, all.length, 'no reference twice');
     for (const ref of all) assert.equal(hook.keys.filter((k) => k === ref).length, 1, `${ref} delivered once`);
+    // The staff export of any instance has them all.
+    const csv = await (await fetch(`${A().url}/api/quote-requests.csv`, { headers: { authorization: `Bearer ${STAFF}` } })).text();
+    for (const ref of filings) assert.ok(csv.includes(ref!), `${ref} in the CSV of A`);
   });
 
   it('a status changed through one instance reaches the reseller once, in their language, from whichever instance claims it', async () => {

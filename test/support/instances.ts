@@ -82,7 +82,13 @@ export async function startInstance(name: string, env: Record<string, string>, {
     output: () => tail,
     post: (body) => postActivity(url, body),
     async send(activity) {
-      const res = await postActivity(url, { deliveryMode: 'expectReplies', ...activity });
+      const body = { deliveryMode: 'expectReplies', ...activity };
+      // A keep-alive socket the server closed just as the request went out: the channel would
+      // redeliver the same activity (same id), which the bot processes once. So does this.
+      const res = await postActivity(url, body).catch((err: Error & { cause?: { code?: string } }) => {
+        if (!['ECONNRESET', 'UND_ERR_SOCKET'].includes(err.cause?.code ?? '') || proc.exitCode !== null || proc.signalCode !== null) throw err;
+        return postActivity(url, body);
+      });
       if (res.status !== 200) throw new Error(`${name}: POST /api/messages → ${res.status}: ${res.text}`);
       return ((res.json as { activities?: Reply[] }).activities ?? []).filter((a) => a.type !== 'typing');
     },
