@@ -45,6 +45,30 @@ export class AdvisoryLocks {
     return run;
   }
 
+  /**
+   * Runs `section` only if no instance holds `name` right now (`pg_try_advisory_xact_lock`):
+   * resolves `{ ran: false }` at once otherwise. For work one instance is enough to do.
+   */
+  async tryRun<T>(name: string, section: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+    const client = await this.#pool.connect().catch((err: unknown) => {
+      throw new DatabaseUnavailableError(err);
+    });
+    let broken = false;
+    const lost = () => (broken = true);
+    client.on('error', lost);
+    try {
+      const key = LOCK_KEY_SQL.replace('$1', client.escapeLiteral(name));
+      // Two statements, two results: BEGIN's, then the lock's.
+      const results = (await client.query(`BEGIN; SELECT pg_try_advisory_xact_lock(${key}) AS got`)) as unknown as Array<{ rows: Array<{ got: boolean }> }>;
+      if (!results[1]?.rows[0]?.got) return { ran: false };
+      return { ran: true, result: await section() };
+    } finally {
+      if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+      client.off('error', lost);
+      client.release(broken);
+    }
+  }
+
   async #hold<T>(name: string, section: () => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {

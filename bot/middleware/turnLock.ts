@@ -8,6 +8,8 @@ import { conversationKey } from '../state.js';
 /** Runs sections one at a time per name, across every instance (`AdvisoryLocks` on PostgreSQL). */
 export interface NamedLocks {
   run<T>(name: string, section: () => Promise<T>): Promise<T>;
+  /** Runs `section` only if nobody holds `name` now; otherwise resolves at once without running it. */
+  tryRun<T>(name: string, section: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }>;
 }
 
 export interface TurnLockDeps {

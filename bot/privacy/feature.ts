@@ -25,8 +25,11 @@ export function privacyFeature(ctx: FeatureContext): Feature {
 
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> = Promise.resolve();
+  // Several instances: the one that gets the lock sweeps, the others skip this hour's turn.
+  const locks = ctx.stores.locks;
+  const expire = () => (locks ? locks.tryRun('retention-sweep', () => privacy.expire(ctx.now())) : privacy.expire(ctx.now()));
   const sweep = () => {
-    sweeping = privacy.expire(ctx.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'privacy: retention sweep failed'));
+    sweeping = expire().catch((err: Error) => logger.error({ err: { message: err.message } }, 'privacy: retention sweep failed'));
   };
   return {
     name: 'privacy',

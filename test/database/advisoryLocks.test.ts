@@ -49,6 +49,21 @@ describe('turn locks across instances (pg_advisory_xact_lock)', () => {
     await stuck; // its section ends normally; the dead connection is discarded, not reused
   });
 
+  it('tryRun: work one instance is enough for runs on the instance that gets the lock; the others skip it', async () => {
+    const [a, b] = [instance(), instance()];
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const first = a.tryRun('retention-sweep', async () => {
+      await held;
+      return 'swept by a';
+    });
+    await sleep(100);
+    assert.deepEqual(await b.tryRun('retention-sweep', async () => 'swept by b'), { ran: false });
+    release();
+    assert.deepEqual(await first, { ran: true, result: 'swept by a' });
+    assert.deepEqual(await b.tryRun('retention-sweep', async () => 'swept by b'), { ran: true, result: 'swept by b' });
+  });
+
   it('an unreachable server is reported as such, not as a lock timeout', async () => {
     const db = new Database({ url: 'postgresql://reseller:reseller@127.0.0.1:1/nowhere', connectTimeoutMs: 500 });
     const locks = new AdvisoryLocks(db);
