@@ -19,16 +19,21 @@ describe('turn locks across instances (pg_advisory_xact_lock)', () => {
   it('one name runs one section at a time on every instance; other names do not wait', async () => {
     const [a, b] = [instance(), instance()];
     const log: string[] = [];
-    const section = (who: string, ms: number) => async () => {
-      log.push(`${who}+`);
-      await sleep(ms);
-      log.push(`${who}-`);
-    };
-    await Promise.all([a.run('turn:webchat/conversations/c1/', section('a1', 150)), sleep(20).then(() => b.run('turn:webchat/conversations/c1/', section('b1', 10)))]);
-    assert.deepEqual(log, ['a1+', 'a1-', 'b1+', 'b1-']);
-    log.length = 0;
-    await Promise.all([a.run('turn:x', section('x', 150)), sleep(20).then(() => b.run('turn:y', section('y', 10)))]);
-    assert.deepEqual(log, ['x+', 'y+', 'y-', 'x-']);
+    let started!: () => void;
+    const aHolds = new Promise<void>((ok) => (started = ok));
+    const first = a.run('turn:webchat/conversations/c1/', async () => {
+      started();
+      await sleep(150);
+      log.push('a done');
+    });
+    await aHolds;
+    await b.run('turn:webchat/conversations/c1/', async () => void log.push('b ran'));
+    await first;
+    assert.deepEqual(log, ['a done', 'b ran'], 'b waited for a');
+    // Another name: a's section can only end once b's has run, so b must not wait for a.
+    let bRan!: () => void;
+    const ranB = new Promise<void>((ok) => (bRan = ok));
+    await Promise.all([a.run('turn:x', () => ranB), b.run('turn:y', async () => bRan())]);
   });
 
   it('a holder whose connection dies (a killed instance) releases the lock; a wait past its limit gives up', async () => {
