@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../../knowledge/lang.js';
+import { maskPersonalData } from '../../knowledge/language/personalData.js';
 import type { BackendLogger } from '../logger.js';
 import { JournalCollection, type Collection } from '../store/index.js';
 
@@ -27,11 +28,6 @@ export const feedbackSchema = z.object({
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const SEN = /\bSEN[-\s]?[A-Z]?\d{5,}\b/gi;
-/** Authors need the wording, not the customer: emails and SENs are masked before storing. */
-export const maskPersonalData = (text: string): string => text.replace(EMAIL, '[email]').replace(SEN, '[SEN]');
-
 /** The FAQ's own stores (DATA_DIR/faq/): unanswered questions and answer feedback, each its own journal. */
 export class FaqLog {
   private constructor(
@@ -48,6 +44,7 @@ export class FaqLog {
     return new FaqLog(unanswered, feedback);
   }
 
+  /** Authors need the wording, not the customer: emails and SENs are masked before storing. */
   async recordUnanswered(entry: Omit<Unanswered, 'at'>): Promise<void> {
     await this.unanswered.put(randomUUID(), { ...entry, text: maskPersonalData(entry.text), at: new Date().toISOString() });
   }

@@ -4,7 +4,7 @@ import { turnInfo } from '../../bot/turn.js';
 import { withMenu } from '../messages.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 
-const REF_IN_TEXT = /\bQR-\d{8}-\d{4,}\b/i;
+const REF_IN_TEXT = /\bQR-\d{8}-\d{4,9}\b/i;
 
 /** "où en est QR-20261122-0042 ?", "QR-… 的状态", "status of QR-…": the reference asked about. */
 export function detectStatusLookup(text: string): string | undefined {

@@ -49,6 +49,9 @@ function emailRole(folded: string, start: number): EmailSlot | undefined {
   return best?.slot;
 }
 
+/** A word holding a site URL, blanked whole; tried from word starts only (linear on long words). */
+const SITE_TOKEN = /(?<!\S)\S{0,2048}?\.atlassian\.net\S{0,2048}/giu;
+
 /** Maintenance years written with digits: "3 ans de maintenance", "2 years", "3年维护" (not "2027年"). */
 const YEARS = /(?<![\d.,])(\d{1,2})\s?(?:years?|yrs?|ans?|années?|annees?|年)(?![\d月])/iu;
 
@@ -65,7 +68,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
 
   const siteUrl = findSiteUrl(input);
   if (siteUrl) slots.siteUrl = siteUrl;
-  for (const m of input.matchAll(/\S*\.atlassian\.net\S*/giu)) blank.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of input.matchAll(SITE_TOKEN)) blank.push({ start: m.index, end: m.index + m[0].length });
 
   const unassigned: string[] = [];
   for (const email of recognizeEmails(input)) {

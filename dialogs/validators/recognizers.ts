@@ -1,10 +1,17 @@
+import type { ModelResult } from '@microsoft/recognizers-text';
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import { CULTURE, LANGS, type Lang } from '../../knowledge/lang.js';
+import { blankLongDigitRuns, dateWindow, leadingWindows, type TextWindow } from './recognizerWindows.js';
 
 /**
  * Thin wrappers around @microsoft/recognizers-text-suite in the user's culture. The French
  * models take ~5–8 s to build on first use, so the server calls warmUpRecognizers() after it
  * starts listening, and the date model only runs when a date is expected.
+ *
+ * The models are super-linear on long or repetitive text, so each wrapper hands them bounded
+ * windows (recognizerWindows.ts): numbers read the first 1,000 characters, 200 at a time; a
+ * yes/no answer its first 80; dates an answer of up to 48 characters whole, else 40 characters
+ * around where a date most likely is. Positions still refer to the text given to the wrapper.
  */
 
 export interface Found<T> {
@@ -14,22 +21,37 @@ export interface Found<T> {
   end: number;
 }
 
+const NUMBER_WINDOW = 200;
+const NUMBER_BUDGET = 1000;
+const BOOLEAN_BUDGET = 80;
+const DATE_WHOLE = 48;
+const DATE_WINDOW = 40;
+const EMAIL_WINDOW = 1000;
+const EMAIL_BUDGET = 8000;
+
+/** Runs `recognize` on each window and shifts the results back to the caller's positions. */
+function inWindows(windows: TextWindow[], recognize: (text: string) => ModelResult[]): ModelResult[] {
+  return windows.flatMap((w) => recognize(w.text).map((r) => ({ ...r, start: r.start + w.start, end: r.end + w.start })));
+}
+
 export function recognizeNumbers(text: string, lang: Lang): Found<number>[] {
-  return Recognizers.recognizeNumber(text, CULTURE[lang])
-    .map((r) => ({ value: Number((r.resolution as { value?: string }).value), start: r.start, end: r.end + 1 }))
+  const windows = leadingWindows(blankLongDigitRuns(text), NUMBER_WINDOW, NUMBER_BUDGET);
+  return inWindows(windows, (t) => Recognizers.recognizeNumber(t, CULTURE[lang]))
+    .map((r) => ({ value: Number((r.resolution as { value?: string } | null)?.value), start: r.start, end: r.end + 1 }))
     .filter((r) => Number.isFinite(r.value));
 }
 
 export function recognizeBooleanAnswer(text: string, lang: Lang): boolean | undefined {
-  const [first] = Recognizers.recognizeBoolean(text, CULTURE[lang]);
-  const value = (first?.resolution as { value?: unknown } | undefined)?.value;
+  const [head] = leadingWindows(text, BOOLEAN_BUDGET, BOOLEAN_BUDGET);
+  const [first] = head ? Recognizers.recognizeBoolean(head.text, CULTURE[lang]) : [];
+  const value = (first?.resolution as { value?: unknown } | null | undefined)?.value;
   return typeof value === 'boolean' ? value : undefined;
 }
 
 /** The email model is English-only in 1.3.1 but reads addresses inside French or Chinese text. */
 export function recognizeEmails(text: string): Found<string>[] {
-  return Recognizers.recognizeEmail(text, CULTURE.en).map((r) => ({
-    value: String((r.resolution as { value?: string }).value ?? r.text),
+  return inWindows(leadingWindows(text, EMAIL_WINDOW, EMAIL_BUDGET), (t) => Recognizers.recognizeEmail(t, CULTURE.en)).map((r) => ({
+    value: String((r.resolution as { value?: string } | null)?.value ?? r.text),
     start: r.start,
     end: r.end + 1,
   }));
@@ -45,34 +67,50 @@ export interface DateValue {
 }
 
 export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateValue[]>[] {
-  return Recognizers.recognizeDateTime(text, CULTURE[lang], undefined, now).map((r) => ({
-    value: ((r.resolution as { values?: DateValue[] }).values ?? []).slice(),
+  const window = text.length <= DATE_WHOLE ? { start: 0, text } : dateWindow(text, DATE_WINDOW);
+  return inWindows([window], (t) => Recognizers.recognizeDateTime(t, CULTURE[lang], undefined, now)).map((r) => ({
+    // Some expressions ("fin juin 2027 mars") come back with no resolution at all.
+    value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
     start: r.start,
     end: r.end + 1,
   }));
 }
 
+/**
+ * What warm-up feeds each model. V8 compiles a regular expression once for one-byte (Latin-1)
+ * text, again natively on its second run, and once more for two-byte text (Chinese): with the
+ * recognizers' hundreds of large patterns each compilation costs ~1 s (measured here), which
+ * the first and second English or French message and the first Chinese one used to pay. So each
+ * model reads a Latin and a Chinese sentence twice each before the bot is ready.
+ */
+const WARM_UP: readonly string[] = [
+  "I need 2,000 users by the end of June 2027, about 3 years, from 15/03/2027; d'ici fin juin, le 1er mars",
+  '两千个用户，2027年6月底之前，3年，2027-03-15',
+];
+
 let warming: Promise<void> | undefined;
 
 /**
- * Build every model the validators use, one culture at a time with a pause in between, so a
- * server that calls this right after listening keeps answering meanwhile. Safe to call twice.
+ * Build and compile every model the validators use, one step at a time with a pause in between,
+ * so a server that calls this right after listening keeps answering meanwhile. Safe to call twice.
  */
 export function warmUpRecognizers(
-  /** Waits between two models; the server passes "until no request is in flight". */
+  /** Waits between two steps; the server passes "until no request is in flight". */
   pause: () => Promise<void> = () => new Promise<void>((resolve) => setImmediate(resolve)),
 ): Promise<void> {
   warming ??= (async () => {
-    for (const lang of LANGS) {
+    for (const text of [...WARM_UP, ...WARM_UP]) {
+      for (const lang of LANGS) {
+        await pause();
+        recognizeNumbers(text, lang);
+        await pause();
+        recognizeBooleanAnswer(text, lang);
+        await pause();
+        recognizeDates(text.slice(0, DATE_WHOLE), lang, new Date());
+      }
       await pause();
-      recognizeNumbers('2 000', lang);
-      await pause();
-      recognizeBooleanAnswer('ok', lang);
-      await pause();
-      recognizeDates('2027-03-15', lang, new Date());
+      recognizeEmails(`${text} a@b.co`);
     }
-    await pause();
-    recognizeEmails('a@b.co');
   })();
   return warming;
 }

@@ -64,7 +64,8 @@ export function findAlias(folded: string, alias: string): Span[] {
     const latinStart = !HAN.test(needle[0] ?? '');
     const latinEnd = !HAN.test(needle[needle.length - 1] ?? '');
     const okBefore = !latinStart || before === undefined || !WORDISH.test(before) || HAN.test(before);
-    if (prefix) while (end < folded.length && /\p{L}/u.test(folded[end] ?? '') && !HAN.test(folded[end] ?? '')) end++;
+    // Extend a prefix only where it can match: inside a long word every occurrence would walk to its end.
+    if (prefix && okBefore) while (end < folded.length && /\p{L}/u.test(folded[end] ?? '') && !HAN.test(folded[end] ?? '')) end++;
     const after = folded[end];
     const okAfter = !latinEnd || after === undefined || !WORDISH.test(after) || HAN.test(after);
     if (okBefore && okAfter) spans.push({ start, end });
@@ -78,9 +79,30 @@ export function hasAny(text: string, aliases: readonly string[]): boolean {
   return aliases.some((a) => findAlias(folded, a).length > 0);
 }
 
-/** Blank out spans (same length) so later searches cannot match inside them. */
+/**
+ * Blank out spans (same length) so later searches cannot match inside them. One pass over the
+ * text: copying the whole text once per span was quadratic for "SEN-1234567 " × 1,000.
+ */
 export function blankSpans(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  if (spans.length === 0) return text;
+  const depth = new Int32Array(text.length + 1);
+  for (const s of spans) {
+    const start = Math.max(0, Math.min(text.length, s.start));
+    const end = Math.max(start, Math.min(text.length, s.end));
+    depth[start] = depth[start]! + 1;
+    depth[end] = depth[end]! - 1;
+  }
+  const parts: string[] = [];
+  let inside = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const next = inside + depth[i]!;
+    if ((inside > 0) !== (next > 0) || i === text.length) {
+      const piece = text.slice(from, i);
+      parts.push(inside > 0 ? ' '.repeat(piece.length) : piece);
+      from = i;
+    }
+    inside = next;
+  }
+  return parts.join('');
 }
