@@ -15,6 +15,8 @@ export interface ConversationData {
   unanswered?: number;
   /** The user typed "cancel" inside a dialog and has not yet confirmed. */
   pendingCancel?: boolean;
+  /** Ids of the last activities processed, so a redelivered one runs once (RedeliveryGuard). */
+  recentActivityIds?: string[];
 }
 
 export interface BotState {

@@ -11,12 +11,19 @@ import {
 import type { Lang } from '../knowledge/lang.js';
 import { carriesRequestData, looksLikeQuestion } from '../knowledge/language/question.js';
 import { turnInfo } from '../bot/turn.js';
+import { allLangs, findAlias, foldText, formTurnWords } from '../knowledge/nlu/index.js';
+import { takeRestart } from './restart.js';
 import type { BotState } from '../bot/state.js';
 import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
 import type { YesNo } from './yesNo.js';
 
 export const MAIN_DIALOG = 'main';
 const ROUTER = 'main.router';
+
+/** `restart`: route the message as a new request, ignoring the command words in it. */
+interface RouterOptions {
+  restart?: boolean;
+}
 
 /**
  * A way into a child dialog. `intent` matches a global intent (from
@@ -62,7 +69,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.routes = deps.routes ?? [];
     for (const route of this.routes) this.addDialog(route.dialog);
-    this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this), this.finishStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<RouterOptions>(ROUTER, [this.routeStep.bind(this), this.finishStep.bind(this)]));
     this.initialDialogId = ROUTER;
   }
 
@@ -73,7 +80,25 @@ export class MainDialog extends ComponentDialog {
       const handled = await this.interrupt(innerDc);
       if (handled) return handled;
     }
-    return super.onContinueDialog(innerDc);
+    const result = await super.onContinueDialog(innerDc);
+    // A form read "start over: <a new request>": drop everything and route that request.
+    return takeRestart(context) !== undefined ? this.restart(innerDc) : result;
+  }
+
+  /** Cancels every running dialog and routes this message again as a new request. */
+  private async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { t } = turnInfo(innerDc.context);
+    await innerDc.cancelAllDialogs();
+    await innerDc.context.sendActivity(t('common:restart.done'));
+    return innerDc.beginDialog(ROUTER, { restart: true } satisfies RouterOptions);
+  }
+
+  /** "start over: upgrade Confluence DC, SEN-…": a restart word and a request a route recognises. */
+  private isRestart(text: string, lang: Lang): boolean {
+    const folded = foldText(text);
+    const restartWords = allLangs(formTurnWords().restart, lang);
+    if (!restartWords.some((w) => findAlias(folded, foldText(w)).length > 0)) return false;
+    return this.routes.some((route) => route.detect?.(text, lang) !== undefined);
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -83,19 +108,28 @@ export class MainDialog extends ComponentDialog {
     const data = await this.deps.state.conversationData.get(context, {});
 
     if (data.pendingCancel) {
-      data.pendingCancel = false;
       const answer = this.deps.yesNo(text, turnInfo(context).lang);
       if (answer === true) {
+        data.pendingCancel = false;
         await innerDc.cancelAllDialogs();
         await context.sendActivity(withMenu(t, t('common:cancel.done')));
         return { status: DialogTurnStatus.complete };
       }
       if (answer === false) {
+        data.pendingCancel = false;
         await context.sendActivity(t('common:cancel.kept'));
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       }
-      // Neither yes nor no: take the message as the answer to the parked prompt.
+      // Neither yes nor no: nothing is taken as an answer; the question is asked again.
+      if (intent?.intent !== 'cancel') {
+        await context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t('common:cancel.again')));
+        return Dialog.EndOfTurn;
+      }
+    }
+    if (intent?.intent === 'cancel' && this.isRestart(text, turnInfo(context).lang)) {
+      data.pendingCancel = false;
+      return this.restart(innerDc);
     }
     switch (intent?.intent) {
       case 'help':
@@ -121,15 +155,19 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Handles one message when no dialog is running. */
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async routeStep(step: WaterfallStepContext<RouterOptions>): Promise<DialogTurnResult> {
     const context = step.context;
-    const { t, lang, intent } = turnInfo(context);
+    const { t, lang } = turnInfo(context);
     const text = context.activity.text ?? '';
+    // A restart routes the sentence as a request: its "start over" is not a command any more.
+    const restarting = step.options?.restart === true;
+    const intent = restarting ? undefined : turnInfo(context).intent;
 
     if (!text) {
       await context.sendActivity(withMenu(t, t('common:unsupported')));
       return step.endDialog();
     }
+    if (intent?.intent === 'cancel' && this.isRestart(text, lang)) return step.replaceDialog(ROUTER, { restart: true } satisfies RouterOptions);
     switch (intent?.intent) {
       case 'help':
         await context.sendActivity(withMenu(t, t('common:help.text')));
@@ -158,7 +196,7 @@ export class MainDialog extends ComponentDialog {
     // "How do I renew…?" is for the FAQ; "I need to renew SEN-…" or "can you renew SEN-…?" is for a dialog.
     const freeText = this.deps.freeText;
     const questionLike = looksLikeQuestion(text) && !carriesRequestData(text);
-    if (freeText && (await freeText.answerFirst(context, text, questionLike))) {
+    if (freeText && !restarting && (await freeText.answerFirst(context, text, questionLike))) {
       return step.endDialog();
     }
     for (const route of this.routes) {

@@ -23,6 +23,8 @@ export const editionSchema = z.object({
 });
 
 export const deploymentInfoSchema = z.object({
+  /** How the deployment is named in each language ("云版"), for messages such as "palier Data Center". */
+  names: z.object({ en: z.string().min(1), fr: z.string().min(1), zh: z.string().min(1) }),
   sellable: z.boolean(),
   endOfSale: isoDateSchema.optional(),
   endOfSupport: isoDateSchema.optional(),

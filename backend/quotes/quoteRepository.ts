@@ -19,6 +19,13 @@ export interface Requester {
   conversationId?: string;
 }
 
+/** Filed by this user, or in this conversation. */
+function isRequester(request: QuoteRequest, { userId, conversationId }: Requester): boolean {
+  const sameUser = userId !== undefined && request.userId === userId;
+  const sameConversation = conversationId !== undefined && request.conversationId === conversationId;
+  return sameUser || sameConversation;
+}
+
 export interface QuoteListQuery {
   status?: readonly QuoteStatus[];
   kind?: readonly QuoteKind[];
@@ -69,6 +76,8 @@ export interface QuoteRepository {
   get(id: string): Promise<QuoteRequest | undefined>;
   /** The request only if the same user or the same conversation filed it; otherwise undefined, as if absent. */
   findForRequester(id: string, requester: Requester): Promise<QuoteRequest | undefined>;
+  /** The requests this user or conversation filed, newest first, at most `limit`. */
+  listForRequester(requester: Requester, limit: number): Promise<QuoteRequest[]>;
   list(query?: QuoteListQuery): Promise<{ items: QuoteRequest[]; total: number }>;
   updateStatus(id: string, status: QuoteStatus, note?: string, by?: string): Promise<StatusUpdateResult>;
 }
@@ -145,12 +154,15 @@ export async function openQuoteRepository(options: EmbeddedRepositoryOptions): P
 
     get: (id) => quotes.get(id),
 
-    async findForRequester(id, { userId, conversationId }) {
+    async findForRequester(id, requester) {
       const request = await quotes.get(id);
-      if (!request) return undefined;
-      const sameUser = userId !== undefined && request.userId === userId;
-      const sameConversation = conversationId !== undefined && request.conversationId === conversationId;
-      return sameUser || sameConversation ? request : undefined;
+      return request && isRequester(request, requester) ? request : undefined;
+    },
+
+    async listForRequester(requester, limit) {
+      const mine: QuoteRequest[] = [];
+      for await (const r of quotes.values()) if (isRequester(r, requester)) mine.push(r);
+      return mine.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id.localeCompare(a.id))).slice(0, limit);
     },
 
     async list(query = {}) {

@@ -3,6 +3,7 @@ import type { i18n, TFunction } from 'i18next';
 import type { IntentMatcher } from '../../knowledge/intents.js';
 import { isLang, LANGS, type Lang } from '../../knowledge/lang.js';
 import type { LanguageDetector } from '../../knowledge/language/detect.js';
+import { detectLanguageRequest } from '../../knowledge/language/languageRequest.js';
 import { decideLanguage, REPLY_LOCALE } from '../locale.js';
 import type { BotState } from '../state.js';
 import { setTurnInfo } from '../turn.js';
@@ -39,7 +40,10 @@ export class LanguageMiddleware implements Middleware {
     const { state, intents, detector, defaultLang } = this.deps;
     const a = context.activity;
     const text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? a.text : undefined;
-    const intent = text ? intents.match(text) : undefined;
+    const command = text ? intents.match(text) : undefined;
+    // "can we continue in English please?": a request for a language in a sentence of its own.
+    const requested = text && (!command || command.intent === 'greeting' || command.intent === 'thanks') ? detectLanguageRequest(text) : undefined;
+    const intent = requested ? { intent: 'language', variant: requested } : command;
     const profile = await state.profile.get(context, {});
     const dialogState = await state.dialogState.get(context);
     const explicit = explicitFromValue(context) ?? (intent?.intent === 'language' && isLang(intent.variant) ? intent.variant : undefined);

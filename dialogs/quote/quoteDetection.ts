@@ -1,6 +1,7 @@
 import type { Lang } from '../../knowledge/lang.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
-import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, detectQuoteIntent, extractQuoteSlots, slotsOf, type Message } from '../validators/index.js';
+import { getProduct } from '../../knowledge/catalog.js';
+import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
 import { tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
@@ -26,6 +27,35 @@ export function slotsForKind(kind: QuoteKind, slots: FilledSlots): FilledSlots {
 }
 
 /**
+ * The slots a sentence gave, checked again once the kind is known: products the kind's deployment
+ * does not sell are dropped with the reason, and the user count is rounded to that deployment's
+ * tiers with a notice (50 users said before "Data Center" was chosen → its smallest tier, 500).
+ */
+export function fitSlotsToKind(kind: QuoteKind, given: FilledSlots): { slots: FilledSlots; notices: Message[] } {
+  const deployment = deploymentOf(kind);
+  const slots = slotsForKind(kind, given);
+  const notices: Message[] = [];
+  if (slots.product) {
+    const sold = slots.product.filter((id) => {
+      const product = getProduct(id);
+      if (!product || product.deployments.includes(deployment)) return true;
+      notices.push({ key: 'quote:invalid.productDeployment', params: { product: product.name, deployment } });
+      return false;
+    });
+    if (sold.length > 0) slots.product = sold;
+    else delete slots.product;
+  }
+  if (slots.tier !== undefined) {
+    const tier = toTier(slots.tier, { deployment, ...(slots.product?.[0] && { productId: slots.product[0] }) });
+    if (tier.ok) {
+      slots.tier = tier.value;
+      if (tier.notice && tier.value !== given.tier) notices.push(tier.notice);
+    }
+  }
+  return { slots, notices };
+}
+
+/**
  * Free text that asks for a quote ("je voudrais un devis Confluence Data Center pour 2000
  * utilisateurs", "续订 SEN-L1234567") → the entry options, with every slot the sentence gave.
  * A question about how quotes work ("how do I renew a license?") is left to the FAQ unless it
@@ -42,7 +72,7 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const hasData = Boolean(s.sen?.length || s.siteUrl || s.tier || extracted.unassigned.emails.length);
   if (!hasData && looksLikeQuestion(text)) return undefined;
 
-  const notices: Message[] = [];
+  const notices: Message[] = [...extracted.notices];
   let kind: QuoteKind | undefined = extracted.kind;
   let menu: KindMenu = intent.action === 'renewal' || intent.action === 'upgrade' || intent.action === 'new' ? intent.action : 'all';
   let slots: FilledSlots = { ...s };
@@ -64,7 +94,7 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
       slots = { ...slots, sen: (slots.sen ?? []).filter((sen) => renewals.has(sen)) };
     }
   }
-  if (kind) slots = slotsForKind(kind, slots);
+  if (kind) slots = slotsForKind(kind, slots);  // the entry dialog fits them to the kind (tiers, products)
   return {
     ...(kind && { kind }),
     menu,

@@ -55,6 +55,10 @@ export const quoteDraftSchema = z.object({
   offered: z.array(z.string()).default([]),
   /** Reasons to show once when the dialog starts (rules the opening sentence broke). */
   notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).default([]),
+  /** Slots in the order the user answered them (corrections aim at the last one given). */
+  answered: z.array(slotNameSchema).default([]),
+  /** The user's last message in this form and the slot it was asked for: a double tap repeats it at the next prompt. */
+  lastInput: z.object({ text: z.string().max(500), slot: slotNameSchema }).optional(),
   /** The slot being re-asked from the summary's "Edit a field". */
   editing: slotNameSchema.optional(),
 });

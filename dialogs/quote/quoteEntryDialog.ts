@@ -8,7 +8,9 @@ import { CLOUD_QUOTE_DIALOG, CloudQuoteDialog } from './cloudQuoteDialog.js';
 import { COTERM_DIALOG, CotermDialog } from './cotermDialog.js';
 import { DATA_CENTER_QUOTE_DIALOG, DataCenterQuoteDialog } from './dataCenterQuoteDialog.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
-import { KIND_MENUS, slotsForKind } from './quoteDetection.js';
+import { renderMessage } from './formReplies.js';
+import { fitSlotsToKind, KIND_MENUS } from './quoteDetection.js';
+import { notedFacts } from './summaryCard.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 
 export const QUOTE_ENTRY_DIALOG = 'quote';
@@ -48,10 +50,10 @@ export class QuoteEntryDialog extends ComponentDialog {
 
   /** Explains refused parts of the opening sentence, then asks the kind if the sentence did not say. */
   private async askKindStep(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
-    const { t, intent } = turnInfo(step.context);
+    const { t, lang, intent } = turnInfo(step.context);
     const given = toDraft(step.options);
     const draft: QuoteDraft = { ...given, notices: [], ...(intent?.intent === 'renew' && !given.kind && { menu: 'renew' as const }) };
-    for (const notice of given.notices) await step.context.sendActivity(t(notice.key, notice.params));
+    for (const notice of given.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
     (step.values as EntryValues).draft = draft;
     if (draft.kind) return step.next();
     const kinds = KIND_MENUS[draft.menu].filter((k) => !draft.deployment || draft.deployment === 'server' || deploymentOf(k) === draft.deployment || k === 'coterm');
@@ -69,8 +71,13 @@ export class QuoteEntryDialog extends ComponentDialog {
     const before = (step.values as EntryValues).draft;
     const kind = before.kind ?? (isQuoteKind(picked?.value) ? picked.value : undefined);
     if (!kind) return step.endDialog();
-    const draft: QuoteDraft = { ...before, kind, slots: slotsForKind(kind, { ...picked?.slots, ...before.slots }) };
-    if (kind === 'cloud-new') await step.context.sendActivity(turnInfo(step.context).t('quote:notice.cloudTrial'));
+    const { t, lang } = turnInfo(step.context);
+    const fitted = fitSlotsToKind(kind, { ...picked?.slots, ...before.slots });
+    const draft: QuoteDraft = { ...before, kind, slots: fitted.slots };
+    for (const notice of fitted.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
+    const noted = notedFacts(t, lang, draft);
+    if (noted) await step.context.sendActivity(noted);
+    if (kind === 'cloud-new') await step.context.sendActivity(t('quote:notice.cloudTrial'));
     return step.beginDialog(familyOf(kind), draft);
   }
 

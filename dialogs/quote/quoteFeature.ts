@@ -7,6 +7,7 @@ import { filedMemory, type LastFiling } from './filedMemory.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
 import { QuoteEntryDialog } from './quoteEntryDialog.js';
+import { quoteLexicon } from './quoteLexicon.js';
 import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
 import { createStatusSender } from './statusSender.js';
@@ -20,6 +21,7 @@ function deferredRepository(ready: Promise<QuoteBackend>): QuoteRepository {
     create: async (draft, options) => (await ready).repository.create(draft, options),
     get: async (id) => (await ready).repository.get(id),
     findForRequester: async (id, requester) => (await ready).repository.findForRequester(id, requester),
+    listForRequester: async (requester, limit) => (await ready).repository.listForRequester(requester, limit),
     list: async (query) => (await ready).repository.list(query),
     updateStatus: async (id, status, note, by) => (await ready).repository.updateStatus(id, status, note, by),
   };
@@ -44,7 +46,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
-  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, logger };
+  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, logger, lexicon: quoteLexicon(ctx.i18n) };
   const sender = createStatusSender(ctx.proactive, ctx.i18n);
 
   return {

@@ -8,6 +8,10 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_SUMMARY_DIALOG, QuoteSummaryDialog, type SummaryOptions, type SummaryOutcome } from './quoteSummaryDialog.js';
 import { SLOT_FILLING_DIALOG, SlotFillingDialog } from './slotFillingDialog.js';
+import { submittedActivity } from './summaryCard.js';
+
+/** Channels whose messages can be updated in place (Web Chat over Direct Line cannot). */
+const UPDATABLE_CHANNELS = new Set(['msteams']);
 
 /** Kept between the flow's steps. */
 interface FlowValues {
@@ -80,7 +84,24 @@ export abstract class QuoteFlowDialog extends ComponentDialog {
     if (outcome?.action !== 'confirm') return step.endDialog();
     const ref = await this.file(step.context, outcome.draft);
     if (!ref) return step.replaceDialog(this.initialDialogId, outcome.draft);
+    if (outcome.cardId) await this.markSubmitted(step.context, outcome.draft, ref, outcome.cardId);
     return step.endDialog({ ref });
+  }
+
+  /**
+   * Turns the summary card into a read-only "Submitted — QR-…" card where the channel can
+   * update a message (Teams: updateActivity), so its buttons cannot file again. Elsewhere the
+   * repeated-Confirm middleware answers a second click with the same reference.
+   */
+  private async markSubmitted(context: TurnContext, draft: QuoteDraft, ref: string, cardId: string): Promise<void> {
+    if (!UPDATABLE_CHANNELS.has(context.activity.channelId)) return;
+    const { t, lang } = turnInfo(context);
+    try {
+      await context.updateActivity(submittedActivity(t, lang, draft, ref, cardId));
+    } catch (err) {
+      // The request is filed; a card that stays clickable is answered with the same reference.
+      this.deps.logger?.error({ err: { message: (err as Error).message } }, 'summary card update failed');
+    }
   }
 
   private async file(context: TurnContext, draft: QuoteDraft): Promise<string | undefined> {

@@ -1,47 +1,75 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { QuoteRequest } from '../../backend/quotes/index.js';
 import type { BotState } from '../../bot/state.js';
 import { turnInfo } from '../../bot/turn.js';
+import type { Lang } from '../../knowledge/lang.js';
 import { withMenu } from '../messages.js';
+import { detectStatusQuestion, statusReference } from './interpret/statusQuestion.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 
-const REF_IN_TEXT = /\bQR-\d{8}-\d{4,9}\b/i;
+/** Requests listed for "où en est ma demande ?" without a reference. */
+export const STATUS_LIST_LIMIT = 5;
 
 /** "où en est QR-20261122-0042 ?", "QR-… 的状态", "status of QR-…": the reference asked about. */
-export function detectStatusLookup(text: string): string | undefined {
-  return REF_IN_TEXT.exec(text)?.[0].toUpperCase();
+export const detectStatusLookup = statusReference;
+
+const CULTURE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', zh: 'zh-CN' };
+
+function statusLine(t: TFunction, lang: Lang, request: QuoteRequest): string {
+  const date = new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(request.createdAt));
+  return t('quote:status.line', { ref: request.id, kind: t(`quote:kind.${request.kind}`), status: t(`quote:status.short.${request.status}`), date });
 }
 
 /**
  * Tells the status of a filed request, only to the user who filed it or in the conversation
- * where it was filed; anyone else hears "not found", as if it did not exist.
+ * where it was filed; anyone else hears "not found", as if it did not exist. Without a
+ * reference, lists this user's own requests, newest first.
  */
-export async function tellStatus(context: TurnContext, ref: string, quotes: QuoteDialogDeps['quotes']): Promise<void> {
-  const { t } = turnInfo(context);
+export async function tellStatus(
+  context: TurnContext,
+  ref: string | undefined,
+  quotes: QuoteDialogDeps['quotes'],
+  options: { withMenu?: boolean } = {},
+): Promise<void> {
+  const { t, lang } = turnInfo(context);
   const { from, conversation } = context.activity;
-  const request = await quotes.findForRequester(ref, { userId: from.id, conversationId: conversation.id });
+  const requester = { userId: from.id, conversationId: conversation.id };
+  const reply = (text: string) => context.sendActivity(options.withMenu === false ? text : withMenu(t, text));
+  if (!ref) {
+    const mine = await quotes.listForRequester(requester, STATUS_LIST_LIMIT);
+    if (mine.length === 0) {
+      await reply(t('quote:status.none'));
+      return;
+    }
+    await reply([t('quote:status.list', { count: mine.length }), ...mine.map((r) => `- ${statusLine(t, lang, r)}`)].join('\n'));
+    return;
+  }
+  const request = await quotes.findForRequester(ref, requester);
   if (!request) {
-    await context.sendActivity(withMenu(t, t('quote:status.notFound', { ref })));
+    await reply(t('quote:status.notFound', { ref }));
     return;
   }
   const note = [...request.history].reverse().find((h) => h.status === request.status)?.note;
   const lines = [t(`quote:status.${request.status}`, { ref }), ...(note ? [t('quote:status.note', { note })] : [])];
-  await context.sendActivity(withMenu(t, lines.join('\n\n')));
+  await reply(lines.join('\n\n'));
 }
 
 /**
- * Status questions are answered before the main dialog: they are usually phrased as questions
- * ("où en est QR-… ?"), which the main dialog gives to the FAQ first (its order-tracking topic
- * would answer in general terms), so a route's `detect` would never see them. Inside a running
- * dialog the message stays the dialog's answer.
+ * Status questions outside a form are answered before the main dialog: they are usually
+ * phrased as questions ("où en est ma demande ?"), which the main dialog gives to the FAQ first
+ * (its order-tracking and refund topics would answer in general terms). Inside a running
+ * dialog the form interpreter reads them and asks its prompt again afterwards.
  */
 export function statusLookupMiddleware(state: BotState, quotes: QuoteDialogDeps['quotes']): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-      const ref = context.activity.type === ActivityTypes.Message ? detectStatusLookup(context.activity.text ?? '') : undefined;
-      if (!ref) return next();
+      if (context.activity.type !== ActivityTypes.Message) return next();
+      const asked = detectStatusQuestion(context.activity.text ?? '', turnInfo(context).lang);
+      if (!asked) return next();
       const stack = (await state.dialogState.get(context))?.dialogStack ?? [];
       if (stack.length > 0) return next();
-      await tellStatus(context, ref, quotes);
+      await tellStatus(context, asked.ref, quotes);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../../bot/turn.js';
 import { isSlotName, type SlotName } from '../../knowledge/quoteTypes.js';
-import { slotsOf, type ConfirmChoice } from '../validators/index.js';
+import { labelKey, slotsOf, type ConfirmChoice } from '../validators/index.js';
 import { withMenu } from '../messages.js';
+import { changeLines } from './formReplies.js';
 import { ChoicePromptDialog, type ChoicePromptOptions } from './choicePromptDialog.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
@@ -15,7 +16,10 @@ const FIELD_CHOICE = 'quote.summary.field';
 const EDIT_PROMPT = 'quote.summary.edit';
 
 /** How the summary ended: file it, the user changed a field (check it again), or cancelled. */
-export type SummaryOutcome = { action: 'confirm'; draft: QuoteDraft } | { action: 'edited'; draft: QuoteDraft } | { action: 'cancel' };
+export type SummaryOutcome =
+  | { action: 'confirm'; draft: QuoteDraft; cardId?: string }
+  | { action: 'edited'; draft: QuoteDraft }
+  | { action: 'cancel' };
 
 export interface SummaryOptions {
   draft: QuoteDraft;
@@ -48,9 +52,14 @@ export class QuoteSummaryDialog extends ComponentDialog {
 
   /** Confirm → file; Cancel → leave cleanly; Edit → ask which field. */
   private async actOnChoiceStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
-    const choice: ConfirmChoice | undefined = isSlotAnswer(step.result) ? step.result.slots.confirm : undefined;
     const { draft } = step.options;
-    if (choice === 'confirm') return step.endDialog({ action: 'confirm', draft } satisfies SummaryOutcome);
+    // A correction typed under the summary ("actually 500 users"): said back, then the summary again.
+    if (isSlotAnswer(step.result) && step.result.corrected) return step.endDialog({ action: 'edited', draft: applyAnswer(draft, step.result) } satisfies SummaryOutcome);
+    const choice: ConfirmChoice | undefined = isSlotAnswer(step.result) ? step.result.slots.confirm : undefined;
+    if (choice === 'confirm') {
+      const cardId = isSlotAnswer(step.result) ? step.result.promptActivityId : undefined;
+      return step.endDialog({ action: 'confirm', draft, ...(cardId && { cardId }) } satisfies SummaryOutcome);
+    }
     if (choice === 'cancel') {
       const { t } = turnInfo(step.context);
       await step.context.sendActivity(withMenu(t, t('quote:cancel.done')));
@@ -60,7 +69,7 @@ export class QuoteSummaryDialog extends ComponentDialog {
     const options: ChoicePromptOptions = {
       promptKey: 'quote:edit.which',
       retryKey: 'quote:edit.invalid',
-      choices: fields.map((slot) => ({ value: slot, labelKey: `quote:label.${slot}` })),
+      choices: fields.map((slot) => ({ value: slot, labelKey: labelKey(requireKind(draft), slot) })),
     };
     return step.beginDialog(FIELD_CHOICE, options);
   }
@@ -76,7 +85,15 @@ export class QuoteSummaryDialog extends ComponentDialog {
 
   /** The edited draft goes back to the flow, which checks the rules and shows the summary again. */
   private async finishEditStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
-    const draft = isSlotAnswer(step.result) ? applyAnswer(step.options.draft, step.result) : step.options.draft;
+    const before = step.options.draft;
+    const draft = isSlotAnswer(step.result) ? applyAnswer(before, step.result) : before;
+    if (isSlotAnswer(step.result) && !step.result.corrected) {
+      const { t, lang } = turnInfo(step.context);
+      const changes = (Object.keys(step.result.slots) as SlotName[])
+        .filter((slot) => JSON.stringify(before.slots[slot]) !== JSON.stringify(draft.slots[slot]))
+        .map((slot) => ({ slot, ...(before.slots[slot] !== undefined && { from: before.slots[slot] }), to: draft.slots[slot] }));
+      for (const line of changeLines(t, lang, before, changes)) await step.context.sendActivity(line);
+    }
     return step.endDialog({ action: 'edited', draft } satisfies SummaryOutcome);
   }
 }

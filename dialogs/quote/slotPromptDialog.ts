@@ -2,11 +2,14 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnInfo } from '../../bot/turn.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
-import type { Message } from '../validators/index.js';
+import { explainKey, labelKey, type Message } from '../validators/index.js';
+import { changeLines, renderMessage } from './formReplies.js';
+import { interpretFormTurn, type FormReading } from './interpret/formTurn.js';
 import { slotPrompt } from './prompts.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
-import { readAnswer } from './slotAnswer.js';
+import { requestRestart } from '../restart.js';
+import { tellStatus } from './quoteStatusMiddleware.js';
 import { summaryActivity } from './summaryCard.js';
 
 export interface SlotPromptOptions {
@@ -16,25 +19,37 @@ export interface SlotPromptOptions {
   offerAdvocate?: boolean;
 }
 
-/** What the prompt ends with: the slot (and any other slot the answer gave) plus draft changes. */
+/**
+ * What the prompt ends with: the slots the message set plus draft changes. `corrected`: only
+ * other slots changed (the asked one is still open; at the summary, show it again).
+ */
 export interface SlotAnswer {
   slots: FilledSlots;
   draft: Partial<QuoteDraft>;
+  corrected?: boolean;
+  /** The channel's id of the prompt message (the summary card), to update it once filed. */
+  promptActivityId?: string;
 }
 
 interface PromptState {
   options: SlotPromptOptions;
   failures: number;
+  /** The text last flagged as a repeat: sent once more, it is meant. */
+  repeatFlagged?: string;
+  /** The channel's id of the last prompt sent (Teams returns one; expectReplies does not). */
+  promptActivityId?: string;
 }
 
 /** Failures in a row after which an advocate is offered (the slot stays open). */
 export const FAILURES_BEFORE_ADVOCATE = 3;
 
 /**
- * Asks for one slot and reads the answer. An invalid answer gets the validator's reason and
- * the same prompt; an FAQ question gets its answer and the same prompt; after three failures
- * an advocate is offered. `repromptDialog` (after help, a kept cancel, a language switch)
- * sends the same prompt again in the current language.
+ * Asks for one slot and reads every message through the form interpreter
+ * (interpret/formTurn.ts): the answer ends the prompt; a correction is said back and ends it
+ * too (the form asks what is still missing); a question gets its FAQ answer or an explanation of
+ * the field, a status question the user's requests, a repeat or "I don't know" a word of
+ * explanation — each followed by the same prompt. After three failures an advocate is offered.
+ * `repromptDialog` (after help, a kept cancel, a language switch) sends the same prompt again.
  */
 export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   constructor(id: string, private readonly deps: QuoteDialogDeps) {
@@ -56,20 +71,53 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { t, lang } = turnInfo(context);
     const { draft, slot } = state.options;
     const text = context.activity.text ?? '';
-    const reading = readAnswer(draft, slot, text, lang, this.deps.now?.() ?? new Date());
+    const reading = interpretFormTurn({
+      draft,
+      asked: slot,
+      text,
+      lang,
+      now: this.deps.now?.() ?? new Date(),
+      lexicon: this.deps.lexicon,
+      ...(draft.lastInput && { previous: draft.lastInput }),
+      repeatConfirmed: state.repeatFlagged === text.trim(),
+      faq: (q, l) => this.confidentFaq(q, l),
+    });
+    const lastInput = { text: text.trim().slice(0, 500), slot };
 
-    if (reading.ok) {
-      for (const notice of reading.notices) await context.sendActivity(t(notice.key, notice.params));
-      const answer: SlotAnswer = { slots: reading.slots, draft: reading.draft };
-      return dc.endDialog(answer);
+    switch (reading.type) {
+      case 'answer':
+        for (const line of changeLines(t, lang, draft, reading.changes)) await context.sendActivity(line);
+        for (const notice of reading.notices) await context.sendActivity(renderMessage(t, lang, notice));
+        return dc.endDialog({
+          slots: reading.slots,
+          draft: { ...reading.draft, lastInput },
+          ...(state.promptActivityId && { promptActivityId: state.promptActivityId }),
+        } satisfies SlotAnswer);
+      case 'correction':
+        await this.sayCorrection(context, draft, reading);
+        return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput }, corrected: true } satisfies SlotAnswer);
+      case 'restart':
+        requestRestart(context, text);
+        return Dialog.EndOfTurn;
+      case 'question':
+        await this.answerQuestion(context, reading.faqId, draft, slot);
+        break;
+      case 'status':
+        await tellStatus(context, reading.ref, this.deps.quotes, { withMenu: false });
+        break;
+      case 'repeat':
+        state.repeatFlagged = text.trim();
+        await context.sendActivity(reading.of ? t('quoteDialog:repeat.answer', { field: t(labelKey(requireKind(draft), reading.of)) }) : t('quoteDialog:repeat.button'));
+        break;
+      case 'dontKnow':
+        await context.sendActivity(t('quoteDialog:dontKnow', { field: t(labelKey(requireKind(draft), slot)) }));
+        break;
+      case 'refused':
+        if (!reading.rule) state.failures += 1;
+        await context.sendActivity(this.reasonText(context, reading.reason));
+        if (state.failures >= FAILURES_BEFORE_ADVOCATE) await context.sendActivity(t('quote:invalid.tooManyTries'));
+        break;
     }
-    if (!reading.rule && (await this.answeredAsFaq(context, text))) {
-      await this.sendPrompt(context, state);
-      return Dialog.EndOfTurn;
-    }
-    if (!reading.rule) state.failures += 1;
-    await context.sendActivity(this.reasonText(context, reading.reason));
-    if (state.failures >= FAILURES_BEFORE_ADVOCATE) await context.sendActivity(t('quote:invalid.tooManyTries'));
     await this.sendPrompt(context, state);
     return Dialog.EndOfTurn;
   }
@@ -79,20 +127,33 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   }
 
   private reasonText(context: TurnContext, reason: Message): string {
-    return turnInfo(context).t(reason.key, reason.params);
+    const { t, lang } = turnInfo(context);
+    return renderMessage(t, lang, reason);
   }
 
-  /** Only a confident FAQ answer interrupts: anything else is a wrong answer to the prompt. */
-  private async answeredAsFaq(context: TurnContext, text: string): Promise<boolean> {
+  private async sayCorrection(context: TurnContext, draft: QuoteDraft, reading: Extract<FormReading, { type: 'correction' }>): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    for (const line of changeLines(t, lang, draft, reading.changes, reading.swapped)) await context.sendActivity(line);
+    for (const notice of reading.notices) await context.sendActivity(renderMessage(t, lang, notice));
+  }
+
+  /** The FAQ's answer when it is sure; otherwise what the field asked for means. */
+  private async answerQuestion(context: TurnContext, faqId: string | undefined, draft: QuoteDraft, slot: SlotName): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    const entry = faqId ? this.deps.faq?.entry(faqId) : undefined;
+    if (entry) {
+      await context.sendActivity(entry[lang].answer);
+      return;
+    }
+    await context.sendActivity(t('quoteDialog:question.field', { explanation: t(explainKey(requireKind(draft), slot)) }));
+  }
+
+  /** Only a confident FAQ answer counts: anything else is not an FAQ question. */
+  private confidentFaq(text: string, lang: Parameters<NonNullable<QuoteDialogDeps['faq']>['decide']>[1]): string | undefined {
     const faq = this.deps.faq;
-    if (!faq || text.trim().length < 8) return false;
-    const { lang } = turnInfo(context);
+    if (!faq || text.trim().length < 8) return undefined;
     const decision = faq.decide(text, lang);
-    if (decision.kind !== 'answer') return false;
-    const entry = faq.entry(decision.id);
-    if (!entry) return false;
-    await context.sendActivity(entry[lang].answer);
-    return true;
+    return decision.kind === 'answer' && faq.entry(decision.id) ? decision.id : undefined;
   }
 
   private async sendPrompt(context: TurnContext, state: PromptState): Promise<void> {
@@ -100,18 +161,22 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { draft, slot } = state.options;
     const advocate = state.options.offerAdvocate === true || state.failures >= FAILURES_BEFORE_ADVOCATE;
     const activity = slot === 'confirm' ? summaryActivity(t, lang, draft, advocate) : slotPrompt(t, lang, requireKind(draft), slot, advocate);
-    await context.sendActivity(activity);
+    const sent = await context.sendActivity(activity);
+    if (sent?.id) state.promptActivityId = sent.id;
+    else delete state.promptActivityId;
   }
 }
 
 export const isSlotAnswer = (value: unknown): value is SlotAnswer =>
   typeof value === 'object' && value !== null && 'slots' in value && 'draft' in value;
 
-/** Merges an answer into the draft (the answer wins; the edit mark is cleared). */
+/** Merges an answer into the draft (the answer wins; the edit mark is cleared; the order of answers kept). */
 export function applyAnswer(draft: QuoteDraft, answer: SlotAnswer): QuoteDraft {
   const { editing: _done, ...rest } = draft;
   // A new product list or tier makes per-product tiers from an earlier answer stale.
   const orderChanged = answer.slots.product !== undefined || answer.slots.tier !== undefined;
   const itemTiers = answer.draft.itemTiers ?? (orderChanged ? {} : draft.itemTiers);
-  return { ...rest, ...answer.draft, itemTiers, slots: { ...draft.slots, ...answer.slots } };
+  const given = Object.keys(answer.slots) as SlotName[];
+  const answered = [...draft.answered.filter((s) => !given.includes(s)), ...given].slice(-40);
+  return { ...rest, ...answer.draft, itemTiers, answered, slots: { ...draft.slots, ...answer.slots } };
 }

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
-import { deploymentOf, slotsOf } from '../validators/index.js';
+import { deploymentOf, labelKey, slotsOf } from '../validators/index.js';
 import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
 import { draftItems } from './orderItems.js';
 import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
@@ -42,9 +42,21 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
 
 /** The (label, value) lines of a draft, in the kind's asking order. */
 export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array<{ title: string; value: string }> {
-  return slotsOf(requireKind(draft))
+  const kind = requireKind(draft);
+  return slotsOf(kind)
     .filter((slot) => slot !== 'confirm' && isFilled(draft.slots[slot]))
-    .map((slot) => ({ title: t(`quote:label.${slot}`), value: displayValue(t, lang, draft, slot) }));
+    .map((slot) => ({ title: t(labelKey(kind, slot)), value: displayValue(t, lang, draft, slot) }));
+}
+
+/**
+ * What an opening sentence already gave, said before the first question ("J'ai noté :
+ * Produits : Confluence, Palier d'utilisateurs : 500 utilisateurs…"), so the user sees at once
+ * what was understood. Undefined when nothing was prefilled.
+ */
+export function notedFacts(t: TFunction, lang: Lang, draft: QuoteDraft): string | undefined {
+  const facts = summaryFacts(t, lang, draft);
+  if (facts.length === 0) return undefined;
+  return [t('quoteDialog:prefill.noted'), ...facts.map((f) => `- ${t('quoteDialog:summary.fact', { title: f.title, value: f.value })}`)].join('\n');
 }
 
 /**
@@ -63,7 +75,22 @@ export function summaryActivity(t: TFunction, lang: Lang, draft: QuoteDraft, off
     edit: t('quote:summary.edit'),
     cancel: t('quote:summary.cancel'),
   });
-  const fallback = [title, ...facts.map((f) => `- ${f.title}: ${f.value}`), '', t('quote:ask.confirm')].join('\n');
+  const fallback = [title, ...facts.map((f) => `- ${t('quoteDialog:summary.fact', { title: f.title, value: f.value })}`), '', t('quote:ask.confirm')].join('\n');
   const actions = offerAdvocate ? [imBack(t('common:menu.advocate'))] : [];
   return { ...promptActivity(fallback, 'confirm', actions), attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/**
+ * The summary card once filed: read-only (no buttons), "Submitted — QR-…". Sent in place of the
+ * summary where the channel can update a message (Teams), so the buttons cannot be clicked again.
+ */
+export function submittedActivity(t: TFunction, lang: Lang, draft: QuoteDraft, ref: string, id: string): Partial<Activity> {
+  const kind = requireKind(draft);
+  const card = fillTemplate(loadCardTemplate('submittedCard'), {
+    title: t('quote:summary.title', { kind: t(`quote:kind.${kind}`) }),
+    submitted: t('quoteDialog:summary.submitted', { ref }),
+    facts: summaryFacts(t, lang, draft),
+    note: t('quoteDialog:summary.submittedText', { ref }),
+  });
+  return { type: 'message', id, attachments: [CardFactory.adaptiveCard(card)] };
 }

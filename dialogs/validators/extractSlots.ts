@@ -7,8 +7,11 @@ import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
 import { recognizeEmails } from './recognizers.js';
+import { EMAIL_OF_PERSON, findPeople, isPersonSlot } from './people.js';
+import { invalidKey, type Message } from './result.js';
 import { findSens } from './sen.js';
 import { findSiteUrl } from './siteUrl.js';
+import { findMaintenanceYears } from './maintenanceYears.js';
 import { findDate, mayContainDate } from './targetDate.js';
 import { toTier } from './tier.js';
 import { findUserCounts, pickUserCount } from './userCount.js';
@@ -27,6 +30,8 @@ export interface ExtractedQuote {
   intent: QuoteIntent;
   slots: Partial<SlotValues>;
   unassigned: { emails: string[] };
+  /** What was adjusted or refused on the way (a count rounded to a tier, a product not sold in that deployment). */
+  notices: Message[];
 }
 
 export interface ExtractOptions {
@@ -36,7 +41,8 @@ export interface ExtractOptions {
 type EmailSlot = 'resellerEmail' | 'technicalContactEmail' | 'endUserEmail' | 'authorizedContactEmail';
 const EMAIL_SLOTS: readonly EmailSlot[] = ['technicalContactEmail', 'authorizedContactEmail', 'endUserEmail', 'resellerEmail'];
 
-function emailRole(folded: string, start: number): EmailSlot | undefined {
+/** The email slot a role word just before `start` names ("contact technique : …"). */
+export function emailRoleBefore(folded: string, start: number): EmailSlot | undefined {
   const before = folded.slice(Math.max(0, start - 40), start);
   const roles = roleWords();
   let best: { slot: EmailSlot; at: number } | undefined;
@@ -51,9 +57,6 @@ function emailRole(folded: string, start: number): EmailSlot | undefined {
 
 /** A word holding a site URL, blanked whole; tried from word starts only (linear on long words). */
 const SITE_TOKEN = /(?<!\S)\S{0,2048}?\.atlassian\.net\S{0,2048}/giu;
-
-/** Maintenance years written with digits: "3 ans de maintenance", "2 years", "3年维护" (not "2027年"). */
-const YEARS = /(?<![\d.,])(\d{1,2})\s?(?:years?|yrs?|ans?|années?|annees?|年)(?![\d月])/iu;
 
 export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOptions = {}): ExtractedQuote {
   const input = normalizeInput(text);
@@ -70,19 +73,33 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   if (siteUrl) slots.siteUrl = siteUrl;
   for (const m of input.matchAll(SITE_TOKEN)) blank.push({ start: m.index, end: m.index + m[0].length });
 
+  const people = findPeople(input, lang);
+  for (const person of people) if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });
+  blank.push(...people);
+
   const unassigned: string[] = [];
   for (const email of recognizeEmails(input)) {
     blank.push(email);
     const value = email.value.toLowerCase();
-    const role = emailRole(folded, email.start);
+    // "Pierre Martin (pierre@acme.fr)": an email right after a named person is theirs.
+    // "Priya Sharma from Northgate (priya@…)": the reseller's company stands for the reseller.
+    const owner = people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && email.start - p.end >= 0 && email.start - p.end <= 4);
+    const ownerSlot = owner && (isPersonSlot(owner.slot) ? EMAIL_OF_PERSON[owner.slot] : 'resellerEmail');
+    const role = (ownerSlot as EmailSlot | undefined) ?? emailRoleBefore(folded, email.start);
     if (role && slots[role] === undefined) slots[role] = value;
     else if (!unassigned.includes(value)) unassigned.push(value);
   }
 
-  const products = findProductMatches(input, loadCatalog());
+  const notices: Message[] = [];
+  const deployment = intent.kind ? deploymentOf(intent.kind) : intent.deployment === 'server' ? 'data-center' : intent.deployment;
+  // A product not sold in the deployment asked for (Loom on Data Center) is refused, with the reason.
+  const products = findProductMatches(input, loadCatalog()).filter((m) => {
+    if (!deployment || m.product.deployments.includes(deployment)) return true;
+    notices.push({ key: invalidKey('productDeployment'), params: { product: m.product.name, deployment } });
+    return false;
+  });
   if (products.length > 0) slots.product = products.map((m) => m.product.id);
 
-  const deployment = intent.kind ? deploymentOf(intent.kind) : intent.deployment === 'server' ? 'data-center' : intent.deployment;
   // Cloud edition words only: "Data Center" already names the deployment.
   const edition = findEditions(input, 'cloud')[0];
   if (edition && deployment !== 'data-center') slots.edition = edition;
@@ -90,24 +107,22 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   const count = pickUserCount(findUserCounts(input, lang, blank), false);
   if (count) {
     const tier = toTier(count.value, { ...(deployment && { deployment }), ...(products[0] && { productId: products[0].product.id }) });
-    if (tier.ok) slots.tier = tier.value;
+    if (tier.ok) {
+      slots.tier = tier.value;
+      if (tier.notice) notices.push(tier.notice);
+    }
   }
 
   // Cloud is billed annually: maintenance years only mean something for Data Center.
-  const years = deployment === 'cloud' ? null : YEARS.exec(input);
-  const range = loadCatalog().deployments['data-center'].maintenanceYears;
-  const chineseYearNeedsContext = years !== null && years[0].endsWith('年') && !/维护/.test(input);
-  if (years && range && !chineseYearNeedsContext) {
-    const n = Number(years[1]);
-    if (n >= range.min && n <= range.max) slots.maintenanceYears = n;
-  }
+  const years = deployment === 'cloud' ? undefined : findMaintenanceYears(input, lang);
+  if (years !== undefined) slots.maintenanceYears = years;
 
   if (mayContainDate(input, lang)) {
     const date = findDate(input, lang, options.now ?? new Date());
     if (date && date > (options.now ?? new Date()).toISOString().slice(0, 10)) slots.targetDate = date;
   }
 
-  return { ...(intent.kind && { kind: intent.kind }), intent, slots, unassigned: { emails: unassigned } };
+  return { ...(intent.kind && { kind: intent.kind }), intent, slots, unassigned: { emails: unassigned }, notices };
 }
 
 /** The slot names a sentence filled, for logs and tests. */

@@ -1,30 +1,42 @@
-import { freeTextRules, allLangs, foldText } from '../../knowledge/nlu/index.js';
+import { freeTextRules, allLangs, foldText, formTurnWords } from '../../knowledge/nlu/index.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { normalizeInput, stripEndPunctuation } from './normalize.js';
+import { isPlausibleAddress, isPlausibleOrganization, isPlausiblePersonName } from './plausible.js';
 import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 
 /**
- * Free-text slots: person names, organisations, billing addresses, notes. The checks are
- * deliberately light (names are too varied to police) but catch the usual slips: an email or a
- * number typed where a name was asked, a one-word "address".
+ * Free-text slots: person names, organisations, billing addresses, notes. A value must have the
+ * shape of one (dialogs/validators/plausible.ts): a question, a sentence, an email or a SEN typed
+ * at a name prompt is refused, never stored. "Moi c'est Julien Moreau" / "I'm Priya Sharma" /
+ * "我是王磊" at a name prompt keep the name only.
  */
 
-/** What `\S+@\S+` tests, without rescanning a long word from each of its positions. */
-const EMAIL_LIKE = /\S@\S/;
-const HAS_LETTER = /\p{L}/u;
 const length = (s: string) => [...s].length;
 
-/** A person's name: letters, 2+ characters (Chinese names are often 2), no email, no digits. */
-export function validatePersonName(text: string, lang: Lang): ValidationResult<string> {
+/** "moi c'est Julien Moreau" → "Julien Moreau": a self-introduction before the value is not part of it. */
+export function stripIntro(text: string, lang: Lang): string {
   const value = stripEndPunctuation(normalizeInput(text));
+  const folded = foldText(value);
+  const intro = formTurnWords().selfIntro;
+  const phrases = (['resellerName', 'technicalContactName', 'endUserName', 'authorizedContactName'] as const)
+    .flatMap((slot) => allLangs(intro[slot], lang))
+    .map(foldText)
+    .sort((a, b) => b.length - a.length);
+  for (const p of phrases) {
+    if (!folded.startsWith(p)) continue;
+    const next = folded[p.length];
+    if (/\p{Script=Han}/u.test(p) || next === undefined || /[\s:,]/u.test(next)) {
+      return value.slice(p.length).replace(/^[\s:,]+/u, '').trim();
+    }
+  }
+  return value;
+}
+
+/** A person's name: 1–6 words of letters or 2–8 Chinese characters, not a sentence or a question. */
+export function validatePersonName(text: string, lang: Lang): ValidationResult<string> {
+  const value = stripIntro(text, lang);
   const rules = freeTextRules();
-  if (
-    length(value) < rules.minLength.personName[lang] ||
-    length(value) > rules.maxLength.personName ||
-    EMAIL_LIKE.test(value) ||
-    /\d/.test(value) ||
-    !HAS_LETTER.test(value)
-  ) {
+  if (length(value) < rules.minLength.personName[lang] || length(value) > rules.maxLength.personName || !isPlausiblePersonName(value, lang)) {
     return invalid(invalidKey('personName'));
   }
   return ok(value);
@@ -34,22 +46,21 @@ export function validatePersonName(text: string, lang: Lang): ValidationResult<s
 export function validateOrganization(text: string, lang: Lang): ValidationResult<string> {
   const value = stripEndPunctuation(normalizeInput(text));
   const rules = freeTextRules();
-  if (length(value) < rules.minLength.organization[lang] || length(value) > rules.maxLength.organization || EMAIL_LIKE.test(value) || !HAS_LETTER.test(value)) {
+  if (length(value) < rules.minLength.organization[lang] || length(value) > rules.maxLength.organization || !isPlausibleOrganization(value, lang)) {
     return invalid(invalidKey('organization'));
   }
   return ok(value);
 }
 
 /**
- * A postal billing address, kept as typed (line breaks included). At least a street-length text
- * with letters; Latin-script addresses also need a second word (a city after the street).
+ * A postal billing address, kept as typed (line breaks included): a number or postcode, or
+ * enough words, and not a sentence or a question.
  */
 export function validateBillingAddress(text: string, lang: Lang): ValidationResult<string> {
   const value = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   const rules = freeTextRules();
   const han = /\p{Script=Han}/u.test(value);
-  const words = value.split(/[\s,]+/).filter(Boolean).length;
-  if (length(value) < rules.minLength.billingAddress[han ? 'zh' : lang] || length(value) > rules.maxLength.billingAddress || !HAS_LETTER.test(value) || EMAIL_LIKE.test(value) || (!han && words < 3)) {
+  if (length(value) < rules.minLength.billingAddress[han ? 'zh' : lang] || length(value) > rules.maxLength.billingAddress || !isPlausibleAddress(value, lang)) {
     return invalid(invalidKey('billingAddress'));
   }
   return ok(value);

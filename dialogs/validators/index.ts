@@ -4,21 +4,22 @@
  */
 export * from './result.js';
 export { warmUpRecognizers } from './recognizers.js';
-export { normalizeInput } from './normalize.js';
+export { normalizeInput, stripEndPunctuation } from './normalize.js';
 export { validateEmail, findEmails } from './email.js';
-export { validatePersonName, validateOrganization, validateBillingAddress, validateNotes } from './freeText.js';
+export { validatePersonName, validateOrganization, validateBillingAddress, validateNotes, stripIntro } from './freeText.js';
+export { isPlausiblePersonName, isPlausibleOrganization, isPlausibleAddress, isDontKnow, isQuestionLike, holdsOtherValue } from './plausible.js';
 export { validateSen, findSens, type SenMatch } from './sen.js';
 export { validateSiteUrl, findSiteUrl, siteUrlOf } from './siteUrl.js';
 export { validateProduct } from './product.js';
 export { validateTier, toTier } from './tier.js';
 export { findUserCounts, pickUserCount, type CountCandidate } from './userCount.js';
 export { validateEdition, findEditions } from './edition.js';
-export { validateMaintenanceYears } from './maintenanceYears.js';
+export { validateMaintenanceYears, findMaintenanceYears } from './maintenanceYears.js';
 export { validateTargetDate, findDate, mayContainDate } from './targetDate.js';
 export { validatePaymentPreference, type PaymentPreference } from './paymentPreference.js';
 export { validateYesNo, validateConfirm, type ConfirmChoice } from './yesNo.js';
 export { SLOT_VALIDATORS, validateSlot, type SlotValidator } from './slotValidators.js';
 export { detectQuoteIntent, type QuoteIntent, type QuoteAction } from './quoteIntent.js';
-export { extractQuoteSlots, filledSlotNames, type ExtractedQuote, type ExtractOptions } from './extractSlots.js';
-export { loadQuoteKinds, kindSpec, deploymentOf, missingSlots, nextSlot, slotsOf, promptKey, type KindSpec } from './quoteKinds.js';
+export { extractQuoteSlots, emailRoleBefore, filledSlotNames, type ExtractedQuote, type ExtractOptions } from './extractSlots.js';
+export { loadQuoteKinds, kindSpec, deploymentOf, missingSlots, nextSlot, slotsOf, promptKey, labelKey, explainKey, type KindSpec } from './quoteKinds.js';
 export * from './quoteRules.js';

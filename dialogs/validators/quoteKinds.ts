@@ -12,6 +12,7 @@ const kindSpecSchema = z.object({
   required: z.array(requirementSchema).min(1),
   optional: z.array(slotNameSchema),
   prompts: z.partialRecord(slotNameSchema, z.string().regex(/^ask\.[A-Za-z]+$/)).optional(),
+  labels: z.partialRecord(slotNameSchema, z.string().regex(/^label\.[A-Za-z]+$/)).optional(),
 });
 export const quoteKindsSchema = z.object({
   $comment: z.string().optional(),
@@ -62,3 +63,9 @@ export function slotsOf(kind: QuoteKind): SlotName[] {
 
 /** The i18n key of the prompt for a slot in this kind ("quote:ask.billingAddressBoth" for cloud-new). */
 export const promptKey = (kind: QuoteKind, slot: SlotName): string => `quote:${kindSpec(kind).prompts?.[slot] ?? `ask.${slot}`}`;
+
+/** The i18n key of a slot's label in this kind ("quote:label.billingAddresses" for cloud-new). */
+export const labelKey = (kind: QuoteKind, slot: SlotName): string => `quote:${kindSpec(kind).labels?.[slot] ?? `label.${slot}`}`;
+
+/** What a field means (`quote:explain.*`), named like the kind's prompt for it. */
+export const explainKey = (kind: QuoteKind, slot: SlotName): string => promptKey(kind, slot).replace(':ask.', ':explain.');

@@ -1,5 +1,6 @@
 import type { Lang } from '../../knowledge/lang.js';
 import { normalizeInput, stripEndPunctuation } from './normalize.js';
+import { findSens } from './sen.js';
 import { invalid, invalidKey, noticeKey, ok, type ValidationResult } from './result.js';
 
 /**
@@ -22,7 +23,8 @@ export function validateSiteUrl(text: string, _lang: Lang): ValidationResult<str
   const found = findSiteUrl(text);
   if (found) return ok(found);
   const bare = stripEndPunctuation(normalizeInput(text));
-  if (BARE_NAME.test(bare) && !/^\d+$/.test(bare)) {
+  // "SEN-C7778889" is a SEN, never the site "sen-c7778889": it goes to the SEN slot instead.
+  if (BARE_NAME.test(bare) && !/^\d+$/.test(bare) && findSens(bare, { allowBare: true }).length === 0) {
     const url = siteUrlOf(bare);
     return ok(url, { key: noticeKey('siteUrlCompleted'), params: { url } });
   }

@@ -19,18 +19,19 @@ export function toTier(count: number, ctx: ValidationContext): ValidationResult<
   if (tier === undefined) {
     return ok(count, { key: noticeKey('tierAboveCatalog'), params: { count } });
   }
+  // Below the smallest tier is not "between two tiers": say it is the smallest one sold.
+  const smallest = tiersFor(deployment, ctx.productId, catalog)[0];
+  if (tier === smallest) return ok(tier, { key: noticeKey('tierMinimum'), params: { count, tier, deployment } });
   return ok(tier, { key: noticeKey('tierRounded'), params: { count, tier } });
 }
 
 /**
  * The `tier` slot: "2000", "2 000", "2,000", "1.5k", "deux mille utilisateurs", "二千用户",
- * "两千", "about 600 users", "六百人左右" → a catalog tier.
+ * "两千", "about 600 users", "六百人左右" → a catalog tier, with a notice whenever the count
+ * said is not the tier kept (50 users on Data Center → its smallest tier, 500).
  */
 export function validateTier(text: string, lang: Lang, ctx: ValidationContext = {}): ValidationResult<number> {
   const count = pickUserCount(findUserCounts(text, lang), true);
-  if (!count) return invalid(invalidKey('tier'));
-  const smallest = tiersFor(ctx.deployment ?? 'cloud', ctx.productId)[0] ?? 1;
-  if (count.value < 1) return invalid(invalidKey('tier'));
-  const result = toTier(Math.max(count.value, ctx.deployment ? smallest : 1), ctx);
-  return result;
+  if (!count || count.value < 1) return invalid(invalidKey('tier'));
+  return toTier(count.value, ctx);
 }

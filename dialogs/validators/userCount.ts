@@ -19,6 +19,11 @@ export interface CountCandidate {
   afterTarget: boolean;
   /** An approximate word (about, environ, 左右…) is next to it. */
   approximate: boolean;
+  /**
+   * Written with an article or pronoun only ("un client", "a customer", "one of our clients",
+   * "一个客户", "一家公司"): never a user count unless a unit word follows it.
+   */
+  article: boolean;
 }
 
 /**
@@ -43,9 +48,9 @@ export function prepareForNumbers(text: string, lang: Lang, blank: readonly Span
   return s;
 }
 
+/** A word of the list ends within [from, to]: searched in the whole text so word boundaries hold ("data" is not "a"). */
 function near(folded: string, words: readonly string[], from: number, to: number): boolean {
-  const window = folded.slice(Math.max(0, from), Math.max(0, to));
-  return words.some((w) => findAlias(window, w).length > 0);
+  return words.some((w) => findAlias(folded, w).some((s) => s.end > from && s.end <= to + 1 && s.start >= from));
 }
 
 /** Every user-count candidate in the text (positive integers), in order. */
@@ -56,15 +61,19 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
   const units = allLangs(words.userUnits, lang);
   const approx = allLangs(words.approxWords, lang);
   const targets = allLangs(words.targetMarkers, lang);
+  const articles = new Set(allLangs(words.articles, lang).map(foldText));
   return recognizeNumbers(prepared, lang)
     .filter((n) => Number.isInteger(n.value) && n.value > 0)
     .map((n) => {
       const after = folded.slice(n.end, n.end + 16).trimStart();
+      const withUnit = units.some((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0));
+      const written = folded.slice(n.start, n.end).trim();
       return {
         value: n.value,
-        withUnit: units.some((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0)),
+        withUnit,
         afterTarget: near(folded, targets, n.start - 14, n.start),
         approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),
+        article: !withUnit && (articles.has(written) || [...articles].some((a) => /\p{Script=Han}/u.test(a) && written.startsWith(a))),
       };
     });
 }
@@ -72,8 +81,10 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
 /**
  * The one user count a sentence means: the target of "from 1000 to 2000", else a number with a
  * unit word, else (when `allowBare`, i.e. in answer to the tier prompt) the only number.
+ * Articles and pronouns ("un client", "one of our clients") are never counts.
  */
-export function pickUserCount(candidates: readonly CountCandidate[], allowBare: boolean): CountCandidate | undefined {
+export function pickUserCount(all: readonly CountCandidate[], allowBare: boolean): CountCandidate | undefined {
+  const candidates = all.filter((c) => !c.article);
   if (candidates.length > 1) {
     const target = candidates.filter((c) => c.afterTarget).at(-1);
     if (target) return target;

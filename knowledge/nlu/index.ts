@@ -2,6 +2,7 @@ import { fromRoot } from '../../bot/paths.js';
 import { loadJsonFile } from './loadData.js';
 import {
   datesSchema,
+  formTurnsSchema,
   freeTextSchema,
   numbersSchema,
   paymentSchema,
@@ -25,6 +26,7 @@ export const quoteIntentWords = lazy(() => loadJsonFile(file('quoteIntent.json')
 export const paymentWords = lazy(() => loadJsonFile(file('payment.json'), paymentSchema));
 export const freeTextRules = lazy(() => loadJsonFile(file('freeText.json'), freeTextSchema));
 export const roleWords = lazy(() => loadJsonFile(file('roles.json'), rolesSchema));
+export const formTurnWords = lazy(() => loadJsonFile(file('formTurns.json'), formTurnsSchema));
 
 /** Load every list now, so a broken file fails at start-up rather than mid-conversation. */
 export function loadAllNluData(): void {
@@ -35,6 +37,7 @@ export function loadAllNluData(): void {
   paymentWords();
   freeTextRules();
   roleWords();
+  formTurnWords();
 }
 
 /** All languages' words, the user's language first (resellers code-switch). */

@@ -28,6 +28,10 @@ export const numbersSchema = z.object({
   approxWords: perLang(words),
   targetMarkers: perLang(words),
   yearUnits: perLang(words),
+  articles: perLang(words),
+  smallNumbers: perLang(z.record(z.string(), z.number().int().positive())),
+  maintenanceCues: perLang(words),
+  notMaintenance: perLang(words),
 });
 
 export const datesSchema = z.object({
@@ -74,3 +78,30 @@ export const rolesSchema = z.object({
 });
 
 export type PerLang<T> = { en: T; fr: T; zh: T };
+
+const slotPhrases = z.object({
+  resellerName: perLang(words),
+  technicalContactName: perLang(words),
+  endUserName: perLang(words),
+  authorizedContactName: perLang(words),
+  resellerCompany: perLang(words),
+  endUserOrganization: perLang(words),
+});
+
+/** knowledge/nlu/formTurns.json: what a message typed at a quote prompt may be besides the answer. */
+export const formTurnsSchema = z.object({
+  $comment: z.string().optional(),
+  correction: perLang(words).extend({ $comment: z.string().optional() }),
+  swap: perLang(words).extend({ $comment: z.string().optional() }),
+  swapTargets: z.object({ $comment: z.string().optional(), people: perLang(words), emails: perLang(words), names: perLang(words) }),
+  restart: perLang(words).extend({ $comment: z.string().optional() }),
+  status: z.object({ $comment: z.string().optional(), words: perLang(words), requests: perLang(words), mine: perLang(words), howTo: perLang(words) }),
+  dontKnow: perLang(words).extend({ $comment: z.string().optional() }),
+  selfIntro: slotPhrases.extend({ $comment: z.string().optional() }),
+  nameStop: perLang(words).extend({ $comment: z.string().optional() }),
+  sentence: perLang(words).extend({ $comment: z.string().optional() }),
+  nameParticles: z.object({ $comment: z.string().optional(), all: words }),
+  companyAfterName: perLang(z.array(z.string())).extend({ $comment: z.string().optional() }),
+  copulas: perLang(words).extend({ $comment: z.string().optional() }),
+});
+export type FormTurnWords = z.infer<typeof formTurnsSchema>;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createI18n } from '../../bot/i18n.js';
 import { warmUpRecognizers } from '../../dialogs/validators/recognizers.js';
 import type { Lang } from '../../knowledge/lang.js';
+import { fixture } from '../clients/fixtures.js';
 import { lastSlot, webchatMessage, type Reply, type TestBot } from '../support/botServer.js';
 
 /**
@@ -26,7 +27,24 @@ export const QR = /QR-\d{8}-\d{4,}/;
 let conversations = 0;
 export const newConversation = (name: string): string => `qd-${name}-${Date.now()}-${conversations++}`;
 
-/** One user in one conversation, in one locale. */
+export type Channel = 'webchat' | 'msteams';
+export const CHANNELS: Channel[] = ['webchat', 'msteams'];
+
+let teamsSeq = 0;
+/** A Teams personal-chat message (recorded shape, test/fixtures/activities/msteams/personal-message.json). */
+export function teamsMessage(conversationId: string, text: string, locale?: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return fixture('msteams', 'personal-message', {
+    id: `1732${Date.now()}${teamsSeq++}`,
+    timestamp: new Date().toISOString(),
+    conversation: { conversationType: 'personal', tenantId: '00000000-0000-0000-0000-00000000cafe', id: `a:${conversationId}` },
+    from: { id: `29:${conversationId}`, name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000a1e11' },
+    ...(locale ? { locale } : {}),
+    text,
+    ...extra,
+  });
+}
+
+/** One user in one conversation, in one locale, on Web Chat or Teams. */
 export class Chat {
   readonly transcript: Reply[] = [];
   constructor(
@@ -34,10 +52,17 @@ export class Chat {
     readonly conversationId: string,
     readonly locale: string,
     readonly extra: Record<string, unknown> = {},
+    readonly channel: Channel = 'webchat',
   ) {}
 
+  /** The conversation id as the channel sends it (Teams prefixes "a:"). */
+  get channelConversationId(): string {
+    return this.channel === 'msteams' ? `a:${this.conversationId}` : this.conversationId;
+  }
+
   async say(text: string, extra: Record<string, unknown> = {}): Promise<Reply[]> {
-    const replies = await this.bot.send(webchatMessage(this.conversationId, text, this.locale, { ...this.extra, ...extra }));
+    const build = this.channel === 'msteams' ? teamsMessage : webchatMessage;
+    const replies = await this.bot.send(build(this.conversationId, text, this.locale, { ...this.extra, ...extra }));
     this.transcript.push(...replies);
     return replies;
   }

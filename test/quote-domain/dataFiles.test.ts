@@ -59,9 +59,11 @@ describe('quote kinds', () => {
   });
 
   it('asks in order, and one of "site URL or SEN" is enough', () => {
-    assert.deepEqual(missingSlots('cloud-renewal', {}), ['siteUrl', 'authorizedContactName', 'authorizedContactEmail', 'resellerName', 'resellerEmail']);
+    assert.deepEqual(missingSlots('cloud-renewal', {}), ['siteUrl', 'authorizedContactName', 'authorizedContactEmail', 'product', 'resellerName', 'resellerEmail']);
     assert.equal(nextSlot('cloud-renewal', { sen: ['SEN-L1234567'] }), 'authorizedContactName');
-    assert.deepEqual(missingSlots('dc-upgrade', { sen: ['SEN-L1'], technicalContactEmail: 'a@b.co', edition: 'data-center', resellerName: 'A', resellerEmail: 'a@b.co' }), []);
+    assert.deepEqual(missingSlots('dc-upgrade', { sen: ['SEN-L1'], product: ['jira'], technicalContactName: 'Ann Lee', technicalContactEmail: 'a@b.co', edition: 'data-center', resellerName: 'A', resellerEmail: 'a@b.co' }), []);
+    // Renewals and upgrades ask which product: a SEN alone does not say.
+    assert.equal(nextSlot('dc-renewal', { sen: ['SEN-L1234567'] }), 'product');
     assert.equal(promptKey('cloud-new', 'billingAddress'), 'quote:ask.billingAddressBoth');
     assert.equal(promptKey('dc-renewal', 'sen'), 'quote:ask.sen');
   });

@@ -33,6 +33,57 @@ describe('one-sentence prefill', () => {
     });
   }
 
+  // Articles and pronouns are not user counts; durations in words fill maintenance years.
+  const numbers: [Lang, string, Record<string, unknown>][] = [
+    ['fr', 'Il me faudrait un devis pour une nouvelle licence Jira Software Data Center pour un client', { product: ['jira'] }],
+    ['en', 'We need a Data Center quote for one of our clients, a customer in retail, Jira', { product: ['jira'] }],
+    ['zh', '你好，我想给一家客户报一个Jira Software Data Center的新许可证', { product: ['jira'] }],
+    ['zh', '你好，我想给一家客户报一个Jira Software Data Center的新许可证，维护两年', { product: ['jira'], maintenanceYears: 2 }],
+    ['fr', 'Devis Confluence Data Center, deux ans de maintenance, 2 000 utilisateurs', { product: ['confluence'], tier: 2000, maintenanceYears: 2 }],
+    ['fr', 'Devis Jira Data Center, trois années de maintenance', { product: ['jira'], maintenanceYears: 3 }],
+    ['en', 'New Jira Data Center licence, two years of maintenance', { product: ['jira'], maintenanceYears: 2 }],
+    ['zh', 'Jira 数据中心 三年维护 2000用户', { product: ['jira'], tier: 2000, maintenanceYears: 3 }],
+    ['zh', '续两年 Jira 数据中心 SEN-L1234567', { sen: ['SEN-L1234567'], product: ['jira'], maintenanceYears: 2 }],
+    ['fr', 'client depuis 3 ans, devis Jira Data Center 1000 utilisateurs', { product: ['jira'], tier: 1000 }],
+  ];
+  for (const [lang, text, slots] of numbers) {
+    it(`${lang}: "${text}" → ${JSON.stringify(slots)}`, () => assert.deepEqual(extractQuoteSlots(text, lang, { now }).slots, slots));
+  }
+
+  it('says when a count is rounded to a tier (50 users on Data Center → its smallest, 500)', () => {
+    const result = extractQuoteSlots('jira data center 50个用户 新许可证', 'zh', { now });
+    assert.equal(result.slots.tier, 500);
+    assert.deepEqual(result.notices, [{ key: 'quote:notice.tierMinimum', params: { count: 50, tier: 500, deployment: 'data-center' } }]);
+  });
+
+  it('refuses a product in a deployment it is not sold in, with the reason', () => {
+    const result = extractQuoteSlots('Devis pour une nouvelle licence Loom Data Center', 'fr', { now });
+    assert.equal(result.slots.product, undefined);
+    assert.equal(result.notices[0]?.key, 'quote:invalid.productDeployment');
+  });
+
+  it('takes names and companies after their role words, and each email by its owner', () => {
+    const fr = extractQuoteSlots(
+      "Je voudrais un devis Confluence Data Center, 2000 utilisateurs, 3 ans, contact technique Pierre Martin pierre.martin@acme.fr, moi c'est Julien Moreau de Softeam",
+      'fr',
+      { now },
+    );
+    assert.deepEqual(
+      { ...fr.slots },
+      { product: ['confluence'], tier: 2000, maintenanceYears: 3, technicalContactName: 'Pierre Martin', technicalContactEmail: 'pierre.martin@acme.fr', resellerName: 'Julien Moreau', resellerCompany: 'Softeam' },
+    );
+    const en = extractQuoteSlots("Hi, I'm Priya Sharma from Northgate Solutions (priya@northgate.co.uk), DC quote for my client Kestrel Logistics Ltd", 'en', { now });
+    assert.equal(en.slots.resellerName, 'Priya Sharma');
+    assert.equal(en.slots.resellerCompany, 'Northgate Solutions');
+    assert.equal(en.slots.resellerEmail, 'priya@northgate.co.uk');
+    assert.equal(en.slots.endUserOrganization, 'Kestrel Logistics Ltd');
+    const zh = extractQuoteSlots('我是王磊，客户是晨光制药有限公司，技术联系人是刘芳 liufang@chenguang-pharma.cn，Jira 数据中心新许可证', 'zh', { now });
+    assert.equal(zh.slots.resellerName, '王磊');
+    assert.equal(zh.slots.endUserOrganization, '晨光制药有限公司');
+    assert.equal(zh.slots.technicalContactName, '刘芳');
+    assert.equal(zh.slots.technicalContactEmail, 'liufang@chenguang-pharma.cn');
+  });
+
   it('keeps an email without a role word aside instead of guessing', () => {
     const result = extractQuoteSlots('Quote for acme.atlassian.net, contact julie@acme.fr', 'en', { now });
     assert.deepEqual(result.unassigned.emails, ['julie@acme.fr']);

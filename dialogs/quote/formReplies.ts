@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import { getProduct, loadCatalog } from '../../knowledge/catalog.js';
+import { DEPLOYMENTS, type Deployment } from '../../knowledge/catalogSchema.js';
+import type { Lang } from '../../knowledge/lang.js';
+import type { SlotName } from '../../knowledge/quoteTypes.js';
+import { labelKey, type Message } from '../validators/index.js';
+import type { Change } from './interpret/corrections.js';
+import { requireKind, type QuoteDraft } from './quoteDraft.js';
+import { displayValue } from './summaryCard.js';
+
+/** Texts the form says back: a message with its parameters localized, the changes it made. */
+
+/** A domain message in the user's language; a `deployment` parameter is shown by its name ("Data Center", "云版"). */
+export function renderMessage(t: TFunction, lang: Lang, message: Message): string {
+  const params = { ...message.params };
+  if (isDeployment(params.deployment)) params.deployment = loadCatalog().deployments[params.deployment].names[lang];
+  return t(message.key, params);
+}
+
+const isDeployment = (value: unknown): value is Deployment => (DEPLOYMENTS as readonly unknown[]).includes(value);
+
+/** A slot's value for a one-line confirmation, read from a draft that holds it. */
+function shown(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName, value: unknown): string {
+  return displayValue(t, lang, { ...draft, itemTiers: {}, slots: { ...draft.slots, [slot]: value } }, slot);
+}
+
+/**
+ * One line per change ("Noté : 500 utilisateurs au lieu de 250 (Palier d'utilisateurs)."), or one
+ * line for a swap of two people. Nothing changes without being said.
+ */
+export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes: readonly Change[], swapped?: readonly [SlotName, SlotName]): string[] {
+  const kind = requireKind(draft);
+  if (swapped) return [t('quoteDialog:changed.swapped', { a: t(labelKey(kind, swapped[0])), b: t(labelKey(kind, swapped[1])) })];
+  return changes.map((c) => {
+    const field = c.product ? t('quoteDialog:changed.tierOf', { product: getProduct(c.product)?.name ?? c.product }) : t(labelKey(kind, c.slot));
+    const value = shown(t, lang, draft, c.slot, c.to);
+    if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
+    return t('quoteDialog:changed.replaced', { field, value, old: shown(t, lang, draft, c.slot, c.from) });
+  });
+}

@@ -1,0 +1,155 @@
+import { findProducts } from '../../knowledge/catalog.js';
+import type { Lang } from '../../knowledge/lang.js';
+import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
+import type { SlotName } from '../../knowledge/quoteTypes.js';
+import { isPlausibleOrganization, isPlausiblePersonName } from './plausible.js';
+
+/**
+ * Names and companies said after a role word in a free sentence: "moi c'est Julien Moreau de
+ * Softeam", "contact technique Pierre Martin", "pour mon client Acme Industries", "我是王磊",
+ * "客户是晨光制药有限公司". Only a plausible value right after the role word counts: nothing is
+ * guessed from a name without its role.
+ */
+
+export type PersonSlot = 'resellerName' | 'technicalContactName' | 'endUserName' | 'authorizedContactName';
+export type CompanySlot = 'resellerCompany' | 'endUserOrganization';
+const PERSON_SLOTS: readonly PersonSlot[] = ['technicalContactName', 'endUserName', 'authorizedContactName', 'resellerName'];
+const COMPANY_SLOTS: readonly CompanySlot[] = ['endUserOrganization', 'resellerCompany'];
+
+export interface FoundValue extends Span {
+  slot: SlotName;
+  value: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+/**
+ * Where a Latin value ends: punctuation, an email, a parenthesis. An email is matched from the
+ * start of its word only, at most 254 characters: tried at every position, `\S+@` rescanned a
+ * long word to its end from each of them (quadratic).
+ */
+const LATIN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、]|\s[-–—]\s|(?<!\S)\S{1,254}@/u;
+const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@/u;
+const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
+
+/** The words right after `at` up to the first stop word or punctuation, at most `max` words. */
+function latinRun(original: string, folded: string, at: number, max: number, stops: Set<string>): Span | undefined {
+  const rest = original.slice(at);
+  const endAt = LATIN_END.exec(rest)?.index ?? rest.length;
+  const words: Span[] = [];
+  for (const m of rest.slice(0, endAt).matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
+    const word = foldText(m[0]).replace(TRAILING_MARKS, '');
+    // "technical contact email is …": a stop word right after the role is not a name.
+    if (stops.has(word)) break;
+    if (HAN.test(m[0])) break;
+    words.push({ start: at + m.index, end: at + m.index + m[0].length });
+    if (words.length === max) break;
+  }
+  if (words.length === 0) return undefined;
+  void folded;
+  return { start: words[0]!.start, end: words.at(-1)!.end };
+}
+
+function hanRun(original: string, at: number, max: number, stopChars: readonly string[]): Span | undefined {
+  const rest = original.slice(at).replace(/^\s+/u, (s) => ' '.repeat(s.length));
+  const lead = rest.length - rest.trimStart().length;
+  let end = HAN_END.exec(rest.slice(lead))?.index ?? rest.length - lead;
+  for (const stop of stopChars) {
+    const i = rest.slice(lead).indexOf(stop);
+    if (i > 0 && i < end) end = i;
+  }
+  if (end <= 0) return undefined;
+  return { start: at + lead, end: at + lead + Math.min(end, max) };
+}
+
+/** Past "c'est", "is", "是", ":" right after a role word. */
+function afterCopula(folded: string, at: number, lang: Lang): number {
+  const rest = folded.slice(at);
+  const lead = rest.length - rest.trimStart().length;
+  for (const c of allLangs(formTurnWords().copulas, lang).map(foldText).sort((a, b) => b.length - a.length)) {
+    const tail = rest.slice(lead);
+    if (!tail.startsWith(c)) continue;
+    const next = tail[c.length];
+    if (/\p{Script=Han}|[:=：-]/u.test(c) || next === undefined || !/[\p{L}\p{N}]/u.test(next)) return at + lead + c.length;
+  }
+  return at;
+}
+
+/** The value after a role phrase, shaped like a person name or a company. */
+function valueAfter(text: string, folded: string, from: number, kind: 'person' | 'company', lang: Lang): Span | undefined {
+  const words = formTurnWords();
+  const at = afterCopula(folded, from, lang);
+  const next = text.slice(at).trimStart();
+  const start = at + (text.slice(at).length - next.length);
+  if (HAN.test(next[0] ?? '')) {
+    // "我是王磊" / "客户是晨光制药有限公司": a name is short; "华信的王磊" keeps the part after 的.
+    const span = hanRun(text, start, kind === 'person' ? 12 : 40, kind === 'person' ? ['，', ','] : []);
+    if (!span) return undefined;
+    const raw = text.slice(span.start, span.end);
+    if (kind === 'person' && raw.includes('的')) {
+      const after = raw.lastIndexOf('的') + 1;
+      return { start: span.start + after, end: span.end };
+    }
+    return span;
+  }
+  const stops = new Set(allLangs(words.nameStop, lang).map(foldText));
+  if (kind === 'company') for (const w of ['de', 'du', 'des', 'of', 'the']) stops.delete(w);
+  return latinRun(text, folded, start, kind === 'person' ? 5 : 6, stops);
+}
+
+/**
+ * Every role-introduced name and company in `text` (already normalised), longest role phrase
+ * first so "contact technique est" wins over "contact technique". A company said right after
+ * the reseller's own name ("Julien Moreau de Softeam") is the reseller's company.
+ */
+export function findPeople(text: string, lang: Lang): FoundValue[] {
+  const folded = foldText(text);
+  const intro = formTurnWords().selfIntro;
+  const found: FoundValue[] = [];
+  const taken = (s: Span) => found.some((f) => s.start < f.end && f.start < s.end);
+  const scan = (slot: PersonSlot | CompanySlot, kind: 'person' | 'company') => {
+    const phrases = allLangs(intro[slot], lang).sort((a, b) => b.length - a.length);
+    for (const phrase of phrases) {
+      for (const at of findAlias(folded, foldText(phrase))) {
+        if (taken(at)) continue;
+        const span = valueAfter(text, folded, at.end, kind, lang);
+        if (!span || taken(span)) continue;
+        const value = text.slice(span.start, span.end).trim();
+        const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
+        // A company must look like one in a free sentence: capitalised, or Chinese.
+        const shaped = kind === 'person' || HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && findProducts(value).length === 0);
+        if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end });
+      }
+    }
+  };
+  for (const slot of PERSON_SLOTS) scan(slot, 'person');
+  for (const slot of COMPANY_SLOTS) scan(slot, 'company');
+  // "Julien Moreau de Softeam": right after the reseller's own name, a company of theirs.
+  const reseller = found.find((f) => f.slot === 'resellerName');
+  if (reseller && !found.some((f) => f.slot === 'resellerCompany')) {
+    const tail = folded.slice(reseller.end);
+    const lead = tail.length - tail.trimStart().length;
+    for (const word of allLangs(formTurnWords().companyAfterName, lang).sort((a, b) => b.length - a.length)) {
+      const w = foldText(word);
+      const glued = w.endsWith("'");
+      if (!tail.slice(lead).startsWith(w) || (!glued && /[\p{L}]/u.test(tail[lead + w.length] ?? ''))) continue;
+      const at = reseller.end + lead + w.length;
+      const span = valueAfter(text, folded, at, 'company', lang);
+      const value = span && text.slice(span.start, span.end).trim();
+      if (span && value && isPlausibleOrganization(value, lang) && /^[\p{Lu}\d]/u.test(value) && findProducts(value).length === 0) {
+        found.push({ slot: 'resellerCompany', value, start: reseller.end, end: span.end });
+      }
+      break;
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Slot of the email for each name slot: an email right after a name is that person's. */
+export const EMAIL_OF_PERSON: Record<PersonSlot, SlotName> = {
+  resellerName: 'resellerEmail',
+  technicalContactName: 'technicalContactEmail',
+  endUserName: 'endUserEmail',
+  authorizedContactName: 'authorizedContactEmail',
+};
+
+export const isPersonSlot = (slot: SlotName): slot is PersonSlot => (PERSON_SLOTS as readonly string[]).includes(slot);

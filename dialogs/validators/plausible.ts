@@ -1,0 +1,125 @@
+import { findProducts } from '../../knowledge/catalog.js';
+import type { Lang } from '../../knowledge/lang.js';
+import { looksLikeQuestion } from '../../knowledge/language/question.js';
+import { foldText, formTurnWords } from '../../knowledge/nlu/index.js';
+import { normalizeInput, stripEndPunctuation } from './normalize.js';
+
+/**
+ * Shapes of free-text values, so a sentence typed at a name, company or address prompt is never
+ * stored as one: "c'est quoi le délai pour un virement ?" is not a name, "le client veut payer au
+ * mois" is not an address. Deliberately about shape only (names are too varied to police):
+ * length, letters, and how many sentence words (pronouns, verbs, question words) the text holds.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const HAN_ALL = /\p{Script=Han}/gu;
+/** Bounded: one scan, no nested repeats (long inputs stay linear). */
+const EMAIL_LIKE = /[^\s@]{1,64}@[^\s@]{1,255}/u;
+const URL_LIKE = /\bhttps?:\/\/|\b[a-z0-9-]{1,63}\.atlassian\.net\b|\bwww\./iu;
+const SEN_LIKE = /\bSEN[\s\-_:#]{0,3}[A-Z]?[\s-]?\d{6,10}/iu;
+
+let sentenceSets: { latin: Set<string>; han: string[]; particles: Set<string>; dontKnow: Set<string> } | undefined;
+function sets() {
+  if (!sentenceSets) {
+    const w = formTurnWords();
+    const all = [...w.sentence.en, ...w.sentence.fr, ...w.sentence.zh].map(foldText);
+    sentenceSets = {
+      latin: new Set(all.filter((x) => !HAN.test(x))),
+      han: all.filter((x) => HAN.test(x)),
+      particles: new Set(w.nameParticles.all.map(foldText)),
+      dontKnow: new Set([...w.dontKnow.en, ...w.dontKnow.fr, ...w.dontKnow.zh].map((x) => foldText(stripEndPunctuation(x)))),
+    };
+  }
+  return sentenceSets;
+}
+
+const latinWords = (text: string): string[] => foldText(text).match(/[\p{L}\p{N}'’-]{1,80}/gu) ?? [];
+
+/** How many words of the text are sentence words (Latin whole words; Chinese characters or pairs anywhere). */
+export function sentenceWordCount(text: string): number {
+  const { latin, han, particles } = sets();
+  const folded = foldText(text);
+  let n = 0;
+  for (const w of latinWords(folded)) {
+    if (particles.has(w)) continue;
+    if (latin.has(w) || (/^[a-z]{1,6}'/u.test(w) && latin.has(w.slice(0, w.indexOf("'") + 1)))) n++;
+  }
+  for (const h of han) if (folded.includes(h)) n++;
+  return n;
+}
+
+/** "je ne sais pas", "no idea", "不知道": not an answer, whatever the slot. */
+export function isDontKnow(text: string): boolean {
+  const bare = foldText(stripEndPunctuation(normalizeInput(text)));
+  return bare === '' ? /[?？]/u.test(text) : sets().dontKnow.has(bare);
+}
+
+/** An email, a URL or a SEN inside the text: those belong to their own slots. */
+export function holdsOtherValue(text: string): boolean {
+  return EMAIL_LIKE.test(text) || URL_LIKE.test(text) || SEN_LIKE.test(text);
+}
+
+/**
+ * Questions never make a value (question mark, question word at the start, 吗/什么…). A short
+ * name that happens to start like a question ("Will Smith", "May Chen") is not one.
+ */
+export function isQuestionLike(text: string): boolean {
+  if (/[?？]/u.test(text)) return true;
+  if (!looksLikeQuestion(text)) return false;
+  return HAN.test(text) || text.trim().split(/\s+/u).length > 3;
+}
+
+/**
+ * A person's name: 1–6 words of letters (hyphens, apostrophes, dots for initials), or 2–8
+ * Chinese characters (a middle dot allowed), no digits; at most one sentence word, and none in
+ * a name of 4+ words ("Will Smith" passes, "not sure yet" does not).
+ */
+export function isPlausiblePersonName(raw: string, _lang: Lang): boolean {
+  const value = stripEndPunctuation(normalizeInput(raw));
+  if (!value || /\d/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  if (!/^[\p{L}\p{M}'’.\-·•\s]+$/u.test(value)) return false;
+  const han = value.match(HAN_ALL)?.length ?? 0;
+  const words = value.split(/\s+/u).filter(Boolean);
+  const sentence = sentenceWordCount(value);
+  if (han > 0 && words.length === 1) return han >= 2 && han <= 8 && sentence === 0;
+  if (words.length < 1 || words.length > 6) return false;
+  if (words.length === 1 && [...value].length < 2) return false;
+  if (findProducts(value).length > 0 && words.length <= 3) return false;
+  return sentence === 0 || (sentence === 1 && words.length <= 3);
+}
+
+/**
+ * A company or organisation: letters, digits allowed ("3M", "Numériq Services SAS",
+ * "华信信息技术有限公司"), up to 12 words; not a sentence (two sentence words or more, or one in a
+ * short name that is mostly that word).
+ */
+export function isPlausibleOrganization(raw: string, _lang: Lang): boolean {
+  const value = stripEndPunctuation(normalizeInput(raw));
+  if (!value || !/\p{L}/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  const words = value.split(/\s+/u).filter(Boolean);
+  if (words.length > 12) return false;
+  const han = value.match(HAN_ALL)?.length ?? 0;
+  if (han > 40) return false;
+  const sentence = sentenceWordCount(value);
+  // "晨光能源有限公司" holds 能: one such character in a long Chinese name is still a company.
+  if (han > 0) return sentence === 0 || (sentence === 1 && han >= 4);
+  return sentence === 0 || (sentence === 1 && words.length >= 2 && words.length <= 6);
+}
+
+/**
+ * A postal address: a number or a postcode, or at least four words (a Chinese address: 6+
+ * characters with a place word or a number); not a sentence. Line breaks are kept by the caller.
+ */
+export function isPlausibleAddress(raw: string, _lang: Lang): boolean {
+  const value = raw.replace(/[\u00a0\u202f]/gu, ' ').trim();
+  if (!value || !/\p{L}/u.test(value) || EMAIL_LIKE.test(value) || URL_LIKE.test(value) || SEN_LIKE.test(value)) return false;
+  if (isQuestionLike(value) || isDontKnow(value)) return false;
+  const han = value.match(HAN_ALL)?.length ?? 0;
+  const sentence = sentenceWordCount(value);
+  if (han >= 4) return /\d|[省市区县路街道号镇村楼室弄巷]/u.test(value) && sentence <= 1;
+  const words = value.split(/[\s,]+/u).filter(Boolean).length;
+  const digits = /\d/u.test(value);
+  if (digits) return words >= 2 && sentence <= 1;
+  return words >= 4 && sentence === 0;
+}
+
