@@ -39,6 +39,11 @@ export const configSchema = z.object({
   /** Body size limit of /api/messages, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
   /**
+   * The longest message text a turn reads, in characters. A longer one gets a localized "too long,
+   * please shorten it" and nothing else runs on it, so no text can cost more than this much work.
+   */
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
+  /**
    * Without an app id nobody is authenticated, so replies may only go to these
    * serviceUrl hosts (the local Direct Line, the Emulator, the Playground).
    */

@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './log.js';
 import { registerMenuIntents } from './menuIntents.js';
 import { InputNormalizer } from './middleware/inputNormalizer.js';
 import { LanguageMiddleware } from './middleware/languageMiddleware.js';
+import { MessageLengthLimit } from './middleware/messageLengthLimit.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
 import { createProactiveMessenger } from './proactive.js';
@@ -54,11 +55,14 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   });
   const bot = new ResellerBot(state, mainDialog);
   installTurnErrorHandler(adapter, { logger, i18n, state, defaultLang: config.DEFAULT_LOCALE });
+  const detector = LanguageDetector.fromFile();
+  const notices = { i18n, state, detector, defaultLang: config.DEFAULT_LOCALE };
   adapter
     .use(new RedeliveryGuard(state))
     .use(new TypingIndicator())
     .use(new InputNormalizer())
-    .use(new LanguageMiddleware({ i18n, intents, detector: LanguageDetector.fromFile(), state, defaultLang: config.DEFAULT_LOCALE }));
+    .use(new MessageLengthLimit(config.MAX_MESSAGE_CHARS, notices))
+    .use(new LanguageMiddleware({ i18n, intents, detector, state, defaultLang: config.DEFAULT_LOCALE }));
   for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);
 
   const inFlight = new InFlight();

@@ -18,7 +18,8 @@ export const activitySchema = z.looseObject({
   channelId: z.string().min(1).max(64).regex(NO_CONTROL).optional(),
   serviceUrl: z.string().max(2048).optional(),
   locale: z.string().max(35).optional(),
-  text: z.string().max(100_000).optional(),
+  // Bounded by the body size: a text over MAX_MESSAGE_CHARS gets a localized answer in the turn, not a 400.
+  text: z.string().optional(),
   name: z.string().max(256).optional(),
   deliveryMode: z.string().max(32).optional(),
   conversation: z.looseObject({
