@@ -9,9 +9,11 @@ import { blankLongDigitRuns, dateWindow, leadingWindows, type TextWindow } from 
  * starts listening, and the date model only runs when a date is expected.
  *
  * The models are super-linear on long or repetitive text, so each wrapper hands them bounded
- * windows (recognizerWindows.ts): numbers read the first 1,000 characters, 200 at a time; a
+ * windows (recognizerWindows.ts): numbers read the first 400 characters, 200 at a time; a
  * yes/no answer its first 80; dates an answer of up to 48 characters whole, else 40 characters
  * around where a date most likely is. Positions still refer to the text given to the wrapper.
+ * The validators of one turn often ask the same question twice (the interpreter, then the
+ * validator), so the last few answers of each model are remembered.
  */
 
 export interface Found<T> {
@@ -22,12 +24,31 @@ export interface Found<T> {
 }
 
 const NUMBER_WINDOW = 200;
-const NUMBER_BUDGET = 1000;
+const NUMBER_BUDGET = 400;
 const BOOLEAN_BUDGET = 80;
 const DATE_WHOLE = 48;
 const DATE_WINDOW = 40;
 const EMAIL_WINDOW = 1000;
 const EMAIL_BUDGET = 8000;
+
+/** The last answers of one model, by input: a turn's second identical call costs nothing. */
+class Recent<T> {
+  private readonly entries: Array<[string, T]> = [];
+  get(key: string, compute: () => T): T {
+    const hit = this.entries.find(([k]) => k === key);
+    if (hit) return hit[1];
+    const value = compute();
+    this.entries.unshift([key, value]);
+    if (this.entries.length > 8) this.entries.pop();
+    return value;
+  }
+}
+
+/** Results are shared between callers of the cache: hand each a copy it may change. */
+const copies = <T extends object>(found: T[]): T[] => found.map((f) => structuredClone(f));
+
+const recentNumbers = new Recent<Found<number>[]>();
+const recentDates = new Recent<Found<DateValue[]>[]>();
 
 /** Runs `recognize` on each window and shifts the results back to the caller's positions. */
 function inWindows(windows: TextWindow[], recognize: (text: string) => ModelResult[]): ModelResult[] {
@@ -35,10 +56,13 @@ function inWindows(windows: TextWindow[], recognize: (text: string) => ModelResu
 }
 
 export function recognizeNumbers(text: string, lang: Lang): Found<number>[] {
-  const windows = leadingWindows(blankLongDigitRuns(text), NUMBER_WINDOW, NUMBER_BUDGET);
-  return inWindows(windows, (t) => Recognizers.recognizeNumber(t, CULTURE[lang]))
-    .map((r) => ({ value: Number((r.resolution as { value?: string } | null)?.value), start: r.start, end: r.end + 1 }))
-    .filter((r) => Number.isFinite(r.value));
+  return copies(
+    recentNumbers.get(`${lang}\u0000${text}`, () =>
+      inWindows(leadingWindows(blankLongDigitRuns(text), NUMBER_WINDOW, NUMBER_BUDGET), (t) => Recognizers.recognizeNumber(t, CULTURE[lang]))
+        .map((r) => ({ value: Number((r.resolution as { value?: string } | null)?.value), start: r.start, end: r.end + 1 }))
+        .filter((r) => Number.isFinite(r.value)),
+    ),
+  );
 }
 
 export function recognizeBooleanAnswer(text: string, lang: Lang): boolean | undefined {
@@ -67,13 +91,18 @@ export interface DateValue {
 }
 
 export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateValue[]>[] {
-  const window = text.length <= DATE_WHOLE ? { start: 0, text } : dateWindow(text, DATE_WINDOW);
-  return inWindows([window], (t) => Recognizers.recognizeDateTime(t, CULTURE[lang], undefined, now)).map((r) => ({
-    // Some expressions ("fin juin 2027 mars") come back with no resolution at all.
-    value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
-    start: r.start,
-    end: r.end + 1,
-  }));
+  return copies(
+    // Keyed to the minute: two calls of one turn pass two `new Date()`s a few ms apart.
+    recentDates.get(`${lang}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${text}`, () => {
+      const window = text.length <= DATE_WHOLE ? { start: 0, text } : dateWindow(text, DATE_WINDOW);
+      return inWindows([window], (t) => Recognizers.recognizeDateTime(t, CULTURE[lang], undefined, now)).map((r) => ({
+        // Some expressions ("fin juin 2027 mars") come back with no resolution at all.
+        value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
+        start: r.start,
+        end: r.end + 1,
+      }));
+    }),
+  );
 }
 
 /**

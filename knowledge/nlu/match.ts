@@ -6,22 +6,37 @@
 
 const SPACES = /[\u00a0\u202f\u2007\u2009\u3000]/;
 
+/** How each non-ASCII character folds, learned once: Unicode normalisation per character is slow. */
+const foldedChars = new Map<string, string>();
+/** The last texts folded: the validators of one turn fold the same message many times. */
+const recentFolds: Array<[string, string]> = [];
+
+function foldChar(ch: string): string {
+  let out = foldedChars.get(ch);
+  if (out !== undefined) return out;
+  if (SPACES.test(ch)) out = ' ';
+  else if (ch === '\u2019' || ch === '\u2018') out = "'";
+  else {
+    const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    // Keep the original when folding would change the length (ligatures, expansions).
+    const lower = ch.toLowerCase();
+    out = folded.length === ch.length ? folded : lower.length === ch.length ? lower : ch;
+  }
+  if (foldedChars.size < 50_000) foldedChars.set(ch, out);
+  return out;
+}
+
 /** Lower-case, no accents, full-width → ASCII, every kind of space → ' ', ’ → '. */
 export function foldText(text: string): string {
+  for (const [input, output] of recentFolds) if (input === text) return output;
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);
     // ASCII needs no Unicode folding: the common case, and this runs on every message.
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-    else if (SPACES.test(ch)) out += ' ';
-    else if (ch === '\u2019' || ch === '\u2018') out += "'";
-    else {
-      const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-      // Keep the original when folding would change the length (ligatures, expansions).
-      const lower = ch.toLowerCase();
-      out += folded.length === ch.length ? folded : lower.length === ch.length ? lower : ch;
-    }
+    out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
   }
+  recentFolds.unshift([text, out]);
+  if (recentFolds.length > 4) recentFolds.pop();
   return out;
 }
 
