@@ -1,4 +1,5 @@
-import type { CloudAdapter, Middleware } from 'botbuilder';
+import type { Middleware } from 'botbuilder';
+import type { ChannelAdapter } from './adapter.js';
 import type { i18n } from 'i18next';
 import type { Server } from 'restify';
 import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
@@ -17,7 +18,7 @@ export interface FeatureContext {
   i18n: i18n;
   intents: IntentMatcher;
   state: BotState;
-  adapter: CloudAdapter;
+  adapter: ChannelAdapter;
   server: Server;
   proactive: ProactiveMessenger;
   readiness: Readiness;

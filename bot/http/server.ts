@@ -1,6 +1,6 @@
 import restify, { type Request, type Response, type Next, type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { AuthenticationFailed, type ChannelAdapter } from '../adapter.js';
 import type { Logger } from '../log.js';
 import { guardActivity } from './activityGuard.js';
 
@@ -106,7 +106,7 @@ export function createServer(deps: ServerDeps): Server {
 }
 
 export interface MessagesDeps {
-  adapter: CloudAdapter;
+  adapter: ChannelAdapter;
   bot: ActivityHandler;
   logger: Logger;
   localMode: boolean;
@@ -123,9 +123,20 @@ export function registerMessages(server: Server, deps: MessagesDeps, inFlight: I
     }
     inFlight.enter();
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      const activity = verdict.activity as unknown as Activity;
+      const authHeader = String(req.headers.authorization ?? '');
+      const response = await deps.adapter.run(activity, authHeader, (context) => deps.bot.run(context));
+      res.status(response?.status ?? 200);
+      if (response?.body !== undefined) res.send(response.body);
+      res.end();
     } catch (err) {
-      deps.logger.error({ err: { message: (err as Error).message } }, 'adapter.process failed');
+      if (err instanceof AuthenticationFailed) {
+        // The reason (an expired token, unreachable signing keys) is for the log, not the caller.
+        deps.logger.warn({ err: { message: err.message } }, 'channel token refused');
+        if (!res.headersSent) sendError(res, 401, 'Unauthorized', 'The request could not be authenticated.');
+        return;
+      }
+      deps.logger.error({ err: { message: (err as Error).message } }, 'activity processing failed');
       if (!res.headersSent) sendError(res, 500, 'InternalError', 'The message could not be processed.');
     } finally {
       inFlight.leave();
