@@ -28,7 +28,11 @@ const parsedBy = (parse: (text: string) => unknown) => (value: string, ctx: z.Re
  */
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Interface to listen on. Without an app id nobody is authenticated, so the default is
+   * 127.0.0.1 (this machine only); with one, 0.0.0.0 (Azure Bot Service must reach it).
+   */
+  HOST: optionalString,
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -54,7 +58,7 @@ export const configSchema = z.object({
    * Advocates who may sign in to the console, `name:key,name:key` (keys of 16+ characters).
    * Default: none, so nobody can sign in (a start-up warning says so) and handoff requests go
    * straight to an email follow-up. There is no built-in dev key, even in local mode: the bot
-   * listens on 0.0.0.0, and a known key would open every ticket to the network.
+   * may be exposed on purpose (HOST=0.0.0.0), and a known key would open every ticket to the network.
    */
   ADVOCATES: z.string().default('').superRefine(parsedBy(parseAdvocates)),
   /** When advocates answer live, e.g. `Mon-Fri 09:00-18:00 Europe/Paris`; `always` (default) never closes. */
@@ -71,13 +75,18 @@ export const configSchema = z.object({
    * bot's own origin, so the port only matters to tools that call it directly).
    */
   DIRECT_LINE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * A local Direct Line conversation nobody has polled or written to for this many minutes is
+   * dropped (its history too); an open page polls every 200 ms. Fractions allowed.
+   */
+  DIRECT_LINE_IDLE_MIN: z.coerce.number().positive().max(24 * 60).default(30),
   /** Set in production: the page then uses the real Direct Line service via POST /api/directline/token. */
   DIRECT_LINE_SECRET: optionalString,
   /** The Direct Line service base URL (regional endpoints differ). */
   DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & { HOST: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -93,7 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     );
   }
-  const config = parsed.data;
+  const config: Config = { ...parsed.data, HOST: parsed.data.HOST ?? (parsed.data.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') };
   const problems: string[] = [];
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');

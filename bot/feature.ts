@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
 import type { IntentMatcher } from '../knowledge/intents.js';
 import type { Config } from './config.js';
+import type { LocalRelay } from './http/localRelay.js';
 import type { Readiness } from './http/server.js';
 import type { Logger } from './log.js';
 import type { ProactiveMessenger } from './proactive.js';
@@ -22,6 +23,8 @@ export interface FeatureContext {
   server: Server;
   proactive: ProactiveMessenger;
   readiness: Readiness;
+  /** Proof that an activity came through the embedded Direct Line. */
+  relay: LocalRelay;
 }
 
 /**

@@ -10,6 +10,7 @@ import { ResellerBot } from './bot.js';
 import { isLocalMode, type Config } from './config.js';
 import type { FeatureContext, FeatureFactory } from './feature.js';
 import { FEATURES } from './features.js';
+import { LocalRelay } from './http/localRelay.js';
 import { createServer, InFlight, registerMessages, type Readiness } from './http/server.js';
 import { createI18n } from './i18n.js';
 import { createLogger, type Logger } from './log.js';
@@ -44,7 +45,8 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, adapter, server, proactive, readiness };
+  const relay = new LocalRelay();
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, adapter, server, proactive, readiness, relay };
   const built = features.map((create) => create(ctx));
 
   const mainDialog = new MainDialog({
@@ -66,7 +68,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);
 
   const inFlight = new InFlight();
-  registerMessages(server, { adapter, bot, logger, localMode, localHosts }, inFlight);
+  registerMessages(server, { adapter, bot, logger, localMode, localHosts, relay }, inFlight);
 
   return {
     server,

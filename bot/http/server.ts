@@ -3,6 +3,8 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { AuthenticationFailed, type ChannelAdapter } from '../adapter.js';
 import type { Logger } from '../log.js';
 import { guardActivity } from './activityGuard.js';
+import type { LocalRelay } from './localRelay.js';
+import { isLoopbackAddress } from './loopback.js';
 
 export interface Readiness {
   /** Named checks; /readyz is 200 only when all are true. */
@@ -111,12 +113,18 @@ export interface MessagesDeps {
   logger: Logger;
   localMode: boolean;
   localHosts: string[];
+  relay: LocalRelay;
 }
 
 /** POST /api/messages: the channel endpoint, guarded, counted for graceful shutdown. */
 export function registerMessages(server: Server, deps: MessagesDeps, inFlight: InFlight): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const verdict = guardActivity(req.body, { localMode: deps.localMode, localHosts: deps.localHosts });
+    const verdict = guardActivity(req.body, {
+      localMode: deps.localMode,
+      localHosts: deps.localHosts,
+      fromLoopback: isLoopbackAddress(req.socket.remoteAddress),
+      relay: { names: (url) => deps.relay.names(url), vouched: deps.relay.vouches(req.headers) },
+    });
     if (!verdict.ok) {
       deps.logger.debug({ code: verdict.code, fields: verdict.fields }, 'activity refused');
       return sendError(res, verdict.status, verdict.code, verdict.message, verdict.fields);

@@ -32,6 +32,13 @@ describe('Config', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
   });
 
+  it('listens on 127.0.0.1 without an app id (nobody is authenticated), on 0.0.0.0 with one, or where HOST says', () => {
+    assert.equal(loadConfig({}).HOST, '127.0.0.1');
+    assert.equal(loadConfig({ HOST: '' }).HOST, '127.0.0.1');
+    assert.equal(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }).HOST, '0.0.0.0');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).HOST, '0.0.0.0');
+  });
+
   it('treats empty strings as unset, as .env files often have them', () => {
     assert.equal(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId, undefined);
   });
