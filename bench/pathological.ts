@@ -57,7 +57,8 @@ interface Reply {
 
 export async function benchPathological(): Promise<PathologicalResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ra-bench-patho-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // Dozens of texts at each prompt of one conversation: the per-conversation rate limit would refuse them.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_CONVERSATION: '0' });
   const app = createApp(config, createLogger('silent', new Writable({ write: (_c, _e, done) => done() })));
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;

@@ -52,6 +52,22 @@ export const configSchema = z.object({
    * serviceUrl hosts (the local Direct Line, the Emulator, the Playground).
    */
   LOCAL_SERVICE_HOSTS: csv.default(['127.0.0.1', 'localhost', '::1', '[::1]']),
+  /**
+   * Turns a minute per conversation (at once, then one every 60/N s); over it the first message
+   * gets a localized "please slow down" and the next ones 429. 0 = off.
+   */
+  RATE_LIMIT_PER_CONVERSATION: z.coerce.number().int().min(0).max(100_000).default(60),
+  /**
+   * Requests a minute per client address on every POST (/api/messages, /directline, the console,
+   * the staff API); over it 429 with Retry-After. 0 = off. Loopback clients are exempt unless
+   * RATE_LIMIT_LOOPBACK is true: locally every client (the Emulator, the Playground, the browser
+   * through the local Direct Line, test drivers) is 127.0.0.1, and one machine talks to itself.
+   */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_LOOPBACK: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   /** Human handoff: `console` = our advocates at /advocate; `protocol` = a contact-center hub (handoff.initiate). */
   HANDOFF_MODE: z.enum(['console', 'protocol']).default('console'),
   /**

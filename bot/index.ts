@@ -11,6 +11,8 @@ import { isLocalMode, type Config } from './config.js';
 import type { FeatureContext, FeatureFactory } from './feature.js';
 import { FEATURES } from './features.js';
 import { LocalRelay } from './http/localRelay.js';
+import { RateLimiter } from './http/rateLimiter.js';
+import { ConversationRateLimit } from './middleware/conversationRateLimit.js';
 import { createServer, InFlight, registerMessages, type Readiness } from './http/server.js';
 import { createI18n } from './i18n.js';
 import { createLogger, type Logger } from './log.js';
@@ -42,10 +44,15 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const state = createBotState(storage);
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
   const adapter = createAdapter(config);
-  const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
+  const relay = new LocalRelay();
+  const server = createServer({
+    logger,
+    readiness,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    addressLimit: { limiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS), loopback: config.RATE_LIMIT_LOOPBACK, relay },
+  });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const relay = new LocalRelay();
   const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, adapter, server, proactive, readiness, relay };
   const built = features.map((create) => create(ctx));
 
@@ -60,6 +67,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const detector = LanguageDetector.fromFile();
   const notices = { i18n, state, detector, defaultLang: config.DEFAULT_LOCALE };
   adapter
+    .use(new ConversationRateLimit(new RateLimiter(config.RATE_LIMIT_PER_CONVERSATION), notices))
     .use(new RedeliveryGuard(state))
     .use(new TypingIndicator())
     .use(new InputNormalizer())

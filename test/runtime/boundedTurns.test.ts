@@ -31,7 +31,8 @@ describe('Bounded turns: the message length limit', function () {
   this.timeout(120_000);
   let bot: TestBot;
   before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
+    // Each prompt gets seven texts in a row, well over the per-conversation rate limit.
+    bot = await startBot({ STAFF_API_KEY: STAFF_KEY, RATE_LIMIT_PER_CONVERSATION: '0' });
   });
   after(() => bot.close());
 

@@ -39,6 +39,15 @@ describe('Config', () => {
     assert.equal(loadConfig({ HOST: '0.0.0.0' }).HOST, '0.0.0.0');
   });
 
+  it('limits rates by default: 60 turns a minute per conversation, 600 requests per address (loopback exempt)', () => {
+    const config = loadConfig({});
+    assert.equal(config.RATE_LIMIT_PER_CONVERSATION, 60);
+    assert.equal(config.RATE_LIMIT_PER_ADDRESS, 600);
+    assert.equal(config.RATE_LIMIT_LOOPBACK, false);
+    assert.equal(loadConfig({ RATE_LIMIT_LOOPBACK: 'true' }).RATE_LIMIT_LOOPBACK, true);
+    assert.throws(() => loadConfig({ RATE_LIMIT_LOOPBACK: 'sometimes' }), /RATE_LIMIT_LOOPBACK/);
+  });
+
   it('treats empty strings as unset, as .env files often have them', () => {
     assert.equal(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId, undefined);
   });
