@@ -81,6 +81,15 @@ export const configSchema = z.object({
   HANDOFF_HOURS: z.string().default('always').superRefine(parsedBy(parseBusinessHours)),
   /** Minutes a user waits for an advocate before an email follow-up is offered (fractions allowed). */
   HANDOFF_TIMEOUT_MIN: z.coerce.number().positive().max(24 * 60).default(5),
+  /** Messages a handoff ticket keeps in full; older ones are folded into a summary (count, times, how each began). */
+  HANDOFF_TRANSCRIPT_MAX_MESSAGES: z.coerce.number().int().min(10).max(10_000).default(200),
+  /** Conversation and user state untouched for this many days is deleted by the hourly retention sweep. */
+  STATE_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  /**
+   * Days kept of the FAQ log (unanswered questions, votes) and of handoff tickets no person is
+   * in charge of any more (closed, abandoned, followed up), with their messages.
+   */
+  RETENTION_DAYS: z.coerce.number().positive().max(3650).default(90),
   STAFF_API_KEY: optionalString,
   QUOTE_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   QUOTE_WEBHOOK_SECRET: optionalString,

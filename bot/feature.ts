@@ -3,6 +3,7 @@ import type { ChannelAdapter } from './adapter.js';
 import type { i18n } from 'i18next';
 import type { Server } from 'restify';
 import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
+import type { PersonalDataRegistry } from '../backend/privacy/index.js';
 import type { IntentMatcher } from '../knowledge/intents.js';
 import type { Config } from './config.js';
 import type { LocalRelay } from './http/localRelay.js';
@@ -10,6 +11,7 @@ import type { Readiness } from './http/server.js';
 import type { Logger } from './log.js';
 import type { ProactiveMessenger } from './proactive.js';
 import type { BotState } from './state.js';
+import type { StateStore } from './storage/stateStore.js';
 
 /** Everything a feature may use, built once by the composition root. */
 export interface FeatureContext {
@@ -19,6 +21,12 @@ export interface FeatureContext {
   i18n: i18n;
   intents: IntentMatcher;
   state: BotState;
+  /** The storage under `state`, for the privacy feature (expiry, erasure). */
+  storage: StateStore;
+  /** Every store with personal data registers here: erased on request, swept for retention. */
+  privacy: PersonalDataRegistry;
+  /** The clock retention is measured with (injected by tests). */
+  now: () => Date;
   adapter: ChannelAdapter;
   server: Server;
   proactive: ProactiveMessenger;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Server } from 'restify';
+import { PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
@@ -22,6 +23,7 @@ import { LanguageMiddleware } from './middleware/languageMiddleware.js';
 import { MessageLengthLimit } from './middleware/messageLengthLimit.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
+import { privacyFeature } from './privacy/feature.js';
 import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
 import { LowdbStorage } from './storage/lowdbStorage.js';
@@ -29,18 +31,27 @@ import { LowdbStorage } from './storage/lowdbStorage.js';
 export interface App {
   server: Server;
   logger: Logger;
+  /** Erasure and the retention sweep over every store (the staff route and the chat command use it too). */
+  privacy: PersonalDataRegistry;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
+export interface AppOptions {
+  /** The clock retention is measured with (tests move it instead of waiting). */
+  now?: () => Date;
+}
+
 /** The composition root: builds every part from the parsed config; nothing listens until `listen()`. */
-export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL), features: FeatureFactory[] = FEATURES): App {
+export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL), features: FeatureFactory[] = FEATURES, options: AppOptions = {}): App {
+  const now = options.now ?? (() => new Date());
   const dataDir = resolve(config.DATA_DIR);
   const localMode = isLocalMode(config);
   const localHosts = config.LOCAL_SERVICE_HOSTS;
   const i18n = createI18n();
   const intents = registerMenuIntents(IntentMatcher.fromFile(), i18n);
-  const storage = new LowdbStorage(resolve(dataDir, 'state'));
+  const storage = new LowdbStorage(resolve(dataDir, 'state'), { now });
+  const privacy = new PersonalDataRegistry(logger);
   const state = createBotState(storage);
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
   const adapter = createAdapter(config);
@@ -53,8 +64,9 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, adapter, server, proactive, readiness, relay };
-  const built = features.map((create) => create(ctx));
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, privacy, now, adapter, server, proactive, readiness, relay };
+  // Privacy comes first and always: its middleware tags state before any feature can end a turn.
+  const built = [privacyFeature, ...features].map((create) => create(ctx));
 
   const mainDialog = new MainDialog({
     state,
@@ -81,6 +93,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   return {
     server,
     logger,
+    privacy,
     async listen() {
       await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
       const port = (server.address() as { port: number }).port;

@@ -16,8 +16,10 @@ export interface LanguageInputs {
   /** A language the message's wording implies (a one-word command), used when detection has nothing. */
   hint?: Lang;
   text?: string;
-  /** While a prompt waits for a value (a name, a company), the text must not switch languages. */
+  /** While a prompt waits for a value (a name, a company), the text must not switch languages… */
   expectingValue: boolean;
+  /** …unless it is a question ("银行转账要几天？" in a French form): it is answered in its language. */
+  questionLike?: boolean;
   saved?: Lang;
   activityLocale?: unknown;
   defaultLang: Lang;
@@ -35,7 +37,7 @@ export interface LanguageDecision {
  */
 export function decideLanguage(inputs: LanguageInputs, detector: LanguageDetector): LanguageDecision {
   if (inputs.explicit) return { lang: inputs.explicit, remember: inputs.explicit };
-  if (inputs.text && !inputs.expectingValue) {
+  if (inputs.text && (!inputs.expectingValue || inputs.questionLike)) {
     const detected = detector.detect(inputs.text);
     if (detected?.confident) return { lang: detected.lang, remember: detected.lang };
     if (inputs.hint) return { lang: inputs.hint, remember: inputs.hint };

@@ -6,7 +6,8 @@ import { endonymPhrases, MENU_ACTIONS } from '../dialogs/messages.js';
 /**
  * Menu buttons post their title (imBack), so each title, in every language, is
  * a phrase of the intent of the same name; the language button opens the
- * language choice, and each language's own name selects it.
+ * language choice, and each language's own name selects it. The help's "Delete my data"
+ * button is the erasure intent.
  */
 export function registerMenuIntents(intents: IntentMatcher, i18n: i18n): IntentMatcher {
   for (const lang of LANGS) {
@@ -15,6 +16,7 @@ export function registerMenuIntents(intents: IntentMatcher, i18n: i18n): IntentM
       const intent = action === 'language' ? 'language' : action;
       intents.addExact(intent, action === 'language' ? 'choose' : lang, t(`common:menu.${action}`));
     }
+    intents.addExact('deleteData', lang, t('privacy:menu'));
   }
   for (const [lang, name] of endonymPhrases()) intents.addExact('language', lang, name);
   return intents;

@@ -65,11 +65,10 @@ export class HandoffDialog extends ComponentDialog {
   private async requestStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const { t, lang, intent } = turnInfo(step.context);
     const values = step.values as FlowValues;
-    const conversationId = step.context.activity.conversation.id;
     // Right after an offer, whatever the words ("Parler à un conseiller" is both the button and a phrase), the offer says why.
     const reason =
       step.options.reason ??
-      offerReasonOf({ handoffOffer: this.service.lastOffer(conversationId) }) ??
+      offerReasonOf({ handoffOffer: this.service.lastOffer(step.context.activity) }) ??
       (intent?.intent === 'advocate' ? 'menu' : 'request');
     const opened = await this.service.open(step.context, { lang, reason, ...(step.options.parked ? { parked: step.options.parked } : {}) });
     values.ticketId = opened.ticket.id;

@@ -5,19 +5,23 @@ import {
   DialogTurnStatus,
   WaterfallDialog,
   type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Lang } from '../knowledge/lang.js';
 import { carriesRequestData, looksLikeQuestion } from '../knowledge/language/question.js';
 import { turnInfo } from '../bot/turn.js';
+import { normalizeCommand } from '../knowledge/intents.js';
+import { LANGS, type Lang } from '../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords } from '../knowledge/nlu/index.js';
-import { takeRestart } from './restart.js';
+import { takeRestart, type Restart } from './restart.js';
 import type { BotState } from '../bot/state.js';
-import { languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
+import { helpMessage, languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
 import type { YesNo } from './yesNo.js';
 
 export const MAIN_DIALOG = 'main';
+/** How long a cancelled request can be brought back. */
+const RESUME_WINDOW_MS = 60 * 60 * 1000;
 const ROUTER = 'main.router';
 
 /** `restart`: route the message as a new request, ignoring the command words in it. */
@@ -81,15 +85,18 @@ export class MainDialog extends ComponentDialog {
       if (handled) return handled;
     }
     const result = await super.onContinueDialog(innerDc);
-    // A form read "start over: <a new request>": drop everything and route that request.
-    return takeRestart(context) !== undefined ? this.restart(innerDc) : result;
+    // A form read "start over: <a new request>" (or changed kind): drop everything and start that.
+    const restart = takeRestart(context);
+    return restart ? this.restart(innerDc, restart) : result;
   }
 
-  /** Cancels every running dialog and routes this message again as a new request. */
-  private async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+  /** Cancels every running dialog, then routes this message as a new request (or starts the dialog asked for). */
+  private async restart(innerDc: DialogContext, restart?: Restart): Promise<DialogTurnResult> {
     const { t } = turnInfo(innerDc.context);
     await innerDc.cancelAllDialogs();
-    await innerDc.context.sendActivity(t('common:restart.done'));
+    const start = restart?.start;
+    await innerDc.context.sendActivity(t(start?.noticeKey ?? 'common:restart.done', start?.noticeParams));
+    if (start) return innerDc.beginDialog(start.dialogId, start.options);
     return innerDc.beginDialog(ROUTER, { restart: true } satisfies RouterOptions);
   }
 
@@ -106,13 +113,19 @@ export class MainDialog extends ComponentDialog {
     const { t, intent } = turnInfo(context);
     const text = context.activity.text ?? '';
     const data = await this.deps.state.conversationData.get(context, {});
+    // "Delete my data" is honoured at any point, even instead of answering "stop what we're doing?".
+    if (intent?.intent === 'deleteData') data.pendingCancel = false;
 
     if (data.pendingCancel) {
       const answer = this.deps.yesNo(text, turnInfo(context).lang);
-      if (answer === true) {
+      // "Confirm" (a summary button clicked again) is not "yes, cancel": the question is asked again.
+      const confirmButton = LANGS.some((lng) => normalizeCommand(t('quote:summary.confirm', { lng })) === normalizeCommand(text));
+      if (answer === true && !confirmButton) {
         data.pendingCancel = false;
+        // Kept for an hour, so "reprendre" / "resume" brings the request back where it was.
+        data.cancelled = { stack: JSON.parse(JSON.stringify(innerDc.stack)) as DialogInstance[], at: Date.now() };
         await innerDc.cancelAllDialogs();
-        await context.sendActivity(withMenu(t, t('common:cancel.done')));
+        await context.sendActivity(withMenu(t, t('common:cancel.doneUndo')));
         return { status: DialogTurnStatus.complete };
       }
       if (answer === false) {
@@ -122,7 +135,7 @@ export class MainDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
       }
       // Neither yes nor no: nothing is taken as an answer; the question is asked again.
-      if (intent?.intent !== 'cancel') {
+      if (intent?.intent !== 'cancel' || confirmButton) {
         await context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t('common:cancel.again')));
         return Dialog.EndOfTurn;
       }
@@ -134,6 +147,11 @@ export class MainDialog extends ComponentDialog {
     switch (intent?.intent) {
       case 'help':
         await context.sendActivity(t('common:help.text'));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'resume':
+        // Nothing was cancelled: we are still in the form.
+        await context.sendActivity(t('common:help.resume'));
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       case 'cancel':
@@ -170,7 +188,7 @@ export class MainDialog extends ComponentDialog {
     if (intent?.intent === 'cancel' && this.isRestart(text, lang)) return step.replaceDialog(ROUTER, { restart: true } satisfies RouterOptions);
     switch (intent?.intent) {
       case 'help':
-        await context.sendActivity(withMenu(t, t('common:help.text')));
+        await context.sendActivity(helpMessage(t));
         return step.endDialog();
       case 'cancel':
         await context.sendActivity(withMenu(t, t('common:cancel.nothing')));
@@ -189,23 +207,44 @@ export class MainDialog extends ComponentDialog {
       case 'ask':
         await context.sendActivity(t('common:ask.prompt'));
         return step.endDialog();
+      case 'resume':
+        return this.resume(step);
     }
     for (const route of this.routes) {
       if (intent && route.intents?.includes(intent.intent)) return step.beginDialog(route.dialog.id, {});
     }
-    // "How do I renew…?" is for the FAQ; "I need to renew SEN-…" or "can you renew SEN-…?" is for a dialog.
+    // A tapped FAQ title answers first. Then "I need to renew SEN-…", "can I get a quote for 730
+    // users?" start a dialog (a route detects only requests, or questions carrying request data);
+    // "How do I renew…?" is for the FAQ.
     const freeText = this.deps.freeText;
-    const questionLike = looksLikeQuestion(text) && !carriesRequestData(text);
-    if (freeText && !restarting && (await freeText.answerFirst(context, text, questionLike))) {
-      return step.endDialog();
-    }
+    if (freeText && !restarting && (await freeText.answerFirst(context, text, false))) return step.endDialog();
     for (const route of this.routes) {
       const options = route.detect?.(text, lang);
       if (options) return step.beginDialog(route.dialog.id, options);
     }
+    const questionLike = looksLikeQuestion(text) && !carriesRequestData(text);
+    if (freeText && !restarting && (await freeText.answerFirst(context, text, questionLike))) {
+      return step.endDialog();
+    }
     if (freeText) await freeText.respond(context, text);
     else await context.sendActivity(withMenu(t, t('common:unknown')));
     return step.endDialog();
+  }
+
+  /** "reprendre" after a confirmed cancel: the dialogs come back as they were, and the open question is asked again. */
+  private async resume(step: WaterfallStepContext<RouterOptions>): Promise<DialogTurnResult> {
+    const { t } = turnInfo(step.context);
+    const data = await this.deps.state.conversationData.get(step.context, {});
+    const saved = data.cancelled;
+    delete data.cancelled;
+    if (!saved || Date.now() - saved.at > RESUME_WINDOW_MS || saved.stack.length === 0) {
+      await step.context.sendActivity(withMenu(t, t('common:resume.nothing')));
+      return step.endDialog();
+    }
+    step.stack.splice(0, step.stack.length, ...saved.stack);
+    await step.context.sendActivity(t('common:resume.done'));
+    await step.repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
   /** A child dialog ended: nothing is left running. */

@@ -23,6 +23,11 @@ export function withMenu(t: TFunction, text: string): Partial<Activity> {
   return MessageFactory.suggestedActions(menuActions(t), text);
 }
 
+/** The help text with the menu, plus the button that erases the user's data. */
+export function helpMessage(t: TFunction): Partial<Activity> {
+  return MessageFactory.suggestedActions([...menuActions(t), imBack(t('privacy:menu'))], t('common:help.text'));
+}
+
 /** Language buttons show each language's own name, whatever the current language. */
 export function languageChoice(t: TFunction): Partial<Activity> {
   return MessageFactory.suggestedActions(

@@ -7,12 +7,18 @@ import type { TurnContext } from 'botbuilder';
  */
 const RESTART = Symbol('restartWith');
 
-export function requestRestart(context: TurnContext, text: string): void {
-  context.turnState.set(RESTART, text);
+/** Route `text` as a new message, or start `dialogId` with `options` (a form that changes kind). */
+export interface Restart {
+  text: string;
+  start?: { dialogId: string; options: object; noticeKey?: string; noticeParams?: Record<string, string> };
 }
 
-export function takeRestart(context: TurnContext): string | undefined {
-  const text = context.turnState.get(RESTART) as string | undefined;
+export function requestRestart(context: TurnContext, restart: Restart): void {
+  context.turnState.set(RESTART, restart);
+}
+
+export function takeRestart(context: TurnContext): Restart | undefined {
+  const restart = context.turnState.get(RESTART) as Restart | undefined;
   context.turnState.delete(RESTART);
-  return text;
+  return restart;
 }

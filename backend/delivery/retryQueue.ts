@@ -144,7 +144,9 @@ export class RetryQueue<P> {
       const delayMs = backoffDelay(attempts, this.#backoff);
       const lastError = err instanceof Error ? err.message : String(err);
       this.#log.warn({ queue: this.#name, id: entry.id, attempts, delayMs, err: lastError }, 'outbox: delivery failed; will retry');
-      await this.#entries.put(entry.id, { ...entry, attempts, nextAttemptAt: this.#now() + delayMs, lastError });
+      // Re-read: the entry may have been rewritten or dropped meanwhile (an erasure); never bring back an old copy.
+      const current = await this.#entries.get(entry.id);
+      if (current) await this.#entries.put(entry.id, { ...current, attempts, nextAttemptAt: this.#now() + delayMs, lastError });
       return false;
     }
     await this.#entries.delete(entry.id);

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../../knowledge/lang.js';
 import { maskPersonalData } from '../../knowledge/language/personalData.js';
 import type { BackendLogger } from '../logger.js';
-import { JournalCollection, type Collection } from '../store/index.js';
+import { cutoff, subjectKey, type DataSubject, type ErasureReport } from '../privacy/index.js';
+import { JournalLog, type RecordLog } from '../store/index.js';
 
 const candidate = z.object({ id: z.string(), score: z.number() });
 
@@ -15,6 +15,8 @@ export const unansweredSchema = z.object({
   lang: z.enum(LANGS),
   outcome: z.enum(['clarify', 'none']),
   candidates: z.array(candidate),
+  /** Whose question (`subjectKey`), so "delete my data" finds it; absent on lines logged before. */
+  subject: z.string().optional(),
 });
 export type Unanswered = z.infer<typeof unansweredSchema>;
 
@@ -25,35 +27,68 @@ export const feedbackSchema = z.object({
   question: z.string(),
   lang: z.enum(LANGS),
   vote: z.enum(['up', 'down']),
+  subject: z.string().optional(),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
 
-/** The FAQ's own stores (DATA_DIR/faq/): unanswered questions and answer feedback, each its own journal. */
+/** Authors need the wording, not pages of it: longer texts are cut here (the log's memory and disk stay bounded). */
+export const MAX_LOGGED_TEXT = 1000;
+
+/** Authors need the wording, not the customer: emails and SENs are masked before storing. */
+const forAuthors = (text: string): string => {
+  const cut = text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}…` : text;
+  return maskPersonalData(cut);
+};
+
+export interface FaqLogOptions {
+  logger?: BackendLogger;
+  now?: () => Date;
+}
+
+type Entry<T> = Omit<T, 'at' | 'subject'> & { subject?: DataSubject };
+
+/**
+ * The FAQ's own stores (DATA_DIR/faq/): unanswered questions and answer feedback, each an
+ * append-only log read only by `npm run report:unanswered`, so nothing is kept in memory.
+ * Lines carry their author's `subjectKey` for "delete my data" and expire after RETENTION_DAYS.
+ */
 export class FaqLog {
   private constructor(
-    readonly unanswered: Collection<Unanswered>,
-    readonly feedback: Collection<Feedback>,
+    readonly unanswered: RecordLog<Unanswered>,
+    readonly feedback: RecordLog<Feedback>,
+    private readonly now: () => Date,
   ) {}
 
-  static async open(dataDir: string, logger?: BackendLogger): Promise<FaqLog> {
+  static async open(dataDir: string, { logger, now }: FaqLogOptions = {}): Promise<FaqLog> {
     const dir = join(dataDir, 'faq');
     const [unanswered, feedback] = await Promise.all([
-      JournalCollection.open({ dir, name: 'unanswered', parse: (v) => unansweredSchema.parse(v), fsync: false, ...(logger && { logger }) }),
-      JournalCollection.open({ dir, name: 'feedback', parse: (v) => feedbackSchema.parse(v), fsync: false, ...(logger && { logger }) }),
+      JournalLog.open({ dir, name: 'unanswered', parse: (v) => unansweredSchema.parse(v), ...(logger && { logger }) }),
+      JournalLog.open({ dir, name: 'feedback', parse: (v) => feedbackSchema.parse(v), ...(logger && { logger }) }),
     ]);
-    return new FaqLog(unanswered, feedback);
+    return new FaqLog(unanswered, feedback, now ?? (() => new Date()));
   }
 
-  /** Authors need the wording, not the customer: emails and SENs are masked before storing. */
-  async recordUnanswered(entry: Omit<Unanswered, 'at'>): Promise<void> {
-    await this.unanswered.put(randomUUID(), { ...entry, text: maskPersonalData(entry.text), at: new Date().toISOString() });
+  async recordUnanswered({ subject, ...entry }: Entry<Unanswered>): Promise<void> {
+    await this.unanswered.append({ ...entry, text: forAuthors(entry.text), at: this.now().toISOString(), ...owner(subject) });
   }
 
-  async recordFeedback(entry: Omit<Feedback, 'at'>): Promise<void> {
-    await this.feedback.put(randomUUID(), { ...entry, question: maskPersonalData(entry.question), at: new Date().toISOString() });
+  async recordFeedback({ subject, ...entry }: Entry<Feedback>): Promise<void> {
+    await this.feedback.append({ ...entry, question: forAuthors(entry.question), at: this.now().toISOString(), ...owner(subject) });
+  }
+
+  async erase(subject: DataSubject): Promise<Partial<ErasureReport>> {
+    const key = subjectKey(subject);
+    return { questions: await this.unanswered.eraseSubject(key), votes: await this.feedback.eraseSubject(key) };
+  }
+
+  async expire(now: Date, retentionDays: number): Promise<number> {
+    const before = cutoff(now, retentionDays);
+    return (await this.unanswered.expire(before)) + (await this.feedback.expire(before));
   }
 
   async close(): Promise<void> {
     await Promise.all([this.unanswered.close(), this.feedback.close()]);
   }
 }
+
+const owner = (subject: DataSubject | undefined): { subject?: string } => (subject ? { subject: subjectKey(subject) } : {});

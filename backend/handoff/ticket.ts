@@ -18,6 +18,8 @@ export const transcriptEntrySchema = z.object({
   at: z.iso.datetime(),
   /** The advocate's name, on advocate entries. */
   name: z.string().optional(),
+  /** The original length of a text cut to the transcript limit. */
+  truncatedFrom: z.number().int().optional(),
 });
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 
@@ -26,6 +28,12 @@ export const ticketSchema = z.object({
   /** `console` tickets are served by our advocates; `protocol` ones by a contact-center hub. */
   mode: z.enum(['console', 'protocol']),
   conversationId: z.string().min(1),
+  /**
+   * The user who asked (the channel's user id). With `channel` and `conversationId` it decides
+   * whose messages are relayed; absent on tickets opened before it was recorded, where the
+   * reference's user stands in.
+   */
+  userId: z.string().min(1).optional(),
   /** The Bot Framework conversation reference, kept as JSON, to reach the user proactively. */
   reference: z.record(z.string(), z.unknown()),
   lang: z.enum(['en', 'fr', 'zh']),
@@ -35,7 +43,11 @@ export const ticketSchema = z.object({
   /** Why a ticket became a follow-up. */
   followUpCause: z.enum(['timeout', 'outOfHours', 'noAdvocate', 'hubFailed']).optional(),
   advocate: z.string().optional(),
-  transcript: z.array(transcriptEntrySchema),
+  /**
+   * Tickets opened before the transcript moved to its own store kept it inline; opening the
+   * store moves it out (see `TicketStore.open`). New tickets never have it.
+   */
+  transcript: z.array(transcriptEntrySchema).optional(),
   /** What the user had typed into the dialog that was parked (e.g. a half-filled quote). */
   parked: z.object({ dialogId: z.string(), data: z.record(z.string(), z.unknown()) }).optional(),
   email: z.string().optional(),
@@ -48,6 +60,25 @@ export const ticketSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/** Who a relayed message must come from: the ticket's channel, conversation and (when given) user. */
+export interface TicketOwner {
+  channelId: string;
+  conversationId: string;
+  userId?: string;
+}
+
+/** The user who opened the ticket: recorded since ownership checks the user, else the reference's. */
+export function ticketUserId(ticket: Pick<Ticket, 'userId' | 'reference'>): string | undefined {
+  if (ticket.userId) return ticket.userId;
+  const user = ticket.reference.user as { id?: unknown } | undefined;
+  return typeof user?.id === 'string' ? user.id : undefined;
+}
+
+export const ownedBy = (ticket: Ticket, owner: TicketOwner): boolean =>
+  ticket.channel === owner.channelId &&
+  ticket.conversationId === owner.conversationId &&
+  (owner.userId === undefined || ticketUserId(ticket) === owner.userId);
 
 /** The statuses in which the bot keeps quiet and a person owns the conversation. */
 export const isPersonInCharge = (t: Pick<Ticket, 'status'>): boolean => t.status === 'waiting' || t.status === 'active';

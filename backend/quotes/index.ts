@@ -8,7 +8,8 @@ import { QuoteReferences, type DayCounter } from './quoteReference.js';
 import { openQuoteRepository, type QuoteRepository } from './quoteRepository.js';
 import { registerStaffApi } from './staffApi.js';
 import { StatusNotifier, type ProactiveSender, type StatusNotification } from './statusNotifier.js';
-import { WebhookOutbox, type WebhookDelivery } from './webhookOutbox.js';
+import { webhookBody, WebhookOutbox, type WebhookDelivery } from './webhookOutbox.js';
+import type { DataSubject, ErasureReport } from '../privacy/index.js';
 
 export interface QuoteBackendOptions {
   /** Folder of the journals: quotes.jsonl, counters.jsonl, webhook-outbox.jsonl, status-outbox.jsonl. */
@@ -37,6 +38,12 @@ export interface QuoteBackend {
   outbox: WebhookOutbox;
   /** Adds the staff API routes to the bot's server (it already has its body and query parsers). */
   registerRoutes(server: Server): void;
+  /**
+   * "Delete my data": the subject's requests are unlinked from them (see
+   * `QuoteRepository.unlinkRequester`), pending status messages to them dropped, pending webhook
+   * bodies rewritten without the link, and every journal compacted so no file keeps the old lines.
+   */
+  erase(subject: DataSubject): Promise<Partial<ErasureReport>>;
   /** Stops the workers (waiting for attempts in flight), flushes and closes every journal. */
   close(): Promise<void>;
 }
@@ -83,10 +90,17 @@ export async function openQuoteBackend(options: QuoteBackendOptions): Promise<Qu
       ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
     });
     const notifier = new StatusNotifier(statusEntries, retry);
+    /** What the outboxes still hold of a request's link to its user. */
+    const forgetRequester = async (request: QuoteRequest): Promise<void> => {
+      for await (const entry of statusEntries.values()) if (entry.payload.quoteId === request.id) await statusEntries.delete(entry.id);
+      for await (const entry of webhookEntries.values()) {
+        if (entry.payload.quoteId === request.id) await webhookEntries.put(entry.id, { ...entry, payload: { ...entry.payload, body: webhookBody(request) } });
+      }
+    };
     const repository = await openQuoteRepository({
       quotes,
       references: new QuoteReferences(counters),
-      hooks: { filed: [outbox.prepare], statusChanged: [notifier.prepare] },
+      hooks: { filed: [outbox.prepare], statusChanged: [notifier.prepare], unlinked: [forgetRequester] },
       ...(options.now ? { now: options.now } : {}),
     });
 
@@ -104,6 +118,11 @@ export async function openQuoteBackend(options: QuoteBackendOptions): Promise<Qu
       outbox,
       registerRoutes(server) {
         registerStaffApi(server, { repository, staffApiKey: options.staffApiKey, logger });
+      },
+      async erase(subject) {
+        const unlinked = await repository.unlinkRequester({ channel: subject.channelId, userId: subject.userId });
+        if (unlinked.length) await Promise.all([quotes.compact(), webhookEntries.compact(), statusEntries.compact()]);
+        return { quotesUnlinked: unlinked.length };
       },
       async close() {
         await Promise.all([outbox.stop(), notifier.stop()]);

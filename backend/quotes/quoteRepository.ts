@@ -14,13 +14,16 @@ import type { QuoteReferences } from './quoteReference.js';
 import { Serial } from './serial.js';
 import { TRANSITIONS } from './transitions.js';
 
+/** Who asks about a request: ids are only unique within a channel, so the channel always counts. */
 export interface Requester {
+  channel: string;
   userId?: string;
   conversationId?: string;
 }
 
-/** Filed by this user, or in this conversation. */
-function isRequester(request: QuoteRequest, { userId, conversationId }: Requester): boolean {
+/** Filed on this channel, by this user or in this conversation. */
+function isRequester(request: QuoteRequest, { channel, userId, conversationId }: Requester): boolean {
+  if (request.channel !== channel) return false;
   const sameUser = userId !== undefined && request.userId === userId;
   const sameConversation = conversationId !== undefined && request.conversationId === conversationId;
   return sameUser || sameConversation;
@@ -64,6 +67,14 @@ export class QuoteValidationError extends Error {
 export interface QuoteHooks {
   filed?: Array<(request: QuoteRequest) => Promise<PendingEffect | undefined>>;
   statusChanged?: Array<(request: QuoteRequest) => Promise<PendingEffect | undefined>>;
+  /** After a request lost its link to the chat user: outboxes drop or rewrite what still carries it. */
+  unlinked?: Array<(request: QuoteRequest) => Promise<void>>;
+}
+
+/** A chat user as the channel names them: the requests they filed are theirs. */
+export interface ChatUser {
+  channel: string;
+  userId: string;
 }
 
 export interface QuoteRepository {
@@ -74,12 +85,18 @@ export interface QuoteRepository {
    */
   create(draft: QuoteRequestDraft, options: { idempotencyKey: string }): Promise<QuoteRequest>;
   get(id: string): Promise<QuoteRequest | undefined>;
-  /** The request only if the same user or the same conversation filed it; otherwise undefined, as if absent. */
+  /** The request only if, on the same channel, the same user or the same conversation filed it; otherwise undefined, as if absent. */
   findForRequester(id: string, requester: Requester): Promise<QuoteRequest | undefined>;
   /** The requests this user or conversation filed, newest first, at most `limit`. */
   listForRequester(requester: Requester, limit: number): Promise<QuoteRequest[]>;
   list(query?: QuoteListQuery): Promise<{ items: QuoteRequest[]; total: number }>;
   updateStatus(id: string, status: QuoteStatus, note?: string, by?: string): Promise<StatusUpdateResult>;
+  /**
+   * "Delete my data": the user's requests keep every business field and their history, but lose
+   * the user id, the conversation id and the conversation reference (no status message can reach
+   * the user any more). Resolves with the references unlinked.
+   */
+  unlinkRequester(user: ChatUser): Promise<string[]>;
 }
 
 export interface EmbeddedRepositoryOptions {
@@ -98,12 +115,12 @@ export interface EmbeddedRepositoryOptions {
 export async function openQuoteRepository(options: EmbeddedRepositoryOptions): Promise<QuoteRepository> {
   const { quotes, references } = options;
   const now = options.now ?? (() => new Date());
-  const hooks = { filed: options.hooks?.filed ?? [], statusChanged: options.hooks?.statusChanged ?? [] };
+  const hooks = { filed: options.hooks?.filed ?? [], statusChanged: options.hooks?.statusChanged ?? [], unlinked: options.hooks?.unlinked ?? [] };
   const serial = new Serial();
   const byIdempotencyKey = new Map<string, string>();
   const scopedKey = (conversationId: string, key: string) => `${conversationId}\u0000${key}`;
   for await (const request of quotes.values()) {
-    byIdempotencyKey.set(scopedKey(request.conversationId, request.idempotencyKey), request.id);
+    if (request.conversationId) byIdempotencyKey.set(scopedKey(request.conversationId, request.idempotencyKey), request.id);
   }
 
   /** Runs the write-ahead hooks, stores the request, then releases (or on failure abandons) the effects. */
@@ -196,6 +213,21 @@ export async function openQuoteRepository(options: EmbeddedRepositoryOptions): P
         const request: QuoteRequest = { ...current, status, updatedAt: at, history: [...current.history, entry] };
         await store(request, hooks.statusChanged);
         return { ok: true, request: (await quotes.get(id))! };
+      });
+    },
+
+    unlinkRequester({ channel, userId }) {
+      return serial.run(async () => {
+        const mine: QuoteRequest[] = [];
+        for await (const r of quotes.values()) if (r.channel === channel && r.userId === userId) mine.push(r);
+        for (const current of mine) {
+          const { userId: _user, conversationId, conversationRef: _ref, ...kept } = current;
+          const request: QuoteRequest = { ...kept, unlinkedAt: now().toISOString() };
+          await quotes.put(request.id, request);
+          if (conversationId) byIdempotencyKey.delete(scopedKey(conversationId, current.idempotencyKey));
+          for (const hook of hooks.unlinked) await hook(request);
+        }
+        return mine.map((r) => r.id);
       });
     },
   };

@@ -101,6 +101,14 @@ export const quoteRequestDraftSchema = z
 export type QuoteRequestDraft = z.input<typeof quoteRequestDraftSchema>;
 
 export const quoteRequestSchema = quoteRequestDraftSchema.extend({
+  /**
+   * Who filed it, in the chat. Both are dropped, with the conversation reference, when the user
+   * asks the bot to delete their data: the request stays a business record, linked to nobody.
+   */
+  userId: text(500).optional(),
+  conversationId: text(500).optional(),
+  /** When the link to the chat user was dropped ("delete my data"). */
+  unlinkedAt: isoDateTime.optional(),
   id: quoteRefSchema,
   idempotencyKey: text(300),
   status: quoteStatusSchema,

@@ -39,6 +39,9 @@ export interface WebhookOutboxOptions {
   now?: () => number;
 }
 
+/** The delivery's JSON body: the request as staff see it, snapshot at filing time. */
+export const webhookBody = (request: QuoteRequest): string => JSON.stringify({ event: WEBHOOK_EVENT, quoteRequest: toPublicView(request) });
+
 /**
  * The signature header of one attempt. The HMAC covers the time and the body together: over the
  * body alone a captured delivery stayed valid forever. See the README for a receiver's check.
@@ -85,8 +88,7 @@ export class WebhookOutbox {
   /** The repository's `filed` hook: stores the delivery, held until the request itself is stored. */
   readonly prepare = async (request: QuoteRequest): Promise<PendingEffect | undefined> => {
     if (!this.enabled) return undefined;
-    const body = JSON.stringify({ event: WEBHOOK_EVENT, quoteRequest: toPublicView(request) });
-    return this.#queue.enqueue(request.id, request.id, { quoteId: request.id, body }, { hold: true });
+    return this.#queue.enqueue(request.id, request.id, { quoteId: request.id, body: webhookBody(request) }, { hold: true });
   };
 
   async start(): Promise<void> {

@@ -16,6 +16,12 @@ export interface Collection<T> {
   /** Every value, in first-insertion order (creation order for quote requests). */
   values(): AsyncIterable<T>;
   size(): Promise<number>;
+  /**
+   * Makes deleted and superseded values unreadable from storage: the embedded journal rewrites
+   * itself with the live values only; a database deletes in place and may do nothing here.
+   * Called right after an erasure, so erased data is in no file once it resolves.
+   */
+  compact(): Promise<void>;
   /** Resolves once every write accepted so far is on disk. */
   flush(): Promise<void>;
   /** Flushes, then releases the file; later calls fail. */

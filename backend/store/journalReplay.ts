@@ -1,5 +1,5 @@
 /**
- * Reading a JSON-lines journal back into memory.
+ * Reading a JSON-lines journal back, streamed (see `fileLines.ts`).
  *
  * Format (one JSON object per line, `\n`-terminated; the newline is the commit marker):
  *   {"k":"<key>","v":<value>}   the value of <key> from now on
@@ -8,12 +8,15 @@
  * garbled (a torn write, or zero-filled blocks after a power loss): such a tail is dropped and
  * reported. Garbage *followed by* valid lines is not a torn write but corruption, and is refused.
  */
+import { fileLines } from './fileLines.js';
 
 export type JournalLine = { k: string; v: unknown } | { k: string; d: 1 };
 
 export interface ReplayResult {
   /** Live values by key, in first-insertion order. */
   records: Map<string, unknown>;
+  /** Bytes of each live value's line (newline included): what a compaction would keep. */
+  sizes: Map<string, number>;
   /** Committed lines read, including superseded ones. */
   lines: number;
   /** Length of the valid prefix: the file should be truncated here when `tornBytes > 0`. */
@@ -45,30 +48,35 @@ function parseLine(text: string): JournalLine | undefined {
   }
 }
 
-export function replayJournal(buf: Buffer, file: string): ReplayResult {
+/** Replays `file` (absent → empty); only the live values stay in memory, superseded lines are dropped as they are read. */
+export async function replayJournal(file: string): Promise<ReplayResult> {
   const records = new Map<string, unknown>();
+  const sizes = new Map<string, number>();
   let lines = 0;
   let goodBytes = 0;
+  let end = 0;
   let firstBadLine = 0;
   let lineNo = 0;
-  for (let start = 0; start < buf.length; ) {
-    const newline = buf.indexOf(0x0a, start);
-    const end = newline === -1 ? buf.length : newline;
+  for await (const line of fileLines(file)) {
     lineNo++;
-    const text = buf.toString('utf8', start, end);
-    const entry = newline === -1 ? undefined : text.trim() === '' ? null : parseLine(text);
+    end = line.start + line.bytes;
+    const entry = !line.terminated ? undefined : line.text.trim() === '' ? null : parseLine(line.text);
     if (entry === undefined) {
       firstBadLine ||= lineNo;
-    } else {
-      if (firstBadLine) throw new JournalCorruptError(file, firstBadLine);
-      if (entry !== null) {
-        lines++;
-        if ('v' in entry) records.set(entry.k, entry.v);
-        else records.delete(entry.k);
-      }
-      goodBytes = end + 1;
+      continue;
     }
-    start = end + 1;
+    if (firstBadLine) throw new JournalCorruptError(file, firstBadLine);
+    if (entry !== null) {
+      lines++;
+      if ('v' in entry) {
+        records.set(entry.k, entry.v);
+        sizes.set(entry.k, line.bytes);
+      } else {
+        records.delete(entry.k);
+        sizes.delete(entry.k);
+      }
+    }
+    goodBytes = end;
   }
-  return { records, lines, goodBytes, tornBytes: buf.length - goodBytes };
+  return { records, sizes, lines, goodBytes, tornBytes: end - goodBytes };
 }

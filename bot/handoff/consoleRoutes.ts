@@ -95,13 +95,13 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   server.get('/api/handoff/tickets/:id', guarded(async (req, res) => {
     const ticket = await service.get(String(req.params.id));
     if (!ticket) throw new HandoffError('notFound', `no ticket ${String(req.params.id)}`);
-    res.json({ ticket: detail(service, ticket) });
+    res.json({ ticket: await detail(service, ticket) });
   }));
 
   server.post('/api/handoff/tickets/:id/accept', guarded(async (req, res, advocate) => {
     const id = String(req.params.id);
     const delivered = await deliveredOrNot(() => service.accept(id, advocate));
-    res.json({ ticket: detail(service, (await service.get(id))!), delivered });
+    res.json({ ticket: await detail(service, (await service.get(id))!), delivered });
   }));
 
   server.post('/api/handoff/tickets/:id/messages', guarded(async (req, res, advocate) => {
@@ -114,7 +114,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   server.post('/api/handoff/tickets/:id/close', guarded(async (req, res, advocate) => {
     const id = String(req.params.id);
     const delivered = await deliveredOrNot(() => service.close(id, advocate));
-    res.json({ ticket: detail(service, (await service.get(id))!), delivered });
+    res.json({ ticket: await detail(service, (await service.get(id))!), delivered });
   }));
 
   server.get('/api/handoff/knowledge', guarded(async (req, res) => {
@@ -153,11 +153,16 @@ async function deliveredOrNot(move: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-/** A ticket as an advocate sees it: no conversation reference (it holds the channel's service URL). */
-function detail(service: HandoffService, ticket: Ticket) {
+/**
+ * A ticket as an advocate sees it: no conversation reference (it holds the channel's service URL)
+ * and no user id; the messages, with a summary of the oldest when there were too many to keep.
+ */
+async function detail(service: HandoffService, ticket: Ticket) {
+  const { entries, summary } = await service.transcript(ticket.id);
   return {
     ...service.summary(ticket),
-    transcript: ticket.transcript,
+    transcript: entries,
+    transcriptSummary: summary ?? null,
     parked: ticket.parked ?? null,
     email: ticket.email ?? null,
     rating: ticket.rating ?? null,

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 
-/** One event for the console: a queue change or a message in a conversation. */
+/** One event for the console: a queue change, a message in a conversation, or a ticket gone (erased, expired). */
 export interface ConsoleEvent {
-  type: 'ticket' | 'message';
+  type: 'ticket' | 'message' | 'removed';
   data: unknown;
 }
 

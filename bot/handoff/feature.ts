@@ -1,6 +1,8 @@
+import type { TurnContext } from 'botbuilder';
 import { AdvocateDirectory, parseAdvocates, parseBusinessHours, TicketStore } from '../../backend/handoff/index.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
-import type { Feature, FeatureFactory } from '../feature.js';
+import type { Feature, FeatureContext, FeatureFactory } from '../feature.js';
+import { turnInfo } from '../turn.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
 import { ConsoleEvents } from './events.js';
 import { faqKnowledge } from './faqKnowledge.js';
@@ -25,7 +27,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     const timeoutMs = config.HANDOFF_TIMEOUT_MIN * 60_000;
 
     ctx.readiness.checks.handoffStore = false;
-    const store = TicketStore.open(ctx.dataDir, logger);
+    const store = TicketStore.open(ctx.dataDir, { logger, limits: { maxEntries: config.HANDOFF_TRANSCRIPT_MAX_MESSAGES } });
     store.then(
       () => (ctx.readiness.checks.handoffStore = true),
       (err: Error) => logger.error({ err: { message: err.message } }, 'handoff: cannot open the ticket store'),
@@ -44,6 +46,12 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       mode: config.HANDOFF_MODE,
       timeoutMs,
       logger,
+      now: ctx.now,
+    });
+    ctx.privacy.register({
+      name: 'handoff',
+      erase: (subject) => service.erase(subject),
+      expire: (now) => service.expire(now, config.RETENTION_DAYS),
     });
     registerConsoleRoutes(ctx.server, { service, advocates, events, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) });
 
@@ -55,7 +63,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     return {
       name: 'handoff',
       routes: [{ dialog: new HandoffDialog(service), intents: ['handoff', 'advocate'], interrupts: true }],
-      middleware: [transcript, new HandoffRelayMiddleware(service)],
+      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx))],
       start() {
         if (config.HANDOFF_MODE !== 'console') return;
         sweeper = setInterval(() => {
@@ -73,6 +81,12 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       },
     };
   };
+}
+
+/** "Delete my data" and its yes or no are for the bot, even while a person is in charge. */
+function privacyTurn(ctx: FeatureContext): (context: TurnContext) => Promise<boolean> {
+  return async (context) =>
+    turnInfo(context).intent?.intent === 'deleteData' || Boolean((await ctx.state.conversationData.get(context))?.confirmingErasure);
 }
 
 export const handoffFeature: FeatureFactory = createHandoffFeature({ knowledge: faqKnowledge() });

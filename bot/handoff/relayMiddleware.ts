@@ -5,14 +5,18 @@ import type { HandoffService, HubState } from './service.js';
 const HUB_STATES: readonly string[] = ['accepted', 'failed', 'completed'];
 
 /**
- * While a person is being found or is talking, user messages go to the
- * advocate and the bot stays silent: the turn stops here. The one exception is
- * "cancel" while still waiting, which withdraws the request and lets the
- * handoff dialog say so. Also turns a hub's `handoff.status` events into
- * localized messages.
+ * While a person is being found or is talking, the ticket owner's messages go
+ * to the advocate and the bot stays silent: the turn stops here. The
+ * exceptions: "cancel" while still waiting, which withdraws the request and
+ * lets the handoff dialog say so, and "delete my data" with its yes or no.
+ * Also turns a hub's `handoff.status` events into localized messages.
  */
 export class HandoffRelayMiddleware implements Middleware {
-  constructor(private readonly service: HandoffService) {}
+  /** `passThrough`: a message the bot must see even now ("delete my data" and its confirmation). */
+  constructor(
+    private readonly service: HandoffService,
+    private readonly passThrough: (context: TurnContext) => Promise<boolean> = async () => false,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
@@ -25,10 +29,11 @@ export class HandoffRelayMiddleware implements Middleware {
     }
     if (activity.type !== ActivityTypes.Message || !activity.conversation?.id) return next();
 
-    const ticket = await this.service.inCharge(activity.conversation.id);
+    const ticket = await this.service.inCharge({ channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id ?? '' });
     if (!ticket) return next();
 
     const info = turnInfo(context);
+    if (await this.passThrough(context)) return next();
     if (ticket.status === 'waiting' && info.intent?.intent === 'cancel') {
       await this.service.cancel(ticket);
       // Consumed here: the main dialog must not ask "stop what we're doing?" about the parked dialog.

@@ -8,9 +8,12 @@ import {
   type BusinessHours,
   type HandoffReason,
   type Ticket,
+  type TicketOwner,
   type TicketStore,
+  type Transcript,
   type TranscriptEntry,
 } from '../../backend/handoff/index.js';
+import type { DataSubject, ErasureReport } from '../../backend/privacy/index.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { Logger } from '../log.js';
 import type { ProactiveMessenger } from '../proactive.js';
@@ -82,15 +85,18 @@ export class HandoffService {
   async open(context: TurnContext, request: OpenRequest): Promise<OpenResult> {
     const store = await this.deps.store;
     const now = this.now();
-    const conversationId = context.activity.conversation.id;
+    const { activity } = context;
+    const conversationId = activity.conversation.id;
+    const channel = activity.channelId ?? 'unknown';
     const base = {
       mode: this.deps.mode,
       conversationId,
-      reference: { ...TurnContext.getConversationReference(context.activity) } as Record<string, unknown>,
+      userId: activity.from.id,
+      reference: { ...TurnContext.getConversationReference(activity) } as Record<string, unknown>,
       lang: request.lang,
-      channel: context.activity.channelId ?? 'unknown',
+      channel,
       reason: request.reason,
-      transcript: this.deps.transcript.entries(conversationId),
+      transcript: this.deps.transcript.entries(channel, conversationId),
       ...(request.parked ? { parked: request.parked } : {}),
     };
 
@@ -99,7 +105,7 @@ export class HandoffService {
       const initiation = EventFactory.createHandoffInitiation(
         context,
         { language: request.lang, reason: request.reason, quote: request.parked?.data ?? null, ticketId: ticket.id },
-        { activities: this.deps.transcript.activities(conversationId) as unknown as Activity[] },
+        { activities: this.deps.transcript.activities(channel, conversationId) as unknown as Activity[] },
       );
       await context.sendActivity(initiation);
       return { kind: 'transferred', ticket };
@@ -120,12 +126,18 @@ export class HandoffService {
   }
 
   /** Why the bot last offered a person in this conversation, if its previous reply was an offer. */
-  lastOffer(conversationId: string): string | undefined {
-    return this.deps.transcript.lastOffer(conversationId);
+  lastOffer(activity: Pick<Activity, 'channelId' | 'conversation'>): string | undefined {
+    return this.deps.transcript.lastOffer(activity.channelId, activity.conversation.id);
   }
 
-  async inCharge(conversationId: string): Promise<Ticket | undefined> {
-    return (await this.deps.store).inCharge(conversationId);
+  /** The ticket in a person's hands for this user in this conversation of this channel. */
+  async inCharge(owner: TicketOwner): Promise<Ticket | undefined> {
+    return (await this.deps.store).inCharge(owner);
+  }
+
+  /** The ticket's messages, as the console shows them. */
+  async transcript(id: string): Promise<Transcript> {
+    return (await this.deps.store).transcript(id);
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -134,8 +146,7 @@ export class HandoffService {
 
   /** A user message while a person is being found or is talking: to the console only. */
   async relayFromUser(ticket: Ticket, text: string): Promise<void> {
-    const entry: TranscriptEntry = { from: 'user', text, at: this.now().toISOString() };
-    await this.append(ticket.id, entry);
+    const entry = await (await this.deps.store).appendMessage(ticket.id, { from: 'user', text, at: this.now().toISOString() });
     this.deps.events.publish({ type: 'message', data: { ticketId: ticket.id, ...entry } });
   }
 
@@ -161,9 +172,9 @@ export class HandoffService {
     await this.tell(ticket, (t) => [
       { ...MessageFactory.text(t('handoff:relay.fromAdvocate', { name: advocate.name, text })), channelData: { handoff: { from: 'advocate', name: advocate.name } } },
     ]);
-    await this.append(id, entry);
-    this.deps.events.publish({ type: 'message', data: { ticketId: id, ...entry } });
-    return entry;
+    const stored = await (await this.deps.store).appendMessage(id, entry);
+    this.deps.events.publish({ type: 'message', data: { ticketId: id, ...stored } });
+    return stored;
   }
 
   async close(id: string, advocate: Advocate): Promise<Ticket> {
@@ -213,7 +224,9 @@ export class HandoffService {
 
   /** A contact-center hub reports on a `protocol` ticket (in a turn the hub started). */
   async hubStatus(context: TurnContext, state: HubState, t: TFunction): Promise<void> {
-    const ticket = await this.inCharge(context.activity.conversation.id);
+    // The hub speaks in the user's conversation, not as the user: channel and conversation decide.
+    const { channelId, conversation } = context.activity;
+    const ticket = await this.inCharge({ channelId, conversationId: conversation.id });
     if (!ticket || ticket.mode !== 'protocol') {
       this.deps.logger.warn({ state, conversationId: context.activity.conversation.id }, 'handoff: hub status without a hub ticket');
       return;
@@ -240,6 +253,24 @@ export class HandoffService {
       const done = MessageFactory.text(t('handoff:protocol.completed'));
       await context.sendActivities(served ? [done, ratingQuestion(t)] : [done]);
     }
+  }
+
+  /**
+   * "Delete my data": the subject's tickets and messages are deleted, open ones first withdrawn
+   * from the console (advocates see them disappear), and the bot forgets their recent messages.
+   */
+  async erase(subject: DataSubject): Promise<Partial<ErasureReport>> {
+    const { report, removed } = await (await this.deps.store).erase(subject);
+    for (const ticket of removed) this.deps.events.publish({ type: 'removed', data: { id: ticket.id, reason: 'erased' } });
+    this.deps.transcript.forgetUser(subject);
+    return report;
+  }
+
+  /** Tickets past RETENTION_DAYS (closed, abandoned or followed up) are deleted with their messages. */
+  async expire(now: Date, retentionDays: number): Promise<number> {
+    const removed = await (await this.deps.store).expire(now, retentionDays);
+    for (const ticket of removed) this.deps.events.publish({ type: 'removed', data: { id: ticket.id, reason: 'expired' } });
+    return removed.length;
   }
 
   summary(ticket: Ticket, position?: number): TicketSummary {
@@ -271,10 +302,6 @@ export class HandoffService {
       throw new HandoffError('notOwner', `ticket ${id} is not an active conversation of ${advocate.name}`);
     }
     return ticket;
-  }
-
-  private async append(id: string, entry: TranscriptEntry): Promise<void> {
-    await (await this.deps.store).update(id, (t) => ({ ...t, transcript: [...t.transcript, entry], updatedAt: entry.at }));
   }
 
   private publishTicket(ticket: Ticket, position?: number): void {

@@ -4,6 +4,7 @@ import type { IntentMatcher } from '../../knowledge/intents.js';
 import { isLang, LANGS, type Lang } from '../../knowledge/lang.js';
 import type { LanguageDetector } from '../../knowledge/language/detect.js';
 import { detectLanguageRequest } from '../../knowledge/language/languageRequest.js';
+import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import { decideLanguage, REPLY_LOCALE } from '../locale.js';
 import type { BotState } from '../state.js';
 import { setTurnInfo } from '../turn.js';
@@ -57,6 +58,7 @@ export class LanguageMiddleware implements Middleware {
         hint: commandLang,
         text,
         expectingValue: (dialogState?.dialogStack?.length ?? 0) > 0,
+        questionLike: text !== undefined && looksLikeQuestion(text),
         saved: profile.lang,
         activityLocale: a.locale,
         defaultLang,

@@ -1,14 +1,26 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import { DATA_SUBJECTS, type StateStore } from './stateStore.js';
 
 interface Doc {
   key: string;
   item: Record<string, unknown> & { eTag: string };
+  /** Last write, or last read once a `touchEvery` has passed (ISO); the file's mtime before it was recorded. */
+  touchedAt?: string;
+}
+
+export interface LowdbStorageOptions {
+  /** Keys whose documents stay in memory (least recently used dropped first). */
+  maxCached?: number;
+  /** Clock, for expiry tests. */
+  now?: () => Date;
+  /** A read refreshes the touch time at most this often (default 12 h): reads then cost no write. */
+  touchEveryMs?: number;
 }
 
 interface Entry {
@@ -26,6 +38,9 @@ interface Entry {
  * a turn's write proportional to its own state. lowdb's JSONFile writes through
  * steno (temp file + rename), so a crash never leaves half a document.
  *
+ * Each document records when it was last touched, so state nobody used for STATE_TTL_DAYS is
+ * deleted by `expire`, and which users it belongs to (`dataSubjects`), for `eraseSubject`.
+ *
  * eTags follow botbuilder's MemoryStorage: a write with a stale eTag is refused,
  * `*` or no eTag overwrites. Check-and-set runs synchronously on the cached copy,
  * so concurrent turns in this process are serialised; several processes need a
@@ -38,21 +53,34 @@ interface Entry {
  * (quote requests and tickets have their own durable journals). `flush` waits
  * for the files, and runs at shutdown.
  */
-export class LowdbStorage implements Storage {
+export class LowdbStorage implements StateStore {
   private readonly cache = new Map<string, Entry>();
   private readonly writes = new Set<Promise<void>>();
   private seq = 0;
   private readonly prefix = Date.now().toString(36);
+  private readonly maxCached: number;
+  private readonly now: () => Date;
+  private readonly touchEveryMs: number;
 
-  constructor(private readonly dir: string, private readonly maxCached = 5000) {
+  constructor(private readonly dir: string, options: LowdbStorageOptions = {}) {
     mkdirSync(dir, { recursive: true });
+    this.maxCached = options.maxCached ?? 5000;
+    this.now = options.now ?? (() => new Date());
+    this.touchEveryMs = options.touchEveryMs ?? 12 * 3_600_000;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const { db } = await this.open(key);
-      if (db.data) items[key] = structuredClone(db.data.item);
+      const entry = await this.open(key);
+      const doc = entry.db.data;
+      if (!doc) continue;
+      items[key] = structuredClone(doc.item);
+      const now = this.now();
+      if (!doc.touchedAt || now.getTime() - Date.parse(doc.touchedAt) >= this.touchEveryMs) {
+        doc.touchedAt = now.toISOString();
+        this.persist(entry);
+      }
     }
     return items;
   }
@@ -67,8 +95,9 @@ export class LowdbStorage implements Storage {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
     }
+    const touchedAt = this.now().toISOString();
     for (const [key, entry] of entries) {
-      entry.db.data = { key, item: { ...structuredClone(changes[key]), eTag: `${this.prefix}-${++this.seq}` } };
+      entry.db.data = { key, item: { ...structuredClone(changes[key]), eTag: `${this.prefix}-${++this.seq}` }, touchedAt };
       this.persist(entry);
     }
   }
@@ -79,6 +108,54 @@ export class LowdbStorage implements Storage {
       entry.db.data = null;
       this.persist(entry);
     }
+  }
+
+  async expire(cutoff: Date): Promise<number> {
+    const before = cutoff.toISOString();
+    return (await this.deleteWhere((doc, mtime) => (doc.touchedAt ?? mtime) < before)).length;
+  }
+
+  async eraseSubject(subject: string): Promise<string[]> {
+    return this.deleteWhere((doc) => {
+      const subjects = doc.item[DATA_SUBJECTS];
+      return Array.isArray(subjects) && subjects.includes(subject);
+    });
+  }
+
+  /**
+   * Walks the folder (one small file per key, so memory stays flat) and deletes the documents
+   * `condemn` picks, through the same write-behind path as `delete`. Resolves once the files are gone.
+   */
+  private async deleteWhere(condemn: (doc: Doc, mtime: string) => boolean): Promise<string[]> {
+    const deleted: string[] = [];
+    await this.flush(); // every cached document now has its file
+    for (const name of await readdir(this.dir)) {
+      if (!name.endsWith('.json')) continue;
+      const file = join(this.dir, name);
+      let doc: Doc | null;
+      let mtime: string;
+      try {
+        [doc, mtime] = await Promise.all([
+          readFile(file, 'utf8').then((text) => JSON.parse(text) as Doc | null),
+          stat(file).then((s) => s.mtime.toISOString()),
+        ]);
+      } catch {
+        continue; // deleted meanwhile, or half-written by another tool: not ours to judge
+      }
+      if (!doc?.key) continue;
+      // A cached copy is at least as new as the file; documents spared are not loaded into the cache.
+      const cached = this.cache.get(doc.key);
+      const current = cached ? cached.db.data : doc;
+      if (!current || !condemn(current, mtime)) continue;
+      const entry = cached ?? (await this.open(doc.key));
+      // Opening re-read the file: judge that copy, in case a turn touched it meanwhile.
+      if (!entry.db.data || !condemn(entry.db.data, mtime)) continue;
+      entry.db.data = null;
+      this.persist(entry);
+      deleted.push(doc.key);
+    }
+    await this.flush();
+    return deleted;
   }
 
   /** Waits until every change so far is on disk; called on shutdown. */

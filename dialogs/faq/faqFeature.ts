@@ -10,7 +10,12 @@ import { FaqResponder, type FaqConversation } from './faqResponder.js';
  */
 export const faqFeature: FeatureFactory = (ctx) => {
   const engine = defaultFaqEngine();
-  const log = FaqLog.open(ctx.dataDir, ctx.logger);
+  const log = FaqLog.open(ctx.dataDir, { logger: ctx.logger, now: ctx.now });
+  ctx.privacy.register({
+    name: 'faq',
+    erase: async (subject) => (await log).erase(subject),
+    expire: async (now) => (await log).expire(now, ctx.config.RETENTION_DAYS),
+  });
   const memory = ctx.state.conversationState.createProperty<FaqConversation>('faq');
   return {
     name: 'faq',

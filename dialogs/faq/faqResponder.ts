@@ -4,6 +4,7 @@ import type { FaqLog } from '../../backend/faq/faqLog.js';
 import type { FaqCandidate, FaqEngine, FaqEntry } from '../../knowledge/faq.js';
 import { normalizeCommand } from '../../knowledge/intents.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { subjectOf } from '../../bot/privacy/subject.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
 import { offerHandoff } from '../handoffOffer.js';
@@ -64,7 +65,7 @@ export class FaqResponder implements FreeTextResponder {
     const decision = this.engine.decide(text, lang);
     if (decision.kind === 'answer') return this.answer(context, this.engine.entry(decision.id)!, text);
 
-    await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5) });
+    await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5), subject: subjectOf(context) });
     if (decision.kind === 'clarify') {
       const buttons = this.topicButtons(decision.candidates, lang);
       await context.sendActivity(MessageFactory.suggestedActions([...buttons, imBack(t('common:menu.advocate'))], t('faq:clarify')));
@@ -111,7 +112,7 @@ export class FaqResponder implements FreeTextResponder {
       await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
       return true;
     }
-    await (await this.log).recordFeedback({ ...memory.last, vote });
+    await (await this.log).recordFeedback({ ...memory.last, vote, subject: subjectOf(context) });
     memory.last = undefined; // one vote per answer: a double tap is not counted twice
     if (vote === 'up') await context.sendActivity(withMenu(t, t('faq:feedback.thanks')));
     else await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));

@@ -6,13 +6,15 @@ import type { SlotName } from '../../knowledge/quoteTypes.js';
 import { labelKey, type Message } from '../validators/index.js';
 import type { Change } from './interpret/corrections.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
-import { displayValue } from './summaryCard.js';
+import { displayValue, formatNumber } from './summaryCard.js';
 
 /** Texts the form says back: a message with its parameters localized, the changes it made. */
 
 /** A domain message in the user's language; a `deployment` parameter is shown by its name ("Data Center", "云版"). */
 export function renderMessage(t: TFunction, lang: Lang, message: Message): string {
   const params = { ...message.params };
+  // Counts are written the user's way: "2 000" in French, "2,000" in English.
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'number') params[k] = formatNumber(lang, v);
   if (isDeployment(params.deployment)) params.deployment = loadCatalog().deployments[params.deployment].names[lang];
   return t(message.key, params);
 }

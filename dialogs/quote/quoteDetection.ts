@@ -5,7 +5,19 @@ import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, de
 import { tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
+import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import { licenceTypes } from './slotAnswer.js';
+
+/**
+ * "can you prepare the renewal quote?", "vous pouvez me préparer le devis ?", "麻烦帮我们出个报价":
+ * a request worded as a question. "How do I get a renewal quote?" stays a question for the FAQ.
+ */
+export function isPoliteRequest(text: string, lang: Lang): boolean {
+  const folded = foldText(text);
+  const w = quoteIntentWords();
+  const said = (list: readonly string[]) => list.some((x) => findAlias(folded, foldText(x)).length > 0);
+  return said(allLangs(w.politeRequest, lang)) && !said(allLangs(w.howTo, lang));
+}
 
 /** What the route hands the entry dialog: the kind if known, the slots already given, rule notices. */
 export type QuoteEntryOptions = Partial<Omit<QuoteDraft, 'id'>>;
@@ -70,7 +82,7 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   if (!intent.isQuote) return undefined;
   const s = extracted.slots;
   const hasData = Boolean(s.sen?.length || s.siteUrl || s.tier || extracted.unassigned.emails.length);
-  if (!hasData && looksLikeQuestion(text)) return undefined;
+  if (!hasData && looksLikeQuestion(text) && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
 
   const notices: Message[] = [...extracted.notices];
   let kind: QuoteKind | undefined = extracted.kind;

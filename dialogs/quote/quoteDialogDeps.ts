@@ -2,6 +2,7 @@ import type { FaqEngine } from '../../knowledge/faq.js';
 import type { QuoteRepository } from '../../backend/quotes/index.js';
 import type { FiledMemory } from './filedMemory.js';
 import type { Lexicon } from './interpret/lexicon.js';
+import type { ResellerMemory } from './resellerMemory.js';
 
 /** What the quote dialogs need from outside, passed in so tests can replace any of it. */
 export interface QuoteDialogDeps {
@@ -13,6 +14,8 @@ export interface QuoteDialogDeps {
   faq?: Pick<FaqEngine, 'decide' | 'entry'>;
   /** Remembers the last filing so a second Confirm click gets the same reference. */
   filed?: FiledMemory;
+  /** The reseller's own details given earlier in the conversation, for the next request. */
+  reseller?: ResellerMemory;
   /** "Today", for dates; tests pin it. */
   now?: () => Date;
   logger?: { error(obj: Record<string, unknown>, msg?: string): void };

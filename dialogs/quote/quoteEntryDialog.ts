@@ -12,8 +12,9 @@ import { renderMessage } from './formReplies.js';
 import { fitSlotsToKind, KIND_MENUS } from './quoteDetection.js';
 import { notedFacts } from './summaryCard.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
+import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
-export const QUOTE_ENTRY_DIALOG = 'quote';
+export { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
 /** Kept between the entry's steps. */
 interface EntryValues {
@@ -38,7 +39,7 @@ function kindFromText(text: string, context: TurnContext, choices: Choice[]): { 
  * says, else with buttons — and hands the draft to the kind's family dialog.
  */
 export class QuoteEntryDialog extends ComponentDialog {
-  constructor(deps: QuoteDialogDeps) {
+  constructor(private readonly deps: QuoteDialogDeps) {
     super(QUOTE_ENTRY_DIALOG);
     this.addDialog(new ChoicePromptDialog(KIND_CHOICE, kindFromText));
     this.addDialog(new CloudQuoteDialog(deps));
@@ -72,7 +73,9 @@ export class QuoteEntryDialog extends ComponentDialog {
     const kind = before.kind ?? (isQuoteKind(picked?.value) ? picked.value : undefined);
     if (!kind) return step.endDialog();
     const { t, lang } = turnInfo(step.context);
-    const fitted = fitSlotsToKind(kind, { ...picked?.slots, ...before.slots });
+    // The reseller's own details from earlier in this conversation; what this request says wins.
+    const known = (await this.deps.reseller?.recall(step.context)) ?? {};
+    const fitted = fitSlotsToKind(kind, { ...known, ...picked?.slots, ...before.slots });
     const draft: QuoteDraft = { ...before, kind, slots: fitted.slots };
     for (const notice of fitted.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
     const noted = notedFacts(t, lang, draft);

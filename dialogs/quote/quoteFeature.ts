@@ -8,6 +8,7 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
 import { QuoteEntryDialog } from './quoteEntryDialog.js';
 import { quoteLexicon } from './quoteLexicon.js';
+import { resellerMemory, type ResellerDetails } from './resellerMemory.js';
 import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
 import { createStatusSender } from './statusSender.js';
@@ -24,6 +25,7 @@ function deferredRepository(ready: Promise<QuoteBackend>): QuoteRepository {
     listForRequester: async (requester, limit) => (await ready).repository.listForRequester(requester, limit),
     list: async (query) => (await ready).repository.list(query),
     updateStatus: async (id, status, note, by) => (await ready).repository.updateStatus(id, status, note, by),
+    unlinkRequester: async (user) => (await ready).repository.unlinkRequester(user),
   };
 }
 
@@ -43,10 +45,12 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   });
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'quote backend failed to open'));
   const repository = deferredRepository(ready);
+  ctx.privacy.register({ name: 'quotes', erase: async (subject) => (await ready).erase(subject) });
   registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
-  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, logger, lexicon: quoteLexicon(ctx.i18n) };
+  const reseller = resellerMemory(ctx.state.conversationState.createProperty<ResellerDetails | undefined>('quoteReseller'));
+  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
   const sender = createStatusSender(ctx.proactive, ctx.i18n);
 
   return {

@@ -19,6 +19,9 @@ export function quoteLexicon(i18n: i18n): Lexicon {
     for (const key of ['confirm', 'edit', 'cancel']) entries.push([t(`quote:summary.${key}`), 'summary']);
     for (const value of ['card', 'quote']) entries.push([t(`quote:value.paymentPreference.${value}`), 'payment']);
     entries.push([t('common:yesNo.yes'), 'yesNo'], [t('common:yesNo.no'), 'yesNo']);
+    // "Edit a field" buttons: a field button pressed twice is not a value of that field.
+    for (const slot of SLOT_NAMES) entries.push([t(`quote:label.${slot}`), 'field']);
+    entries.push([t('quote:label.billingAddresses'), 'field']);
   }
   const catalog = loadCatalog();
   for (const d of ['cloud', 'data-center'] as const) for (const e of catalog.deployments[d].editions) for (const name of Object.values(e.names)) entries.push([name, 'edition']);
@@ -31,5 +34,8 @@ export function quoteLexicon(i18n: i18n): Lexicon {
   // Possessives and function words of the labels ("your", "votre", "您的") name no field.
   const w = formTurnWords();
   const ignore = new Set([...w.sentence.en, ...w.sentence.fr, ...w.sentence.zh, 'the', 'les', 'des', 'then', 'puis', 'celle', 'vous', 'yours', 'votre', 'vôtre', '您的', '贵公', '先写', '再写'].map(foldText));
-  return buildLexicon(entries, labels, ignore);
+  const synonyms = Object.entries(w.fieldWords)
+    .filter((e): e is [string, { en: string[]; fr: string[]; zh: string[] }] => typeof e[1] !== 'string')
+    .map(([slot, words]): [string, string[]] => [slot, [...words.en, ...words.fr, ...words.zh]]);
+  return buildLexicon(entries, labels, ignore, synonyms);
 }

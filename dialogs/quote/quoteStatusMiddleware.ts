@@ -33,8 +33,8 @@ export async function tellStatus(
   options: { withMenu?: boolean } = {},
 ): Promise<void> {
   const { t, lang } = turnInfo(context);
-  const { from, conversation } = context.activity;
-  const requester = { userId: from.id, conversationId: conversation.id };
+  const { channelId, from, conversation } = context.activity;
+  const requester = { channel: channelId, userId: from.id, conversationId: conversation.id };
   const reply = (text: string) => context.sendActivity(options.withMenu === false ? text : withMenu(t, text));
   if (!ref) {
     const mine = await quotes.listForRequester(requester, STATUS_LIST_LIMIT);

@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../../bot/turn.js';
 import { isSlotName, type SlotName } from '../../knowledge/quoteTypes.js';
-import { labelKey, slotsOf, type ConfirmChoice } from '../validators/index.js';
+import { kindSpec, labelKey, slotsOf, type ConfirmChoice } from '../validators/index.js';
 import { withMenu } from '../messages.js';
 import { changeLines } from './formReplies.js';
 import { ChoicePromptDialog, type ChoicePromptOptions } from './choicePromptDialog.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
-import { requireKind, type QuoteDraft } from './quoteDraft.js';
+import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
 import { applyAnswer, isSlotAnswer, SlotPromptDialog, type SlotPromptOptions } from './slotPromptDialog.js';
 
 export const QUOTE_SUMMARY_DIALOG = 'quote.summary';
@@ -65,7 +65,9 @@ export class QuoteSummaryDialog extends ComponentDialog {
       await step.context.sendActivity(withMenu(t, t('quote:cancel.done')));
       return step.endDialog({ action: 'cancel' } satisfies SummaryOutcome);
     }
-    const fields = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm');
+    // The fields this request has or needs, and notes: not every optional field of the kind.
+    const required = new Set(kindSpec(requireKind(draft)).required.flat());
+    const fields = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm' && (isFilled(draft.slots[s]) || required.has(s) || s === 'notes'));
     const options: ChoicePromptOptions = {
       promptKey: 'quote:edit.which',
       retryKey: 'quote:edit.invalid',

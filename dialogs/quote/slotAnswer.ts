@@ -6,7 +6,9 @@ import {
   extractQuoteSlots,
   findEmails,
   findSens,
+  isPlausibleOrganization,
   slotsOf,
+  stripIntro,
   validateEmail,
   validateSlot,
   type CotermLicence,
@@ -40,14 +42,14 @@ const EMAIL_OF_NAME: Partial<Record<SlotName, SlotName>> = {
 const ALWAYS_EXTRA: readonly SlotName[] = ['sen', 'siteUrl', 'resellerEmail', 'technicalContactEmail', 'endUserEmail', 'authorizedContactEmail'];
 const ORDER_SLOTS: readonly SlotName[] = ['product', 'tier', 'edition', 'maintenanceYears'];
 
-export function validationContext(draft: QuoteDraft, now: Date): ValidationContext {
+export function validationContext(draft: QuoteDraft, now: Date, dayFirst?: boolean): ValidationContext {
   const deployment = deploymentFor(draft);
   const productId = draft.slots.product?.[0];
-  return { ...(deployment && { deployment }), ...(productId && { productId }), ...(draft.kind && { kind: draft.kind }), now };
+  return { ...(deployment && { deployment }), ...(productId && { productId }), ...(draft.kind && { kind: draft.kind }), now, ...(dayFirst !== undefined && { dayFirst }) };
 }
 
-export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang, now = new Date()): AnswerReading {
-  const ctx = validationContext(draft, now);
+export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang, now = new Date(), dayFirst?: boolean): AnswerReading {
+  const ctx = validationContext(draft, now, dayFirst);
   const extra: Partial<QuoteDraft> = {};
 
   if (slot === 'paymentPreference') {
@@ -79,21 +81,48 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
   return { ok: true, slots: { ...otherSlots(draft, slot, text, lang, now), ...slots }, draft: extra, notices };
 }
 
-/** "Julie Roux, julie.roux@atelier-roux.fr" to a name prompt: the name, and the email beside it. */
+/**
+ * "Julie Roux, julie.roux@atelier-roux.fr" to a name prompt: the name, and the email beside it.
+ * The answer is read part by part ("Kevin Brandt, kevin@alpine.de, Alpine Software GmbH"): the
+ * name is the part shaped like one; at the reseller's own name, a part shaped like a company is
+ * their company. Nothing else of the sentence is glued to the name.
+ */
 function splitNameAndEmail(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang): FilledSlots | undefined {
   const emailSlot = EMAIL_OF_NAME[slot];
   const [email] = findEmails(text);
   if (!emailSlot || !email) return undefined;
-  const rest = text.replace(email, ' ').replace(/[<>()[\],;:|]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const name = validateSlot(slot, rest, lang);
+  const parts = text
+    .split(/[,;|/()（），；、\n]+|\s[-–—]\s/u)
+    .map((p) => p.replace(email, ' ').replace(/[<>[\]:：]+/gu, ' ').replace(/\s+/gu, ' ').trim())
+    .filter((p) => p && !/^(?:e-?mail|mail|邮箱|邮件|电子邮件)$/iu.test(p));
+  // Given with an email, a name is a full name ("Tom Baker", "王磊"), not a stray word ("pardon, …").
+  const fullName = (p: string) => /\p{Script=Han}/u.test(p) || stripIntro(p, lang).split(/\s+/u).length >= 2;
+  const nameAt = parts.findIndex((p) => fullName(p) && validateSlot(slot, p, lang).ok);
   const address = validateEmail(email, lang);
-  if (!name.ok || !address.ok) return undefined;
-  return isFilled(draft.slots[emailSlot]) ? { [slot]: name.value } : { [slot]: name.value, [emailSlot]: address.value };
+  if (nameAt < 0 || !address.ok) return undefined;
+  const name = validateSlot(slot, parts[nameAt]!, lang);
+  if (!name.ok) return undefined;
+  const out: FilledSlots = { [slot]: name.value };
+  if (!isFilled(draft.slots[emailSlot])) Object.assign(out, { [emailSlot]: address.value });
+  const rest = parts.filter((_, i) => i !== nameAt);
+  const company = slot === 'resellerName' && !isFilled(draft.slots.resellerCompany) ? rest.map(companyOf).find((c) => c !== undefined) : undefined;
+  if (company && slotsOf(requireKind(draft)).includes('resellerCompany')) out.resellerCompany = company;
+  return out;
+
+  function companyOf(part: string): string | undefined {
+    const stripped = part.replace(/^(?:公司是|公司|company|société|societe)\s*[:：]?\s*/iu, '');
+    return /^[\p{Lu}\d]|\p{Script=Han}/u.test(stripped) && isPlausibleOrganization(stripped, lang) ? stripped : undefined;
+  }
 }
 
-/** Other slots of this kind the answer happens to give, only where nothing was filled yet. */
+/**
+ * Other slots of this kind the answer happens to give, where nothing was filled yet — except
+ * the order lines: "Jira et Confluence, 500 utilisateurs" at the product prompt (an edit) sets
+ * the tier too, so the summary never shows the old one. The interpreter says each change back.
+ */
 function otherSlots(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang, now: Date): FilledSlots {
-  const mayHold = ORDER_SLOTS.includes(asked) ? [...ALWAYS_EXTRA, ...ORDER_SLOTS] : ALWAYS_EXTRA;
+  const orderAnswer = ORDER_SLOTS.includes(asked);
+  const mayHold = orderAnswer ? [...ALWAYS_EXTRA, ...ORDER_SLOTS] : ALWAYS_EXTRA;
   // Extraction runs the number and date models: skip it when nothing of that shape is there.
   if (!ORDER_SLOTS.includes(asked) && !/@|sen|atlassian\.net/i.test(text)) return {};
   const kind = requireKind(draft);
@@ -101,7 +130,8 @@ function otherSlots(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang
   const found = extractQuoteSlots(text, lang, { now }).slots as FilledSlots;
   const out: FilledSlots = {};
   for (const name of Object.keys(found) as SlotName[]) {
-    if (name === asked || !mayHold.includes(name) || !allowed.has(name) || isFilled(draft.slots[name])) continue;
+    const replaceable = orderAnswer && ORDER_SLOTS.includes(name);
+    if (name === asked || !mayHold.includes(name) || !allowed.has(name) || (isFilled(draft.slots[name]) && !replaceable)) continue;
     Object.assign(out, { [name]: found[name] });
   }
   return out;

@@ -7,8 +7,11 @@ import { changeLines, renderMessage } from './formReplies.js';
 import { interpretFormTurn, type FormReading } from './interpret/formTurn.js';
 import { slotPrompt } from './prompts.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
-import { requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
+import { tiersFor } from '../../knowledge/catalog.js';
+import { deploymentFor, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { requestRestart } from '../restart.js';
+import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
+import { slotsForKind } from './quoteDetection.js';
 import { tellStatus } from './quoteStatusMiddleware.js';
 import { summaryActivity } from './summaryCard.js';
 
@@ -81,11 +84,13 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
       ...(draft.lastInput && { previous: draft.lastInput }),
       repeatConfirmed: state.repeatFlagged === text.trim(),
       faq: (q, l) => this.confidentFaq(q, l),
+      dayFirst: !/^en-US$/iu.test(context.activity.locale ?? ''),
     });
     const lastInput = { text: text.trim().slice(0, 500), slot };
 
     switch (reading.type) {
       case 'answer':
+        await this.deps.reseller?.remember(context, reading.slots);
         for (const line of changeLines(t, lang, draft, reading.changes)) await context.sendActivity(line);
         for (const notice of reading.notices) await context.sendActivity(renderMessage(t, lang, notice));
         return dc.endDialog({
@@ -94,13 +99,25 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
           ...(state.promptActivityId && { promptActivityId: state.promptActivityId }),
         } satisfies SlotAnswer);
       case 'correction':
+        await this.deps.reseller?.remember(context, reading.slots);
         await this.sayCorrection(context, draft, reading);
         return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput }, corrected: true } satisfies SlotAnswer);
       case 'restart':
-        requestRestart(context, text);
+        requestRestart(context, { text });
+        return Dialog.EndOfTurn;
+      case 'switchKind':
+        requestRestart(context, {
+          text,
+          start: {
+            dialogId: QUOTE_ENTRY_DIALOG,
+            options: { kind: reading.kind, slots: slotsForKind(reading.kind, draft.slots) },
+            noticeKey: 'quoteDialog:kindChanged',
+            noticeParams: { kind: t(`quote:kind.${reading.kind}`) },
+          },
+        });
         return Dialog.EndOfTurn;
       case 'question':
-        await this.answerQuestion(context, reading.faqId, draft, slot);
+        await this.answerQuestion(context, reading, draft, slot);
         break;
       case 'status':
         await tellStatus(context, reading.ref, this.deps.quotes, { withMenu: false });
@@ -138,14 +155,16 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   }
 
   /** The FAQ's answer when it is sure; otherwise what the field asked for means. */
-  private async answerQuestion(context: TurnContext, faqId: string | undefined, draft: QuoteDraft, slot: SlotName): Promise<void> {
+  private async answerQuestion(context: TurnContext, reading: { faqId?: string; about?: 'field' }, draft: QuoteDraft, slot: SlotName): Promise<void> {
     const { t, lang } = turnInfo(context);
-    const entry = faqId ? this.deps.faq?.entry(faqId) : undefined;
+    const entry = reading.faqId ? this.deps.faq?.entry(reading.faqId) : undefined;
     if (entry) {
       await context.sendActivity(entry[lang].answer);
       return;
     }
-    await context.sendActivity(t('quoteDialog:question.field', { explanation: t(explainKey(requireKind(draft), slot)) }));
+    const explanation = t(explainKey(requireKind(draft), slot), { tiers: tierList(draft) });
+    // A question about the field itself is answered by what the field is; another one is said to wait.
+    await context.sendActivity(reading.about === 'field' ? explanation : t('quoteDialog:question.field', { explanation }));
   }
 
   /** Only a confident FAQ answer counts: anything else is not an FAQ question. */
@@ -165,6 +184,13 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     if (sent?.id) state.promptActivityId = sent.id;
     else delete state.promptActivityId;
   }
+}
+
+/** The user tiers sold for the request ("10, 25, 50 … 50000"), for the tier explanation. */
+function tierList(draft: QuoteDraft): string {
+  const deployment = deploymentFor(draft) ?? 'cloud';
+  const tiers = tiersFor(deployment, draft.slots.product?.[0]);
+  return tiers.length > 10 ? `${tiers.slice(0, 8).join(', ')} … ${tiers.at(-1)}` : tiers.join(', ');
 }
 
 export const isSlotAnswer = (value: unknown): value is SlotAnswer =>

@@ -10,7 +10,20 @@ import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
 import { promptActivity } from './prompts.js';
 import { imBack } from '../messages.js';
 
-const CULTURE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', zh: 'zh-CN' };
+/** English dates are written day first ("31 March 2027"): unambiguous for every English reader. */
+const CULTURE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', zh: 'zh-CN' };
+
+/**
+ * "20 000" in French, "20,000" in English and Chinese; four-digit numbers stay as they are
+ * ("1500 utilisateurs"), which French typography allows and every reader types back the same.
+ */
+export const formatNumber = (lang: Lang, n: number): string => (n < 10_000 ? String(n) : new Intl.NumberFormat(CULTURE[lang]).format(n));
+
+/** "25 agents" for JSM, "2000 users" otherwise (the catalog's tierUnit). */
+function countOf(t: TFunction, lang: Lang, productId: string | undefined, n: number): string {
+  const unit = productId ? getProduct(productId)?.tierUnit : undefined;
+  return t(`quoteDialog:summary.${unit ?? 'users'}`, { count: n, n: formatNumber(lang, n) });
+}
 
 /** A slot's value as the user reads it: product names, edition names, dates in their culture. */
 export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName): string {
@@ -20,11 +33,16 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
       return draftItems(draft)
         .map((item) => {
           const name = getProduct(item.product)?.name ?? item.product;
-          return draft.itemTiers[item.product] !== undefined ? `${name} (${t('quoteDialog:summary.users', { count: item.tier })})` : name;
+          return draft.itemTiers[item.product] !== undefined ? `${name} (${countOf(t, lang, item.product, item.tier ?? 0)})` : name;
         })
         .join(', ');
-    case 'tier':
-      return t('quoteDialog:summary.users', { count: Number(value) });
+    case 'tier': {
+      // JSM counts agents, Bamboo remote agents: the summary says so when the request is for one of them.
+      const products = draft.slots.product ?? [];
+      return countOf(t, lang, products.length === 1 ? products[0] : undefined, Number(value));
+    }
+    case 'maintenanceYears':
+      return t('quoteDialog:summary.years', { count: Number(value), n: formatNumber(lang, Number(value)) });
     case 'edition': {
       const edition = editionsFor(deploymentOf(requireKind(draft))).find((e) => e.id === value);
       return edition?.names[lang] ?? String(value);

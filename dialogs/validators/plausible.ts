@@ -116,7 +116,8 @@ export function isPlausibleAddress(raw: string, _lang: Lang): boolean {
   if (isQuestionLike(value) || isDontKnow(value)) return false;
   const han = value.match(HAN_ALL)?.length ?? 0;
   const sentence = sentenceWordCount(value);
-  if (han >= 4) return /\d|[省市区县路街道号镇村楼室弄巷]/u.test(value) && sentence <= 1;
+  // "我们：深圳市南山区…；客户：杭州市…": labels like 我们/客户 are not a sentence.
+  if (han >= 4) return /\d|[省市区县路街道号镇村楼室弄巷]/u.test(value) && sentence <= 3 && !isQuestionLike(value);
   const words = value.split(/[\s,]+/u).filter(Boolean).length;
   const digits = /\d/u.test(value);
   if (digits) return words >= 2 && sentence <= 1;

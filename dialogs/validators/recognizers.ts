@@ -96,7 +96,7 @@ export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateV
     recentDates.get(`${lang}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${text}`, () => {
       const window = text.length <= DATE_WHOLE ? { start: 0, text } : dateWindow(text, DATE_WINDOW);
       return inWindows([window], (t) => Recognizers.recognizeDateTime(t, CULTURE[lang], undefined, now)).map((r) => ({
-        // Some expressions ("fin juin 2027 mars") come back with no resolution at all.
+        // Some expressions ("en mars", "fin juin 2027 mars") resolve to null in 1.3.1: no date, not a crash.
         value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
         start: r.start,
         end: r.end + 1,

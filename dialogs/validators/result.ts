@@ -26,6 +26,8 @@ export interface ValidationContext {
   kind?: QuoteKind;
   /** Reference "today" for dates; defaults to the current date. */
   now?: Date;
+  /** Numeric dates are day first ("03/04/2027" = 3 April) unless the user's culture is en-US. */
+  dayFirst?: boolean;
 }
 
 export const ok = <T>(value: T, notice?: Message): ValidationResult<T> =>

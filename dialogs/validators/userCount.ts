@@ -1,5 +1,5 @@
 import type { Lang } from '../../knowledge/lang.js';
-import { allLangs, blankSpans, findAlias, foldText, numberWords, type Span } from '../../knowledge/nlu/index.js';
+import { allLangs, blankSpans, dateWords, findAlias, foldText, numberWords, type Span } from '../../knowledge/nlu/index.js';
 import { normalizeInput } from './normalize.js';
 import { recognizeNumbers } from './recognizers.js';
 import { findSens } from './sen.js';
@@ -24,6 +24,8 @@ export interface CountCandidate {
    * "一个客户", "一家公司"): never a user count unless a unit word follows it.
    */
   article: boolean;
+  /** Part of a date ("2027年9月30日", "30 juin 2027", "April 30"): never a user count. */
+  date: boolean;
 }
 
 /**
@@ -53,6 +55,16 @@ function near(folded: string, words: readonly string[], from: number, to: number
   return words.some((w) => findAlias(folded, w).some((s) => s.end > from && s.end <= to + 1 && s.start >= from));
 }
 
+/** A number inside a date: 年/月/日/号 next to it, or a month name just before or after it. */
+function isDatePart(folded: string, start: number, end: number, months: readonly string[]): boolean {
+  const after = folded.slice(end, end + 12).trimStart();
+  const before = folded.slice(Math.max(0, start - 12), start).trimEnd();
+  if (/^[年月日号]/u.test(after) || /[年月]$/u.test(before)) return true;
+  if (/^[/.-]\d|^\d/u.test(folded.slice(end, end + 2)) || /\d[/.-]$/u.test(folded.slice(Math.max(0, start - 2), start))) return true;
+  const word = (s: string, at: 'start' | 'end') => months.some((m) => (at === 'start' ? new RegExp(`^${m}\\b`, 'u') : new RegExp(`\\b${m}$`, 'u')).test(s));
+  return word(after, 'start') || word(before, 'end');
+}
+
 /** Every user-count candidate in the text (positive integers), in order. */
 export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] = []): CountCandidate[] {
   const prepared = prepareForNumbers(text, lang, blank);
@@ -62,6 +74,7 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
   const approx = allLangs(words.approxWords, lang);
   const targets = allLangs(words.targetMarkers, lang);
   const articles = new Set(allLangs(words.articles, lang).map(foldText));
+  const months = (['en', 'fr'] as const).flatMap((l) => dateWords().cues[l]).filter((w) => w.length >= 3 && w !== 'date' && w !== 'fin' && w !== 'end of');
   return recognizeNumbers(prepared, lang)
     .filter((n) => Number.isInteger(n.value) && n.value > 0)
     .map((n) => {
@@ -74,6 +87,7 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
         afterTarget: near(folded, targets, n.start - 14, n.start),
         approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),
         article: !withUnit && (articles.has(written) || [...articles].some((a) => /\p{Script=Han}/u.test(a) && written.startsWith(a))),
+        date: !withUnit && isDatePart(folded, n.start, n.end, months),
       };
     });
 }
@@ -84,7 +98,7 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
  * Articles and pronouns ("un client", "one of our clients") are never counts.
  */
 export function pickUserCount(all: readonly CountCandidate[], allowBare: boolean): CountCandidate | undefined {
-  const candidates = all.filter((c) => !c.article);
+  const candidates = all.filter((c) => !c.article && !c.date);
   if (candidates.length > 1) {
     const target = candidates.filter((c) => c.afterTarget).at(-1);
     if (target) return target;

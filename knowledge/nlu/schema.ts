@@ -52,6 +52,8 @@ export const quoteIntentSchema = z.object({
   existingSite: perLang(words),
   deployment: z.object({ cloud: words, 'data-center': words, server: words }),
   billing: z.object({ monthly: words, annual: words }),
+  politeRequest: perLang(words),
+  howTo: perLang(words),
 });
 
 export const paymentSchema = z.object({ $comment: z.string().optional(), card: perLang(words), quote: perLang(words) });
@@ -103,5 +105,9 @@ export const formTurnsSchema = z.object({
   nameParticles: z.object({ $comment: z.string().optional(), all: words }),
   companyAfterName: perLang(z.array(z.string())).extend({ $comment: z.string().optional() }),
   copulas: perLang(words).extend({ $comment: z.string().optional() }),
+  fieldWords: z.record(z.string(), z.union([z.string(), perLang(words)])),
+  correctionStrong: perLang(words).extend({ $comment: z.string().optional() }),
+  add: perLang(words).extend({ $comment: z.string().optional() }),
+  addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;

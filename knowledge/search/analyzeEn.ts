@@ -1,8 +1,8 @@
 import snowball from 'snowball-stemmers';
+import { memoWords } from './memo.js';
 import { foldAccents } from './normalize.js';
 
 const stemmer = snowball.newStemmer('english');
-const cache = new Map<string, string>();
 
 /** Surface form used for stopwords and typo lookup: no possessive/contraction, no accents. */
 export function enBare(word: string): string {
@@ -10,11 +10,4 @@ export function enBare(word: string): string {
 }
 
 /** Bare English word → stem. Also used for Latin words inside Chinese text (product names, "license"). */
-export function enStem(bare: string): string {
-  let stem = cache.get(bare);
-  if (stem === undefined) {
-    stem = /^\d+$/.test(bare) || bare.length <= 2 ? bare : stemmer.stem(bare);
-    cache.set(bare, stem);
-  }
-  return stem;
-}
+export const enStem: (bare: string) => string = memoWords((bare) => (/^\d+$/.test(bare) || bare.length <= 2 ? bare : stemmer.stem(bare)));

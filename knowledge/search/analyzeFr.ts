@@ -1,8 +1,8 @@
 import snowball from 'snowball-stemmers';
+import { memoWords } from './memo.js';
 import { foldAccents } from './normalize.js';
 
 const stemmer = snowball.newStemmer('french');
-const cache = new Map<string, string>();
 // l'offre, d'achat, qu'il, jusqu'à… : the article carries no meaning for search.
 const ELISION = /^(?:qu|jusqu|lorsqu|puisqu|quoiqu|[cdjlmnst])'/;
 
@@ -15,11 +15,4 @@ export function frBare(word: string): string {
  * Bare French word → stem. Accents are folded before stemming, so "echeances" (typed without
  * accents) and "échéances" give the same stem.
  */
-export function frStem(bare: string): string {
-  let stem = cache.get(bare);
-  if (stem === undefined) {
-    stem = /^\d+$/.test(bare) || bare.length <= 3 ? bare : stemmer.stem(bare);
-    cache.set(bare, stem);
-  }
-  return stem;
-}
+export const frStem: (bare: string) => string = memoWords((bare) => (/^\d+$/.test(bare) || bare.length <= 3 ? bare : stemmer.stem(bare)));

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileLines } from '../../backend/store/fileLines.js';
 import { JournalCollection, JournalCorruptError, journalPath } from '../../backend/store/index.js';
 import type { BackendLogger } from '../../backend/logger.js';
 import { useTempDir } from './tempDir.js';
@@ -106,8 +108,8 @@ describe('backend/store JournalCollection', () => {
     await assert.rejects(open({ parse }), /docs\.jsonl, key a: invalid value: n must be a number/);
   });
 
-  it('compacts atomically once most lines are superseded, keeping every live value', async () => {
-    const docs = await open({ compactMinLines: 20 });
+  it('compacts atomically once most bytes are superseded, keeping every live value', async () => {
+    const docs = await open({ compactMinBytes: 200 });
     for (let i = 0; i < 30; i++) await docs.put(`k${i % 5}`, { n: i });
     await docs.flush();
     const lines = (await readFile(journalPath(tmp.path, 'docs'), 'utf8')).trim().split('\n');
@@ -119,6 +121,58 @@ describe('backend/store JournalCollection', () => {
       [25, 26, 27, 28, 29].map((n) => ({ n })),
     );
     await again.close();
+  });
+
+  it('empties a journal whose every value was deleted: a delivered outbox body does not stay behind its delete marker', async () => {
+    const outbox = await open();
+    const body = 'personal-data '.repeat(200);
+    await outbox.put('QR-1', { n: 1, tags: [body] });
+    assert.ok((await readFile(journalPath(tmp.path, 'docs'), 'utf8')).includes('personal-data'));
+    await outbox.delete('QR-1');
+    await outbox.flush();
+    assert.equal((await stat(journalPath(tmp.path, 'docs'))).size, 0);
+    await outbox.close();
+  });
+
+  it('compact() on demand leaves deleted and superseded values in no file, whatever the thresholds', async () => {
+    const docs = await open({ compactMinBytes: 1 << 30 });
+    await docs.put('keep', { n: 1 });
+    await docs.put('erase', { n: 2, tags: ['jeanne.martin@example.fr'] });
+    await docs.put('keep', { n: 3 });
+    await docs.delete('erase');
+    assert.ok((await readFile(journalPath(tmp.path, 'docs'), 'utf8')).includes('jeanne.martin'));
+    await docs.compact();
+    assert.equal(await readFile(journalPath(tmp.path, 'docs'), 'utf8'), '{"k":"keep","v":{"n":3}}\n');
+    assert.deepEqual(docs.stats(), { fileBytes: 25, liveBytes: 25 });
+    await docs.put('after', { n: 4 });
+    await docs.close();
+    const again = await open();
+    assert.deepEqual([await again.get('keep'), await again.get('after')], [{ n: 3 }, { n: 4 }]);
+    await again.close();
+  });
+
+  it('keeps the file near the live size, so reopening reads the live data and not the history', async () => {
+    const docs = await open();
+    const big = 'x'.repeat(10_000);
+    for (let i = 0; i < 300; i++) await docs.put(`k${i % 3}`, { n: i, tags: [big] });
+    await docs.flush();
+    const { fileBytes, liveBytes } = docs.stats();
+    assert.equal((await stat(journalPath(tmp.path, 'docs'))).size, fileBytes);
+    // 300 writes of 10 KB: 3 MB written, at most twice the live size (plus the threshold) kept.
+    assert.ok(fileBytes <= 2 * liveBytes + 64 * 1024, `${fileBytes} bytes on disk for ${liveBytes} live`);
+    await docs.close();
+  });
+
+  it('streams lines across chunk boundaries, long lines and multi-byte characters included', async () => {
+    const file = join(tmp.path, 'lines.txt');
+    const long = '数据'.repeat(5000);
+    await writeFile(file, `a\n${long}\n\nb é\ntorn`);
+    const lines = [];
+    for await (const line of fileLines(file, 7)) lines.push(line);
+    assert.deepEqual(lines.map((l) => l.text), ['a', long, '', 'b é', 'torn']);
+    assert.deepEqual(lines.map((l) => l.terminated), [true, true, true, true, false]);
+    assert.equal(lines.at(-1)!.start + lines.at(-1)!.bytes, (await stat(file)).size);
+    for await (const _ of fileLines(join(tmp.path, 'absent'))) assert.fail('a missing file has no lines');
   });
 
   it('rejects writes after close', async () => {

@@ -91,11 +91,14 @@ describe('backend/quotes repository', () => {
   it('gives a request back only to the user or conversation that filed it', async () => {
     const backend = await openTestBackend(tmp.path);
     const { id } = await backend.repository.create(cloudRenewalDraft(), { idempotencyKey: 'k' });
-    const find = (who: { userId?: string; conversationId?: string }) => backend.repository.findForRequester(id, who);
+    const channel = cloudRenewalDraft().channel;
+    const find = (who: { channel?: string; userId?: string; conversationId?: string }) => backend.repository.findForRequester(id, { channel, ...who });
     assert.equal((await find({ userId: 'user-1', conversationId: 'elsewhere' }))?.id, id);
     assert.equal((await find({ userId: 'someone-else', conversationId: 'conv-1' }))?.id, id);
     assert.equal(await find({ userId: 'someone-else', conversationId: 'elsewhere' }), undefined);
     assert.equal(await find({}), undefined);
+    // The same ids on another channel are other people.
+    assert.equal(await find({ channel: `${channel}-other`, userId: 'user-1', conversationId: 'conv-1' }), undefined);
     await backend.close();
   });
 

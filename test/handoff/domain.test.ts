@@ -70,7 +70,7 @@ describe('handoff domain', () => {
       ]);
       assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected']);
       assert.equal(await store.queuePosition(b.id), 1);
-      assert.equal((await store.inCharge('c1'))?.advocate, 'Marie');
+      assert.equal((await store.inCharge({ channelId: 'webchat', conversationId: 'c1' }))?.advocate, 'Marie');
       await store.close();
 
       const reopened = await TicketStore.open(dir);

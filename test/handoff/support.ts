@@ -172,8 +172,8 @@ const fakeQuoteFeature: FeatureFactory = () => ({
 });
 
 /** The bot with only the fake quote and the handoff features, so other features cannot change replies. */
-export function startHandoffBot(env: Record<string, string>, knowledge?: KnowledgeSearch): Promise<TestBot> {
-  return startBot(env, { features: [fakeQuoteFeature, createHandoffFeature(knowledge ? { knowledge } : {})] });
+export function startHandoffBot(env: Record<string, string>, knowledge?: KnowledgeSearch, dataDir?: string): Promise<TestBot> {
+  return startBot(env, { features: [fakeQuoteFeature, createHandoffFeature(knowledge ? { knowledge } : {})], ...(dataDir ? { dataDir } : {}) });
 }
 
 let conversations = 0;

@@ -80,7 +80,7 @@ describe('Quote dialogs: prompts, re-prompts, interruptions, edit and cancel', f
     assert.equal(lastSlot(kept), 'sen');
     await chat.say('annuler');
     const done = await chat.say('oui');
-    assert.ok(textsOf(done).includes(t('fr')('common:cancel.done')));
+    assert.ok(textsOf(done).includes(t("fr")("common:cancel.doneUndo")));
     assert.equal(lastSlot(done), undefined);
     const after = await chat.say('SEN-L1234567');
     assert.equal(lastSlot(after), undefined, 'nothing is waiting for a SEN any more');

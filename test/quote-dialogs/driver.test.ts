@@ -12,10 +12,11 @@ import { STAFF_KEY } from './support.js';
  */
 const CHECKS = fromRoot('..', 'shared', 'checks');
 const DRIVER = `${CHECKS}/quote-driver.mjs`;
+const PERTURBED = `${CHECKS}/perturbed-driver.mjs`;
 
-function runDriver(url: string, scenarios: string): Promise<{ code: number | null; out: string }> {
+function runDriver(url: string, scenarios: string, driver = DRIVER, extra: string[] = []): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DRIVER, url, scenarios, STAFF_KEY], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [driver, url, scenarios, STAFF_KEY, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
@@ -44,6 +45,22 @@ describe('Quote dialogs: the black-box driver', function () {
     assert.equal(code, 0, out);
     assert.match(out, /^(\d+)\/\1 scenarios filed and found$/m);
   });
+
+  // Perturbed: questions and language requests at prompts, double presses, corrections, articles.
+  for (const [name, file] of [
+    ['the shared dev scenarios', `${CHECKS}/dev-perturbed-scenarios.json`],
+    ['our own scenarios (every kind, all three languages)', fromRoot('test', 'fixtures', 'perturbed-scenarios.json')],
+    ['a second set by another tester (other wording styles)', fromRoot('test', 'fixtures', 'perturbed-scenarios-2.json')],
+  ] as const) {
+    for (const mode of [[], ['--plain']]) {
+      it(`perturbed driver${mode.length ? ' (plain)' : ''}: ${name}`, async () => {
+        const { code, out } = await runDriver(bot.url, file, PERTURBED, mode);
+        const summary = JSON.parse(out.split('\n').at(-1) ?? '{}') as { passed?: number; total?: number };
+        assert.equal(code, 0, out);
+        assert.ok(summary.total && summary.passed === summary.total, out);
+      });
+    }
+  }
 
   it('files and finds our own scenarios (other kinds and wording, all three languages)', async () => {
     const { code, out } = await runDriver(bot.url, fromRoot('test', 'fixtures', 'quote-scenarios.json'));

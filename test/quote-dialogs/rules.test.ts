@@ -84,7 +84,7 @@ describe('Quote dialogs: business rules, each refused with its reason in the use
     const run = await fillByPrompts(chat, await chat.say('I need a quote for a new Jira Data Center license'), answers);
     assert.equal(run.ref, undefined);
     assert.equal(run.asked.at(-1), 'paymentPreference');
-    assert.ok(textsOf(chat.transcript).includes(t('en')('quote:rule.net30Minimum', { min: 10000 })));
+    assert.ok(textsOf(chat.transcript).includes(t('en')('quote:rule.net30Minimum', { min: '10,000' })));
     const accepted = await fillByPrompts(chat, await chat.say('Net-30 please, the order is USD 25,000'), answers);
     const { body } = await staffGet(bot, `/api/quote-requests/${accepted.ref}`);
     assert.equal(body.paymentPreference, 'net30');

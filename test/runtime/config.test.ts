@@ -27,6 +27,17 @@ describe('Config', () => {
     }
   });
 
+  it('retention settings: 30 and 90 days and 200 messages by default; zero, negative or words refused', () => {
+    const config = loadConfig({});
+    assert.deepEqual([config.STATE_TTL_DAYS, config.RETENTION_DAYS, config.HANDOFF_TRANSCRIPT_MAX_MESSAGES], [30, 90, 200]);
+    assert.equal(loadConfig({ STATE_TTL_DAYS: '0.5' }).STATE_TTL_DAYS, 0.5);
+    assert.throws(() => loadConfig({ STATE_TTL_DAYS: '0', RETENTION_DAYS: '-1', HANDOFF_TRANSCRIPT_MAX_MESSAGES: 'many' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(err.problems.map((p) => p.split(':')[0]).sort(), ['HANDOFF_TRANSCRIPT_MAX_MESSAGES', 'RETENTION_DAYS', 'STATE_TTL_DAYS']);
+      return true;
+    });
+  });
+
   it('requires the password (and a tenant for SingleTenant) once an app id is set', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc' }), /MicrosoftAppPassword/);
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { LowdbStorage } from '../../bot/storage/lowdbStorage.js';
+import type { StateStore } from '../../bot/storage/stateStore.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -99,7 +100,7 @@ describe('LowdbStorage on disk', () => {
   });
 
   it('re-reads an evicted key from disk', async () => {
-    const storage = new LowdbStorage(tempDir(), 2);
+    const storage = new LowdbStorage(tempDir(), { maxCached: 2 });
     await storage.write({ a: { v: 1 } });
     await storage.write({ b: { v: 2 } });
     await storage.flush();
@@ -125,3 +126,49 @@ describe('LowdbStorage on disk', () => {
     assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 0);
   });
 });
+
+/** The lifecycle a state store adds to botbuilder's Storage (a database implementation joins this list). */
+const stateStores: Array<[string, (dir: string, now: () => Date) => StateStore]> = [
+  ['LowdbStorage', (dir, now) => new LowdbStorage(dir, { now })],
+];
+
+for (const [name, make] of stateStores) {
+  describe(`StateStore contract: ${name}`, () => {
+    const DAY = 86_400_000;
+    let clock: Date;
+    const now = () => clock;
+    beforeEach(() => (clock = new Date('2026-03-01T09:00:00Z')));
+
+    it('expires what nobody wrote or read for the TTL, across a restart, and keeps the rest', async () => {
+      const dir = tempDir();
+      const first = make(dir, now);
+      await first.write({ old: { n: 1 }, readDaily: { n: 2 } });
+      clock = new Date(clock.getTime() + 20 * DAY);
+      await first.read(['readDaily']);
+      await first.write({ recent: { n: 3 } });
+      await first.flush();
+      clock = new Date(clock.getTime() + 15 * DAY);
+      const second = make(dir, now);
+      assert.equal(await second.expire(new Date(clock.getTime() - 30 * DAY)), 1);
+      assert.deepEqual(Object.keys(await second.read(['old', 'readDaily', 'recent'])).sort(), ['readDaily', 'recent']);
+      await second.flush();
+      assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 2);
+    });
+
+    it("erases every item listing a subject in dataSubjects, and only those, from the disk", async () => {
+      const dir = tempDir();
+      const store = make(dir, now);
+      await store.write({
+        'webchat/conversations/c1/': { dataSubjects: ['alice'], draft: 'Zéphyrin' },
+        'webchat/conversations/group/': { dataSubjects: ['bob', 'alice'] },
+        'webchat/users/alice/': { dataSubjects: ['alice'], profile: { lang: 'fr' } },
+        'webchat/conversations/c2/': { dataSubjects: ['bob'] },
+      });
+      const erased = await store.eraseSubject('alice');
+      assert.deepEqual(erased.sort(), ['webchat/conversations/c1/', 'webchat/conversations/group/', 'webchat/users/alice/']);
+      assert.deepEqual(Object.keys(await store.read(['webchat/conversations/c1/', 'webchat/conversations/c2/'])), ['webchat/conversations/c2/']);
+      assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 1);
+      assert.deepEqual(await store.eraseSubject('alice'), []);
+    });
+  });
+}

@@ -32,11 +32,12 @@ export interface TestBot {
 
 /**
  * The real server on port 0 with a fresh DATA_DIR. `env` overrides settings;
- * pass the same `dataDir` again to simulate a restart.
+ * pass the same `dataDir` again to simulate a restart, and `now` to move the clock retention
+ * is measured with.
  */
 export async function startBot(
   env: Record<string, string> = {},
-  opts: { dataDir?: string; features?: FeatureFactory[] } = {},
+  opts: { dataDir?: string; features?: FeatureFactory[]; now?: () => Date } = {},
 ): Promise<TestBot> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'ra-test-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env });
@@ -47,7 +48,7 @@ export async function startBot(
       done();
     },
   });
-  const app = createApp(config, createLogger(config.LOG_LEVEL, sink), opts.features);
+  const app = createApp(config, createLogger(config.LOG_LEVEL, sink), opts.features, opts.now ? { now: opts.now } : {});
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   const post: TestBot['post'] = async (body, headers = {}) => {

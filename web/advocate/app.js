@@ -150,7 +150,8 @@ function renderDetail() {
     ['Collected data', t.parked ? JSON.stringify(t.parked.data, null, 2) : '—'],
   ];
   $('collected-data').replaceChildren(...data.flatMap(([label, value]) => [el('dt', {}, label), el('dd', { 'data-testid': `data-${label.toLowerCase().replace(/\s+/g, '-')}` }, String(value))]));
-  $('transcript').replaceChildren(...t.transcript.map(entryNode));
+  const earlier = t.transcriptSummary ? [summaryNode(t.transcriptSummary)] : [];
+  $('transcript').replaceChildren(...earlier, ...t.transcript.map(entryNode));
   $('transcript').lastElementChild?.scrollIntoView({ block: 'end' });
 }
 
@@ -158,6 +159,15 @@ function entryNode(entry) {
   const who = entry.from === 'advocate' ? entry.name ?? 'advocate' : entry.from;
   const item = el('li', { 'data-testid': 'transcript-entry', 'data-from': entry.from });
   item.append(el('time', { datetime: entry.at }, new Date(entry.at).toLocaleTimeString()), el('span', { class: 'who' }, who), el('span', { class: 'text' }, entry.text));
+  return item;
+}
+
+/** The oldest messages of a long conversation, kept as a summary (the store keeps the latest in full). */
+function summaryNode(summary) {
+  const item = el('li', { 'data-testid': 'transcript-summary', class: 'summary' });
+  const span = `${new Date(summary.from).toLocaleString()} – ${new Date(summary.to).toLocaleString()}`;
+  const who = `user ${summary.bySender.user}, bot ${summary.bySender.bot}, advocate ${summary.bySender.advocate}`;
+  item.append(el('span', { class: 'who' }, `${summary.count} earlier messages (${who}), ${span}`), el('span', { class: 'text' }, summary.excerpt));
   return item;
 }
 
@@ -280,6 +290,16 @@ function handleBlock(block) {
     state.tickets.set(payload.id, payload);
     renderQueue();
     if (payload.id === state.openId) openTicket(payload.id);
+  } else if (type === 'removed') {
+    // Erased at the user's request, or past the retention period: gone from the console too.
+    state.tickets.delete(payload.id);
+    if (payload.id === state.openId && state.open) {
+      const blank = { transcript: [], transcriptSummary: null, parked: null, email: null, followUpBy: null, rating: null };
+      state.open = { ...state.open, ...blank, status: payload.reason };
+      renderDetail();
+      notice(payload.reason === 'erased' ? 'The user deleted their data; this conversation is gone.' : 'This conversation was deleted (retention period).');
+    }
+    renderQueue();
   } else if (type === 'message' && payload.ticketId === state.openId && state.open) {
     state.open.transcript.push(payload);
     $('transcript').append(entryNode(payload));

@@ -1,4 +1,4 @@
-import { findProductMatches } from '../../../knowledge/catalog.js';
+import { findProductMatches, loadCatalog } from '../../../knowledge/catalog.js';
 import type { Lang } from '../../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords } from '../../../knowledge/nlu/index.js';
 import type { SlotName } from '../../../knowledge/quoteTypes.js';
@@ -10,13 +10,17 @@ import {
   findSens,
   findSiteUrl,
   findUserCounts,
+  mayContainDate,
   normalizeInput,
   slotsOf,
   toTier,
+  validateSlot,
+  validateTargetDate,
   type Message,
 } from '../../validators/index.js';
 import { findPeople } from '../../validators/people.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
+import { fieldScore, type Lexicon } from './lexicon.js';
 
 /**
  * Corrections typed at any prompt or at the summary: "actually 500 users not 250", "non, 300",
@@ -57,6 +61,11 @@ export function hasCorrectionMarker(text: string, lang: Lang): boolean {
   return said(foldText(normalizeInput(text)), allLangs(formTurnWords().correction, lang));
 }
 
+/** Does it say something given before is wrong ("wrong", "faux", "写错了"), not merely "it's"? */
+function hasStrongMarker(folded: string, lang: Lang): boolean {
+  return said(folded, allLangs(formTurnWords().correctionStrong, lang));
+}
+
 /** Words that mark the OLD value: "not 250", "pas 250", "au lieu de 250", "不是250". */
 const NEGATIONS = ['not', 'instead of', 'rather than', 'and not', 'pas', 'au lieu de', 'plutot que', 'et non', 'non pas', '不是', '而不是', '原来是', '原来的'];
 function isOldValue(folded: string, start: number): boolean {
@@ -79,7 +88,10 @@ function lastOf(draft: QuoteDraft, among: readonly SlotName[]): SlotName | undef
 function readSwap(draft: QuoteDraft, folded: string, lang: Lang): CorrectionReading | undefined {
   const words = formTurnWords();
   if (!said(folded, allLangs(words.swap, lang))) return undefined;
-  const present = PEOPLE.filter((p) => isFilled(draft.slots[p.name]) || isFilled(draft.slots[p.email]));
+  const filled = PEOPLE.filter((p) => isFilled(draft.slots[p.name]) || isFilled(draft.slots[p.email]));
+  // The reseller's own details are rarely the ones swapped: two customer contacts go first.
+  const customers = filled.filter((p) => p.name !== 'resellerName');
+  const present = customers.length >= 2 ? customers : filled;
   if (present.length < 2) return undefined;
   const order = answerOrder(draft);
   const recency = (p: (typeof PEOPLE)[number]) => Math.max(order.indexOf(p.name), order.indexOf(p.email));
@@ -103,21 +115,96 @@ function readSwap(draft: QuoteDraft, folded: string, lang: Lang): CorrectionRead
   return { slots, changes, notices: [], swapped: [a.name, b.name] };
 }
 
+export interface CorrectionOptions {
+  /** The field labels: "the billing address is wrong, it's …" names billingAddress. */
+  lexicon?: Lexicon;
+  now?: Date;
+  dayFirst?: boolean;
+}
+
+/** Free-text fields a sentence can correct by naming them ("l'adresse de facturation est fausse, c'est …"). */
+const NAMED_FIELDS: readonly SlotName[] = [
+  'billingAddress',
+  'resellerCompany',
+  'endUserOrganization',
+  'technicalContactName',
+  'endUserName',
+  'authorizedContactName',
+  'resellerName',
+];
+
+/**
+ * "the billing address is wrong, it's 22 Wellington Street, Leeds", "账单地址写错了，应该是北京市…":
+ * the field the text names by its label, and the value after its last "it's / c'est / 应该是 / :".
+ * The value must pass that field's validator; the field named by most label words wins.
+ */
+function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: Lang, lexicon: Lexicon | undefined): { slot: SlotName; value: string } | undefined {
+  if (!lexicon) return undefined;
+  const folded = foldText(input);
+  const copulas = allLangs(formTurnWords().copulas, lang).map(foldText).filter((c) => /[\p{L}:：]/u.test(c));
+  const cuts = new Set<number>();
+  for (const c of copulas) {
+    const bare = /[:：]/u.test(c) || /\p{Script=Han}/u.test(c);
+    for (const span of findAlias(folded, c)) if (bare || !/[\p{L}]/u.test(folded[span.end] ?? '')) cuts.add(span.end);
+    if (/[:：]/u.test(c)) for (let at = folded.indexOf(c); at >= 0; at = folded.indexOf(c, at + 1)) cuts.add(at + c.length);
+  }
+  // The last "it's / c'est / 应该是 / :" that is followed by a valid value ("…, it's 60 Cuba Street; ours is fine").
+  for (const cut of [...cuts].sort((a, b) => b - a)) {
+    // The value ends where a new clause starts ("…, France ; celle du client ne change pas").
+    // (?<!\s): a run of spaces is tried once, from its start, not from each of its spaces (quadratic).
+    const value = input.slice(cut).replace(/^[\s,，:：]+/u, '').split(/(?<!\s)\s*[;；]\s*/u)[0]!.trim();
+    if (!value) continue;
+    const head = input.slice(0, cut);
+    const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
+      .filter((f) => f.score > 0)
+      .sort((a, b) => b.score - a.score);
+    for (const { slot } of named) {
+      const result = validateSlot(slot, value, lang);
+      if (result.ok) return { slot, value: String(result.value) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A two-address value ("yours, then the end user's", cloud-new): a correction that names one
+ * half ("la nôtre, c'est …", "客户的地址是…") replaces that half and keeps the other.
+ */
+function mergeAddress(old: unknown, value: string, text: string, lang: Lang): string {
+  if (typeof old !== 'string') return value;
+  const parts = old.split(/(?<!\s)\s*[;；\n]\s*/u).filter(Boolean);
+  if (parts.length !== 2) return value;
+  const folded = foldText(text);
+  const at = text.indexOf(value);
+  const w = formTurnWords().addressParts;
+  // The half named last before the new value is the one it replaces ("la nôtre, c'est …").
+  const nearest = (list: readonly string[]) =>
+    Math.max(-1, ...list.flatMap((x) => findAlias(folded, foldText(x)).filter((s) => s.end <= at).map((s) => s.end)));
+  const ours = nearest(allLangs(w.ours, lang));
+  const theirs = nearest(allLangs(w.theirs, lang));
+  const separator = /\p{Script=Han}/u.test(old) ? '；' : ' ; ';
+  // The half keeps its own label ("theirs: …", "客户：…").
+  const labelled = (part: string) => (/^[^:：\d]{1,24}[:：]\s*/u.exec(part)?.[0] ?? '') + value;
+  if (ours > theirs) return [labelled(parts[0]!), parts[1]].join(separator);
+  if (theirs > ours) return [parts[0], labelled(parts[1]!)].join(separator);
+  return value;
+}
+
 /**
  * What the text changes in slots other than `asked`, or undefined when it changes nothing.
- * Only values of an unambiguous shape are read: an email, a SEN, a site URL, a count with a
- * unit word (or a bare number after a correction word: "non, 300"), years with their unit,
- * a product or edition swapped for another, a name after its role word. A value the text marks
- * as old ("not 250") is never taken as the new one.
+ * Read: emails (by their role word, or the slot holding the old address), names and companies
+ * after their role word, a free-text field named by its label, a SEN, a site URL, a product
+ * swapped for another, a count with a unit word (or a bare number in a short correction: "non,
+ * 300"), years with their unit, a date, two people swapped. A value the text marks as old
+ * ("not 250") is never taken as the new one; every value set passes its slot's rules.
  */
-export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang): CorrectionReading | undefined {
+export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang, options: CorrectionOptions = {}): CorrectionReading | undefined {
   const input = normalizeInput(text);
   const folded = foldText(input);
   const kind = requireKind(draft);
   const allowed = new Set(slotsOf(kind));
   const marker = hasCorrectionMarker(input, lang);
-  const swap = readSwap(draft, folded, lang);
-  if (swap) return swap;
+  const short = input.split(/\s+/u).length <= 6;
 
   const slots: FilledSlots = {};
   const changes: Change[] = [];
@@ -144,7 +231,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const role = emailRoleBefore(folded, folded.indexOf(email));
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
     // At an email prompt an email without a role word is that prompt's answer, not a correction.
-    const fallback = marker && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
+    const fallback = hasStrongMarker(folded, lang) && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
     const target = role ?? holder ?? fallback;
     if (!target) continue;
     if (role) explicitRole.add(role);
@@ -152,13 +239,32 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
   // Names and companies after their role word ("le contact technique c'est Paul Durand").
-  for (const person of findPeople(input, lang)) {
+  const people = findPeople(input, lang);
+  for (const person of people) {
     explicitRole.add(person.slot);
     set(person.slot, person.value);
   }
 
+  // Two people swapped ("j'ai inversé les deux contacts"), unless the text gives the new values itself.
+  if (changes.length === 0 && fresh.length === 0) {
+    const swap = readSwap(draft, folded, lang);
+    if (swap) return swap;
+  }
+
+  // A free-text field named by its label; its value may hold numbers that are not counts.
+  // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
+  const field = changes.length === 0 ? namedFieldValue(allowed, text.trim(), lang, options.lexicon) : undefined;
+  if (field) {
+    explicitRole.add(field.slot);
+    const twoHalves = field.slot === 'billingAddress' && kind === 'cloud-new';
+    set(field.slot, twoHalves ? mergeAddress(draft.slots.billingAddress, field.value, text.trim(), lang) : field.value);
+  }
+
+  // "il faut l'ajouter aux deux autres", "also SEN-…": a list grows instead of being replaced.
+  const adding = said(folded, allLangs(formTurnWords().add, lang));
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
-  if (sens.length > 0 && (marker || !isFilled(draft.slots.sen))) set('sen', sens.map((s) => s.sen));
+  const givenSens = sens.map((s) => s.sen);
+  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : givenSens);
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
@@ -170,39 +276,51 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   if (marker && oldProducts.length > 0 && newProducts.some((p) => !current.includes(p))) {
     const replaced = [...new Set([...current.filter((p) => !oldProducts.includes(p)), ...newProducts])];
     set('product', replaced);
+  } else if (adding && oldProducts.length === 0 && newProducts.some((p) => !current.includes(p))) {
+    explicitRole.add('product');
+    set('product', [...new Set([...current, ...newProducts])]);
   }
 
-  // User counts: with a unit word, or a bare number after a correction word ("non, 300").
-  const counts = findUserCounts(input, lang).filter((c) => !c.article);
-  const numbers = counts.filter((c) => !isOldValue(folded, positionOf(folded, c.value)));
-  const withUnit = numbers.filter((c) => c.withUnit);
-  const years = findMaintenanceYears(input, lang);
-  const lastNumeric = lastOf(draft, ['tier', 'maintenanceYears']);
-  const count = withUnit.at(-1) ?? (marker && years === undefined && lastNumeric !== 'maintenanceYears' ? numbers.at(-1) : undefined);
-  if (count && asked !== 'tier') {
-    const named = newProducts.find((p) => current.includes(p));
-    const tier = toTier(count.value, { ...(deployment && { deployment }), ...(named && { productId: named }) });
-    if (tier.ok) {
-      if (named && current.length > 1) {
-        const before = draft.itemTiers[named] ?? draft.slots.tier;
-        if (before !== tier.value) {
-          itemTiers = { ...draft.itemTiers, [named]: tier.value };
-          changes.push({ slot: 'tier', product: named, ...(before !== undefined && { from: before }), to: tier.value });
-        }
-      } else set('tier', tier.value);
-      if (tier.notice && changes.some((c) => c.slot === 'tier')) notices.push(tier.notice);
-    }
+  if (!field) readNumbers();
+  if (allowed.has('targetDate') && asked !== 'targetDate' && mayContainDate(input, lang)) {
+    const date = validateTargetDate(input, lang, { ...(options.now && { now: options.now }), ...(options.dayFirst !== undefined && { dayFirst: options.dayFirst }) });
+    if (date.ok && (marker || !isFilled(draft.slots.targetDate))) set('targetDate', date.value);
   }
-  const bareYears = marker && lastNumeric === 'maintenanceYears' && !withUnit.length ? numbers.at(-1)?.value : undefined;
-  const newYears = years ?? bareYears;
-  if (newYears !== undefined && asked !== 'maintenanceYears') set('maintenanceYears', newYears);
-
-  // Edition: only when said as a change.
-  const editions = deployment ? findEditions(input, deployment) : [];
-  if (marker && editions.length > 0 && asked !== 'edition') set('edition', editions.at(-1));
 
   if (changes.length === 0) return undefined;
   return { slots, ...(itemTiers && { itemTiers }), changes, notices };
+
+  /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
+  function readNumbers(): void {
+    const counts = findUserCounts(input, lang).filter((c) => !c.article && !c.date);
+    const numbers = counts.filter((c) => !isOldValue(folded, positionOf(folded, c.value)));
+    const withUnit = numbers.filter((c) => c.withUnit);
+    const years = findMaintenanceYears(input, lang);
+    const lastNumeric = lastOf(draft, ['tier', 'maintenanceYears']);
+    const bare = marker && short ? numbers.at(-1) : undefined;
+    const count = withUnit.at(-1) ?? (years === undefined && lastNumeric !== 'maintenanceYears' ? bare : undefined);
+    if (count && asked !== 'tier') {
+      const named = newProducts.find((p) => current.includes(p));
+      const tier = toTier(count.value, { ...(deployment && { deployment }), ...(named && { productId: named }) });
+      if (tier.ok) {
+        if (named && current.length > 1) {
+          const before = draft.itemTiers[named] ?? draft.slots.tier;
+          if (before !== tier.value) {
+            itemTiers = { ...draft.itemTiers, [named]: tier.value };
+            changes.push({ slot: 'tier', product: named, ...(before !== undefined && { from: before }), to: tier.value });
+          }
+        } else set('tier', tier.value);
+        if (tier.notice && changes.some((c) => c.slot === 'tier')) notices.push(tier.notice);
+      }
+    }
+    const range = loadCatalog().deployments['data-center'].maintenanceYears;
+    const bareYears = lastNumeric === 'maintenanceYears' && withUnit.length === 0 ? bare?.value : undefined;
+    const newYears = years ?? (bareYears !== undefined && range && bareYears >= range.min && bareYears <= range.max ? bareYears : undefined);
+    if (newYears !== undefined && asked !== 'maintenanceYears') set('maintenanceYears', newYears);
+    // Edition: only when said as a change.
+    const editions = deployment ? findEditions(input, deployment) : [];
+    if (marker && editions.length > 0 && asked !== 'edition') set('edition', editions.at(-1));
+  }
 }
 
 /** Where the digits of a value are in the folded text (for "not 250" checks). */

@@ -36,6 +36,7 @@ export function buildLexicon(
   entries: Iterable<[title: string, what: string]>,
   labels: Iterable<[slot: string, label: string]> = [],
   ignore: ReadonlySet<string> = new Set(),
+  synonyms: Iterable<[slot: string, words: readonly string[]]> = [],
 ): Lexicon {
   const titles = new Map<string, string>();
   for (const [title, what] of entries) {
@@ -44,16 +45,20 @@ export function buildLexicon(
   }
   const fieldWords = new Map<string, string[]>();
   for (const [slot, label] of labels) fieldWords.set(slot, [...new Set([...(fieldWords.get(slot) ?? []), ...labelWords(label, ignore)])]);
+  for (const [slot, words] of synonyms) fieldWords.set(slot, [...new Set([...(fieldWords.get(slot) ?? []), ...words.map(lexiconKey)])]);
   return { titles, fieldWords };
 }
 
-/** Whether the text names the field `slot` by a word of its label. */
-export function namesField(lexicon: Lexicon, slot: string, text: string): boolean {
+/** How many words of the field's label (and synonyms) the text holds: 0 when it does not name the field. */
+export function fieldScore(lexicon: Lexicon, slot: string, text: string): number {
   const words = lexicon.fieldWords?.get(slot);
-  if (!words?.length) return false;
+  if (!words?.length) return 0;
   const folded = lexiconKey(text);
-  return words.some((w) => (HAN.test(w) ? folded.includes(w) : new RegExp(`(?<![\\p{L}])${w}`, 'u').test(folded)));
+  return words.filter((w) => (HAN.test(w) ? folded.includes(w) : new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(folded))).length;
 }
+
+/** Whether the text names the field `slot` by a word of its label. */
+export const namesField = (lexicon: Lexicon, slot: string, text: string): boolean => fieldScore(lexicon, slot, text) > 0;
 
 /** What the whole message is, if it is one of the bot's titles. */
 export const titleOf = (lexicon: Lexicon, text: string): string | undefined => lexicon.titles.get(lexiconKey(text));
