@@ -10,7 +10,7 @@ import { blankLongDigitRuns, dateWindow, leadingWindows, type TextWindow } from 
  *
  * The models are super-linear on long or repetitive text, so each wrapper hands them bounded
  * windows (recognizerWindows.ts): numbers read the first 400 characters, 200 at a time; a
- * yes/no answer its first 80; dates an answer of up to 48 characters whole, else 40 characters
+ * yes/no answer its first 80; dates an answer of up to 40 characters whole, else 32 characters
  * around where a date most likely is. Positions still refer to the text given to the wrapper.
  * The validators of one turn often ask the same question twice (the interpreter, then the
  * validator), so the last few answers of each model are remembered.
@@ -26,8 +26,8 @@ export interface Found<T> {
 const NUMBER_WINDOW = 200;
 const NUMBER_BUDGET = 400;
 const BOOLEAN_BUDGET = 80;
-const DATE_WHOLE = 48;
-const DATE_WINDOW = 40;
+const DATE_WHOLE = 40;
+const DATE_WINDOW = 32;
 const EMAIL_WINDOW = 1000;
 const EMAIL_BUDGET = 8000;
 
@@ -90,19 +90,27 @@ export interface DateValue {
   Mod?: string;
 }
 
+/**
+ * A date needs a word (a month, "tomorrow", 月), a day/month pair or a year: without any, the date
+ * model (40 ms for "1 1 1 1 …" in French) is not asked.
+ */
+const DATE_SHAPED = /\p{L}|\d{1,2}[/.-]\d{1,2}|\d{4}/u;
+
 export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateValue[]>[] {
-  return copies(
-    // Keyed to the minute: two calls of one turn pass two `new Date()`s a few ms apart.
-    recentDates.get(`${lang}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${text}`, () => {
-      const window = text.length <= DATE_WHOLE ? { start: 0, text } : dateWindow(text, DATE_WINDOW);
-      return inWindows([window], (t) => Recognizers.recognizeDateTime(t, CULTURE[lang], undefined, now)).map((r) => ({
-        // Some expressions ("en mars", "fin juin 2027 mars") resolve to null in 1.3.1: no date, not a crash.
-        value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
-        start: r.start,
-        end: r.end + 1,
-      }));
-    }),
+  const window = text.length <= DATE_WHOLE ? { start: 0, text } : dateWindow(text, DATE_WINDOW);
+  if (!DATE_SHAPED.test(window.text)) return [];
+  // Remembered by the window read, not the whole text: variants of one message (with and without
+  // a name or a SEN) usually come down to the same window. Keyed to the minute: two calls of one
+  // turn pass two `new Date()`s a few ms apart.
+  const found = recentDates.get(`${lang}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${window.text}`, () =>
+    Recognizers.recognizeDateTime(window.text, CULTURE[lang], undefined, now).map((r) => ({
+      // Some expressions ("en mars", "fin juin 2027 mars") resolve to null in 1.3.1: no date, not a crash.
+      value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
+      start: r.start,
+      end: r.end + 1,
+    })),
   );
+  return copies(found).map((f) => ({ ...f, start: f.start + window.start, end: f.end + window.start }));
 }
 
 /**
@@ -110,11 +118,14 @@ export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateV
  * text, again natively on its second run, and once more for two-byte text (Chinese): with the
  * recognizers' hundreds of large patterns each compilation costs ~1 s (measured here), which
  * the first and second English or French message and the first Chinese one used to pay. So each
- * model reads a Latin and a Chinese sentence twice each before the bot is ready.
+ * model reads a Latin and a Chinese sentence (and digits in odd shapes) twice each before the
+ * bot is ready.
  */
 const WARM_UP: readonly string[] = [
   "I need 2,000 users by the end of June 2027, about 3 years, from 15/03/2027; d'ici fin juin, le 1er mars",
   '两千个用户，2027年6月底之前，3年，2027-03-15',
+  // Digits in odd shapes take the number model down other paths (measured: 1 s for "1 1 1 …").
+  '1 1 1 1 1 1.1.1.1 1,000 1 000 1k 1/2 2e 3rd 50% $1 12345678901234 1-1-1',
 ];
 
 let warming: Promise<void> | undefined;
