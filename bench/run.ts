@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, rssMb, sleep, start, waitFor, type Child } from './children.js';
 import { latencyChartSvg } from './chart.js';
 import { runLevel, type LevelResult } from './load.js';
+import { benchPathological, pathologicalMarkdown, PATHOLOGICAL_TARGET_MS } from './pathological.js';
 import { faqTurn, isReady, sanityPass, since, type SanityReport } from './probe.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { ratio, round } from './stats.js';
@@ -345,6 +346,8 @@ async function benchmark(): Promise<void> {
     const kb = await kbBench();
     progress('filing micro-benchmark (bench/filing.ts)');
     const filing = await filingBench();
+    progress('pathological texts at the top level and every prompt (bench/pathological.ts)');
+    const pathological = await benchPathological();
 
     const at50 = levels.find((l) => l.ours.connections === 50)!;
     const faqP50Ratio = ratio(at50.ours.byKind.faq.p50, at50.echo.byKind.faq.p50);
@@ -361,6 +364,11 @@ async function benchmark(): Promise<void> {
       { name: 'ready < 12 s', value: `${fmt(startup.readyMs, 0)} ms`, met: check(startup.readyMs, (v) => v < 12_000) },
       { name: 'RSS < 200 MB after the load', value: `${fmt(rss, 1)} MB`, met: check(rss, (v) => v < 200) },
       { name: 'filing at 100k ≤ 2× filing at 1k', value: `${fmt(filing.filingRatio100kTo1k)}×`, met: check(filing.filingRatio100kTo1k, (v) => v <= 2) },
+      {
+        name: `slowest pathological turn ≤ ${PATHOLOGICAL_TARGET_MS} ms CPU`,
+        value: `${fmt(pathological.maxCpuMs, 1)} ms (${pathological.slowest[0]?.text ?? '?'} at ${pathological.slowest[0]?.place ?? '?'}, ${pathological.slowest[0]?.lang ?? '?'})`,
+        met: check(pathological.maxCpuMs, (v) => v <= PATHOLOGICAL_TARGET_MS),
+      },
       { name: 'no errors at any level', value: `${errors}${crashes.length ? ` (incl. ${crashes.length} crash${crashes.length > 1 ? 'es' : ''} of our bot)` : ''}`, met: errors === 0 },
     ];
     const extra: Record<string, unknown> = {
@@ -394,6 +402,7 @@ async function benchmark(): Promise<void> {
       readyMs: startup.readyMs,
       rssMb: rss,
       filingRatio100kTo1k: filing.filingRatio100kTo1k,
+      pathologicalMaxCpuMs: pathological.maxCpuMs,
       errors,
       oursErrors,
       crashes: crashes.length,
@@ -402,9 +411,9 @@ async function benchmark(): Promise<void> {
     };
     writeFileSync(
       join(RESULTS, 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, crashes, startup, kb, filing, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, levelSeconds: LEVEL_SECONDS, summary, crashes, startup, kb, filing, pathological, rssMb: { ours: rss, echo: echoRss }, sanity, levels, targets }, null, 2)}\n`,
     );
-    process.stdout.write(`${markdown(levels, extra, targets, sanity)}\n\nChart: bench/results/latency.svg · details: bench/results/results.json\n`);
+    process.stdout.write(`${markdown(levels, extra, targets, sanity)}\n\n${pathologicalMarkdown(pathological)}\n\nChart: bench/results/latency.svg · details: bench/results/results.json\n`);
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
     await Promise.all([ours?.stop(), echo?.stop()]);

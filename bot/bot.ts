@@ -5,12 +5,12 @@ import type { BotState } from './state.js';
 import { turnInfo } from './turn.js';
 
 /** Channel conversations (Teams channels, group chats) where the bot speaks only when mentioned. */
-function isSharedConversation(context: TurnContext): boolean {
+export function isSharedConversation(context: TurnContext): boolean {
   const type = context.activity.conversation?.conversationType;
   return type === 'channel' || type === 'groupChat';
 }
 
-function mentionsBot(context: TurnContext): boolean {
+export function mentionsBot(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
   return (context.activity.entities ?? []).some(
     (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId,

@@ -28,7 +28,11 @@ const parsedBy = (parse: (text: string) => unknown) => (value: string, ctx: z.Re
  */
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Interface to listen on. Without an app id nobody is authenticated, so the default is
+   * 127.0.0.1 (this machine only); with one, 0.0.0.0 (Azure Bot Service must reach it).
+   */
+  HOST: optionalString,
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -48,17 +52,38 @@ export const configSchema = z.object({
   /** Body size limit of /api/messages, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
   /**
+   * The longest message text a turn reads, in characters. A longer one gets a localized "too long,
+   * please shorten it" and nothing else runs on it, so no text can cost more than this much work.
+   */
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
+  /**
    * Without an app id nobody is authenticated, so replies may only go to these
    * serviceUrl hosts (the local Direct Line, the Emulator, the Playground).
    */
   LOCAL_SERVICE_HOSTS: csv.default(['127.0.0.1', 'localhost', '::1', '[::1]']),
+  /**
+   * Turns a minute per conversation (at once, then one every 60/N s); over it the first message
+   * gets a localized "please slow down" and the next ones 429. 0 = off.
+   */
+  RATE_LIMIT_PER_CONVERSATION: z.coerce.number().int().min(0).max(100_000).default(60),
+  /**
+   * Requests a minute per client address on every POST (/api/messages, /directline, the console,
+   * the staff API); over it 429 with Retry-After. 0 = off. Loopback clients are exempt unless
+   * RATE_LIMIT_LOOPBACK is true: locally every client (the Emulator, the Playground, the browser
+   * through the local Direct Line, test drivers) is 127.0.0.1, and one machine talks to itself.
+   */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_LOOPBACK: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   /** Human handoff: `console` = our advocates at /advocate; `protocol` = a contact-center hub (handoff.initiate). */
   HANDOFF_MODE: z.enum(['console', 'protocol']).default('console'),
   /**
    * Advocates who may sign in to the console, `name:key,name:key` (keys of 16+ characters).
    * Default: none, so nobody can sign in (a start-up warning says so) and handoff requests go
    * straight to an email follow-up. There is no built-in dev key, even in local mode: the bot
-   * listens on 0.0.0.0, and a known key would open every ticket to the network.
+   * may be exposed on purpose (HOST=0.0.0.0), and a known key would open every ticket to the network.
    */
   ADVOCATES: z.string().default('').superRefine(parsedBy(parseAdvocates)),
   /** When advocates answer live, e.g. `Mon-Fri 09:00-18:00 Europe/Paris`; `always` (default) never closes. */
@@ -84,13 +109,18 @@ export const configSchema = z.object({
    * bot's own origin, so the port only matters to tools that call it directly).
    */
   DIRECT_LINE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * A local Direct Line conversation nobody has polled or written to for this many minutes is
+   * dropped (its history too); an open page polls every 200 ms. Fractions allowed.
+   */
+  DIRECT_LINE_IDLE_MIN: z.coerce.number().positive().max(24 * 60).default(30),
   /** Set in production: the page then uses the real Direct Line service via POST /api/directline/token. */
   DIRECT_LINE_SECRET: optionalString,
   /** The Direct Line service base URL (regional endpoints differ). */
   DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & { HOST: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -106,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     );
   }
-  const config = parsed.data;
+  const config: Config = { ...parsed.data, HOST: parsed.data.HOST ?? (parsed.data.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') };
   const problems: string[] = [];
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');

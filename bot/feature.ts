@@ -1,10 +1,12 @@
-import type { CloudAdapter, Middleware } from 'botbuilder';
+import type { Middleware } from 'botbuilder';
+import type { ChannelAdapter } from './adapter.js';
 import type { i18n } from 'i18next';
 import type { Server } from 'restify';
 import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
 import type { PersonalDataRegistry } from '../backend/privacy/index.js';
 import type { IntentMatcher } from '../knowledge/intents.js';
 import type { Config } from './config.js';
+import type { LocalRelay } from './http/localRelay.js';
 import type { Readiness } from './http/server.js';
 import type { Logger } from './log.js';
 import type { ProactiveMessenger } from './proactive.js';
@@ -28,10 +30,12 @@ export interface FeatureContext {
   privacy: PersonalDataRegistry;
   /** The clock retention is measured with (injected by tests). */
   now: () => Date;
-  adapter: CloudAdapter;
+  adapter: ChannelAdapter;
   server: Server;
   proactive: ProactiveMessenger;
   readiness: Readiness;
+  /** Proof that an activity came through the embedded Direct Line. */
+  relay: LocalRelay;
 }
 
 /**

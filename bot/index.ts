@@ -11,12 +11,16 @@ import { ResellerBot } from './bot.js';
 import { isLocalMode, type Config } from './config.js';
 import type { FeatureContext, FeatureFactory } from './feature.js';
 import { FEATURES } from './features.js';
+import { LocalRelay } from './http/localRelay.js';
+import { RateLimiter } from './http/rateLimiter.js';
 import { createServer, InFlight, registerMessages, type Readiness } from './http/server.js';
 import { createI18n } from './i18n.js';
 import { createLogger, type Logger } from './log.js';
 import { registerMenuIntents } from './menuIntents.js';
+import { ConversationRateLimit } from './middleware/conversationRateLimit.js';
 import { InputNormalizer } from './middleware/inputNormalizer.js';
 import { LanguageMiddleware } from './middleware/languageMiddleware.js';
+import { MessageLengthLimit } from './middleware/messageLengthLimit.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
 import { TurnLock } from './middleware/turnLock.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
@@ -63,10 +67,16 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     Object.defineProperty(readiness.checks, 'database', { enumerable: true, get: () => database.up && (stores as { migrated?: boolean }).migrated === true });
   }
   const adapter = createAdapter(config);
-  const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
+  const relay = new LocalRelay();
+  const server = createServer({
+    logger,
+    readiness,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    addressLimit: { limiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS), loopback: config.RATE_LIMIT_LOOPBACK, relay },
+  });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, now, adapter, server, proactive, readiness };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, now, adapter, server, proactive, readiness, relay };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 
@@ -81,15 +91,19 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   installTurnErrorHandler(adapter, errorDeps);
   // First of all: with several instances, nothing may read a conversation's state before its turn holds the lock.
   if (stores.locks) adapter.use(new TurnLock({ locks: stores.locks, i18n, logger, defaultLang: config.DEFAULT_LOCALE, onTurnError: turnErrorHandler(errorDeps) }));
+  const detector = LanguageDetector.fromFile();
+  const notices = { i18n, state, detector, defaultLang: config.DEFAULT_LOCALE };
   adapter
+    .use(new ConversationRateLimit(new RateLimiter(config.RATE_LIMIT_PER_CONVERSATION), notices))
     .use(new RedeliveryGuard(state))
     .use(new TypingIndicator())
     .use(new InputNormalizer())
-    .use(new LanguageMiddleware({ i18n, intents, detector: LanguageDetector.fromFile(), state, defaultLang: config.DEFAULT_LOCALE }));
+    .use(new MessageLengthLimit(config.MAX_MESSAGE_CHARS, notices))
+    .use(new LanguageMiddleware({ i18n, intents, detector, state, defaultLang: config.DEFAULT_LOCALE }));
   for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);
 
   const inFlight = new InFlight();
-  registerMessages(server, { adapter, bot, logger, localMode, localHosts }, inFlight);
+  registerMessages(server, { adapter, bot, logger, localMode, localHosts, relay }, inFlight);
 
   return {
     server,

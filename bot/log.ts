@@ -1,13 +1,11 @@
 import { pino, type Logger } from 'pino';
+import { maskPersonalData } from '../knowledge/language/personalData.js';
 
 export type { Logger };
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const SEN = /\bSEN[-\s]?[A-Z]?\d{5,}\b/gi;
-
 /** Emails and SENs identify customers: keep them out of logs at info and above. */
 export function redact(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(SEN, '[sen]');
+  return maskPersonalData(text, { email: '[email]', sen: '[sen]' });
 }
 
 /**

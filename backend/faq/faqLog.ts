@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../../knowledge/lang.js';
+import { maskPersonalData } from '../../knowledge/language/personalData.js';
 import type { BackendLogger } from '../logger.js';
 import { cutoff, subjectKey, type DataSubject, type ErasureReport } from '../privacy/index.js';
 import { JournalLog, type RecordLog } from '../store/index.js';
@@ -33,11 +34,7 @@ export type Feedback = z.infer<typeof feedbackSchema>;
 /** Authors need the wording, not pages of it: longer texts are cut here (the log's memory and disk stay bounded). */
 export const MAX_LOGGED_TEXT = 1000;
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const SEN = /\bSEN[-\s]?[A-Z]?\d{5,}\b/gi;
 /** Authors need the wording, not the customer: emails and SENs are masked before storing. */
-export const maskPersonalData = (text: string): string => text.replace(EMAIL, '[email]').replace(SEN, '[SEN]');
-
 const forAuthors = (text: string): string => {
   const cut = text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}…` : text;
   return maskPersonalData(cut);

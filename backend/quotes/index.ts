@@ -137,7 +137,7 @@ export type { QuoteRequest, QuoteRequestDraft, QuoteStatus, QuoteItem, HistoryEn
 export { QUOTE_STATUSES, quoteRequestSchema, quoteRequestDraftSchema, QUOTE_REF_PATTERN } from './quoteRequest.js';
 export { QuoteValidationError, type QuoteRepository, type QuoteListQuery, type Requester, type StatusUpdateResult } from './quoteRepository.js';
 export { statusMessage, type ProactiveSender, type LocalizedMessage } from './statusNotifier.js';
-export { WEBHOOK_HEADERS, WEBHOOK_EVENT, signBody } from './webhookOutbox.js';
+export { WEBHOOK_HEADERS, WEBHOOK_EVENT, signDelivery } from './webhookOutbox.js';
 export { TRANSITIONS, canTransition } from './transitions.js';
 export { toPublicView, type PublicQuoteRequest } from './publicView.js';
 export { quoteItemSchema, paymentPreferenceSchema, quoteStatusSchema, type PaymentPreference } from './quoteRequest.js';

@@ -23,7 +23,7 @@ export type PaymentPreference = z.infer<typeof paymentPreferenceSchema>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 // Lenient on purpose: the dialog already validated the address with the recognizers.
-const email = z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address');
+const email = z.string().trim().max(254).regex(/^[^\s@]{1,64}@[^\s@]{1,252}\.[^\s@]{1,252}$/, 'expected an email address');
 const sen = z.string().trim().regex(/^SEN-?[A-Z0-9]{4,20}$/i, 'expected a SEN like SEN-L1234567');
 const isoDateTime = z.iso.datetime();
 

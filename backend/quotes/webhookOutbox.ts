@@ -9,7 +9,10 @@ import type { QuoteRequest } from './quoteRequest.js';
 export const WEBHOOK_HEADERS = {
   /** The request's reference (`QR-…`): identical on every attempt, across restarts. */
   idempotencyKey: 'Idempotency-Key',
-  /** `sha256=<hex HMAC-SHA256 of the raw body, keyed with QUOTE_WEBHOOK_SECRET>`. */
+  /**
+   * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>", keyed with QUOTE_WEBHOOK_SECRET>`.
+   * The time is the attempt's, so receivers can refuse an old delivery replayed at them.
+   */
   signature: 'X-Signature-256',
   /** `quote_request.filed`. */
   event: 'X-Quote-Event',
@@ -38,8 +41,13 @@ export interface WebhookOutboxOptions {
 /** The delivery's JSON body: the request as staff see it, snapshot at filing time. */
 export const webhookBody = (request: QuoteRequest): string => JSON.stringify({ event: WEBHOOK_EVENT, quoteRequest: toPublicView(request) });
 
-export function signBody(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+/**
+ * The signature header of one attempt. The HMAC covers the time and the body together: over the
+ * body alone a captured delivery stayed valid forever. See the README for a receiver's check.
+ */
+export function signDelivery(body: string, secret: string, unixSeconds: number): string {
+  const t = Math.floor(unixSeconds);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`, 'utf8').digest('hex')}`;
 }
 
 /**
@@ -58,6 +66,7 @@ export class WebhookOutbox {
   readonly #secret: string | undefined;
   readonly #timeoutMs: number;
   readonly #log: BackendLogger;
+  readonly #now: () => number;
   #shutdown = new AbortController();
 
   constructor(entries: QueueSource<WebhookDelivery>, options: WebhookOutboxOptions = {}) {
@@ -66,6 +75,7 @@ export class WebhookOutbox {
     this.#secret = options.secret;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#log = options.logger ?? silentLogger;
+    this.#now = options.now ?? Date.now;
     this.#queue = deliveryQueue(entries, (entry) => this.#post(entry), {
       name: 'webhook',
       logger: this.#log,
@@ -121,7 +131,7 @@ export class WebhookOutbox {
       [WEBHOOK_HEADERS.idempotencyKey]: entry.id,
       [WEBHOOK_HEADERS.event]: WEBHOOK_EVENT,
     };
-    if (this.#secret) headers[WEBHOOK_HEADERS.signature] = signBody(entry.payload.body, this.#secret);
+    if (this.#secret) headers[WEBHOOK_HEADERS.signature] = signDelivery(entry.payload.body, this.#secret, this.#now() / 1000);
     const response = await fetch(this.#url!, {
       method: 'POST',
       headers,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostAndPort, isLoopbackHost } from './loopback.js';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const channelAccount = z.looseObject({
@@ -18,7 +19,8 @@ export const activitySchema = z.looseObject({
   channelId: z.string().min(1).max(64).regex(NO_CONTROL).optional(),
   serviceUrl: z.string().max(2048).optional(),
   locale: z.string().max(35).optional(),
-  text: z.string().max(100_000).optional(),
+  // Bounded by the body size: a text over MAX_MESSAGE_CHARS gets a localized answer in the turn, not a 400.
+  text: z.string().optional(),
   name: z.string().max(256).optional(),
   deliveryMode: z.string().max(32).optional(),
   conversation: z.looseObject({
@@ -52,13 +54,25 @@ export type GuardResult =
   | { ok: true; activity: GuardedActivity }
   | { ok: false; status: number; code: string; message: string; fields?: string[] };
 
+export interface GuardOptions {
+  localMode: boolean;
+  localHosts: string[];
+  /** The request came from this machine (the Emulator, the Agents Playground, the local Direct Line). */
+  fromLoopback?: boolean;
+  /** Whether a serviceUrl is the embedded Direct Line's, and whether this request came through it. */
+  relay?: { names(serviceUrl: string | undefined): boolean; vouched: boolean };
+}
+
 /**
  * Accepts an activity for processing, or says why not. In local mode (no app id,
  * no authentication) the bot must not send replies to an address the request
  * names, so a reply URL outside the allowed hosts is refused unless the replies
- * come back in the HTTP response (expectReplies).
+ * come back in the HTTP response (expectReplies); a loopback reply URL is taken
+ * only from a client on this machine (from elsewhere it would make the bot post to
+ * any local port: SSRF); and the local Direct Line's URL only from the Direct
+ * Line itself, or anybody could write into a web chat user's conversation as the bot.
  */
-export function guardActivity(body: unknown, opts: { localMode: boolean; localHosts: string[] }): GuardResult {
+export function guardActivity(body: unknown, opts: GuardOptions): GuardResult {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return { ok: false, status: 400, code: 'BadRequest', message: 'The body must be a JSON activity object.' };
   }
@@ -75,8 +89,15 @@ export function guardActivity(body: unknown, opts: { localMode: boolean; localHo
   if (!expectReplies && !activity.serviceUrl) {
     return { ok: false, status: 400, code: 'InvalidActivity', message: 'serviceUrl is required unless deliveryMode is expectReplies.', fields: ['serviceUrl'] };
   }
+  if (opts.relay?.names(activity.serviceUrl) && !opts.relay.vouched) {
+    return { ok: false, status: 403, code: 'Forbidden', message: 'Only the local Direct Line may name itself as serviceUrl.' };
+  }
   if (opts.localMode && !expectReplies && !isAllowedServiceUrl(activity.serviceUrl!, opts.localHosts)) {
     return { ok: false, status: 403, code: 'Forbidden', message: 'In local mode replies only go to loopback service URLs.' };
+  }
+  const target = activity.serviceUrl ? hostAndPort(activity.serviceUrl) : undefined;
+  if (opts.localMode && !expectReplies && target && isLoopbackHost(target.hostname) && opts.fromLoopback === false) {
+    return { ok: false, status: 403, code: 'Forbidden', message: 'Replies to loopback service URLs are only sent for clients on this machine.' };
   }
   return { ok: true, activity };
 }

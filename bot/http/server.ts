@@ -1,8 +1,12 @@
 import restify, { type Request, type Response, type Next, type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { AuthenticationFailed, type ChannelAdapter } from '../adapter.js';
+import { retryAfterOf } from '../middleware/conversationRateLimit.js';
 import type { Logger } from '../log.js';
 import { guardActivity } from './activityGuard.js';
+import type { LocalRelay } from './localRelay.js';
+import { isLoopbackAddress } from './loopback.js';
+import type { RateLimiter } from './rateLimiter.js';
 
 export interface Readiness {
   /** Named checks; /readyz is 200 only when all are true. */
@@ -13,7 +17,18 @@ export interface ServerDeps {
   logger: Logger;
   readiness: Readiness;
   maxBodyBytes: number;
+  /** Requests per client address; what the local Direct Line forwards is counted at /directline instead. */
+  addressLimit: { limiter: RateLimiter; loopback: boolean; relay: LocalRelay };
 }
+
+/** 429 with Retry-After, in the edge's JSON shape. */
+export function sendTooMany(res: Response, retryAfterSeconds: number): void {
+  res.header('retry-after', String(retryAfterSeconds));
+  sendError(res, 429, 'TooManyRequests', `Too many requests; retry in ${retryAfterSeconds} s.`);
+}
+
+/** Methods that do work; reads (a Direct Line poll, /healthz) are not counted. */
+const COUNTED = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function sendError(res: Response, status: number, code: string, message: string, fields?: string[]): void {
   res.status(status);
@@ -65,6 +80,16 @@ export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'reseller-assistant', handleUncaughtExceptions: false });
 
   server.pre((req: Request, res: Response, next: Next) => {
+    const { limiter, loopback, relay } = deps.addressLimit;
+    const address = req.socket.remoteAddress ?? '';
+    if (limiter.enabled && COUNTED.has(req.method ?? '') && (loopback || !isLoopbackAddress(address)) && !relay.vouches(req.headers)) {
+      const verdict = limiter.take(address);
+      if (!verdict.ok) {
+        deps.logger.debug({ path: req.path() }, 'client address over its rate limit');
+        sendTooMany(res, verdict.retryAfterSeconds);
+        return next(false);
+      }
+    }
     const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
     if (encoding !== 'identity' && encoding !== '') {
       sendError(res, 415, 'UnsupportedMediaType', 'Compressed request bodies are not accepted.');
@@ -106,26 +131,45 @@ export function createServer(deps: ServerDeps): Server {
 }
 
 export interface MessagesDeps {
-  adapter: CloudAdapter;
+  adapter: ChannelAdapter;
   bot: ActivityHandler;
   logger: Logger;
   localMode: boolean;
   localHosts: string[];
+  relay: LocalRelay;
 }
 
 /** POST /api/messages: the channel endpoint, guarded, counted for graceful shutdown. */
 export function registerMessages(server: Server, deps: MessagesDeps, inFlight: InFlight): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const verdict = guardActivity(req.body, { localMode: deps.localMode, localHosts: deps.localHosts });
+    const verdict = guardActivity(req.body, {
+      localMode: deps.localMode,
+      localHosts: deps.localHosts,
+      fromLoopback: isLoopbackAddress(req.socket.remoteAddress),
+      relay: { names: (url) => deps.relay.names(url), vouched: deps.relay.vouches(req.headers) },
+    });
     if (!verdict.ok) {
       deps.logger.debug({ code: verdict.code, fields: verdict.fields }, 'activity refused');
       return sendError(res, verdict.status, verdict.code, verdict.message, verdict.fields);
     }
     inFlight.enter();
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      const activity = verdict.activity as unknown as Activity;
+      const authHeader = String(req.headers.authorization ?? '');
+      const response = await deps.adapter.run(activity, authHeader, (context) => deps.bot.run(context));
+      const retryAfter = retryAfterOf(activity);
+      if (retryAfter !== undefined) return sendTooMany(res, retryAfter);
+      res.status(response?.status ?? 200);
+      if (response?.body !== undefined) res.send(response.body);
+      res.end();
     } catch (err) {
-      deps.logger.error({ err: { message: (err as Error).message } }, 'adapter.process failed');
+      if (err instanceof AuthenticationFailed) {
+        // The reason (an expired token, unreachable signing keys) is for the log, not the caller.
+        deps.logger.warn({ err: { message: err.message } }, 'channel token refused');
+        if (!res.headersSent) sendError(res, 401, 'Unauthorized', 'The request could not be authenticated.');
+        return;
+      }
+      deps.logger.error({ err: { message: (err as Error).message } }, 'activity processing failed');
       if (!res.headersSent) sendError(res, 500, 'InternalError', 'The message could not be processed.');
     } finally {
       inFlight.leave();

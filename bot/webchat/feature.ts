@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Feature, FeatureFactory } from '../feature.js';
 import { registerDirectLineProxy } from './directLineProxy.js';
-import { createOfflineDirectLine, type LocalDirectLine } from './localDirectLine.js';
+import { createLocalDirectLine, type LocalDirectLine } from './localDirectLine.js';
 import { contentSecurityPolicy, registerStaticRoutes } from './staticRoutes.js';
 import { registerTokenRoute } from './tokenRoute.js';
 
@@ -32,11 +32,15 @@ export const webchatFeature: FeatureFactory = (ctx) => {
   }
 
   registerStaticRoutes(server, { mode: 'local', domain: '/directline' }, contentSecurityPolicy());
-  const directLine: LocalDirectLine = createOfflineDirectLine({
+  const directLine: LocalDirectLine = createLocalDirectLine({
     port: config.DIRECT_LINE_PORT,
     channelId: 'webchat',
     botAccount: { id: 'reseller-assistant', name: 'Reseller Assistant' },
-    onError: (message, err) => logger.warn({ err: { message: (err as Error | undefined)?.message } }, message),
+    relay: ctx.relay,
+    limits: { idleMs: config.DIRECT_LINE_IDLE_MIN * 60_000, maxConversations: 500, maxActivities: 200, maxBytes: 256 * 1024 },
+    maxStoredChars: config.MAX_MESSAGE_CHARS,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    logger,
   });
   let ready: Promise<string> = Promise.reject(new Error('not started'));
   ready.catch(() => undefined);
@@ -47,7 +51,7 @@ export const webchatFeature: FeatureFactory = (ctx) => {
     start() {
       const botUrl = `${loopbackUrl(server.address() as AddressInfo)}/api/messages`;
       ready = directLine.start(botUrl).then(() => {
-        logger.info({ directLine: directLine.clientUrl, botUrl }, 'local Direct Line listening');
+        logger.info({ directLine: directLine.clientUrl }, 'local Direct Line listening');
         return directLine.clientUrl;
       });
       ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'local Direct Line failed to start'));

@@ -25,7 +25,7 @@ export function registerTokenRoute(server: Server, opts: TokenRouteOptions): voi
   server.post('/api/directline/token', async (_req: Request, res: Response) => {
     const userId = `dl_${randomUUID()}`;
     try {
-      const answer = await fetch(`${opts.endpoint.replace(/\/+$/, '')}/tokens/generate`, {
+      const answer = await fetch(`${opts.endpoint.replace(/(?<!\/)\/+$/, '')}/tokens/generate`, {
         method: 'POST',
         headers: { authorization: `Bearer ${opts.secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({ user: { id: userId } }),

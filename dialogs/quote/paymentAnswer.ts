@@ -15,9 +15,12 @@ export type PaymentReading =
   | { kind: 'refused'; violation: RuleViolation }
   | { kind: 'net30' };
 
-/** "USD 25,000", "$25000", "25 000 dollars", "25000美元" → 25000. */
+/**
+ * "USD 25,000", "$25000", "25 000 dollars", "25000美元" → 25000. The amount is at most 26
+ * characters: unbounded, a long run of digits and spaces was rescanned from each digit (quadratic).
+ */
 export function usdAmount(text: string): number | undefined {
-  const m = /(?:(?:usd|us\$|\$)\s?([\d][\d\s.,'\u00a0\u202f]*\d|\d))|(?:([\d][\d\s.,'\u00a0\u202f]*\d|\d)\s?(?:usd|\$|dollars?|美元|美金))/iu.exec(text);
+  const m = /(?:(?:usd|us\$|\$)\s?([\d][\d\s.,'\u00a0\u202f]{0,24}\d|\d))|(?:([\d][\d\s.,'\u00a0\u202f]{0,24}\d|\d)\s?(?:usd|\$|dollars?|美元|美金))/iu.exec(text);
   const raw = m?.[1] ?? m?.[2];
   if (!raw) return undefined;
   // Thousands separators only: amounts are whole dollars ("25,000.00" keeps 25000).

@@ -55,6 +55,9 @@ export function emailRoleBefore(folded: string, start: number): EmailSlot | unde
   return best?.slot;
 }
 
+/** A word holding a site URL, blanked whole; tried from word starts only (linear on long words). */
+const SITE_TOKEN = /(?<!\S)\S{0,2048}?\.atlassian\.net\S{0,2048}/giu;
+
 /**
  * Each email with where it is: our own pattern (findEmails), not the recognizer, which cuts
  * top-level domains it does not know ("alpenbau.consulting" → "alpenbau.consul") and keeps a
@@ -84,7 +87,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
 
   const siteUrl = findSiteUrl(input);
   if (siteUrl) slots.siteUrl = siteUrl;
-  for (const m of input.matchAll(/\S*\.atlassian\.net\S*/giu)) blank.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of input.matchAll(SITE_TOKEN)) blank.push({ start: m.index, end: m.index + m[0].length });
 
   const people = findPeople(input, lang);
   for (const person of people) if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });

@@ -12,7 +12,12 @@ export function normalizeInput(text: string): string {
     .trim();
 }
 
+// The end trim is only tried where a run of punctuation starts: tried at each of its
+// characters, "!!!…!!!x" was rescanned to its end from every position (quadratic).
+const LEADING_QUOTES = /^[\s"'«»“”「」]+/u;
+const TRAILING_PUNCTUATION = /(?<![\s"'«»“”「」.!?,;:。！？，；：~])[\s"'«»“”「」.!?,;:。！？，；：~]+$/u;
+
 /** The answer without surrounding quotes and end punctuation ("Oui !" → "Oui"). */
 export function stripEndPunctuation(text: string): string {
-  return text.replace(/^[\s"'«»“”「」]+/u, '').replace(/[\s"'«»“”「」.!?,;:。！？，；：~]+$/u, '');
+  return text.replace(LEADING_QUOTES, '').replace(TRAILING_PUNCTUATION, '');
 }

@@ -22,9 +22,14 @@ export interface FoundValue extends Span {
 }
 
 const HAN = /\p{Script=Han}/u;
-/** Where a Latin value ends: punctuation, an email, a parenthesis. */
-const LATIN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、]|\s[-–—]\s|\S+@/u;
-const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|[A-Za-z0-9._%+-]+@/u;
+/**
+ * Where a Latin value ends: punctuation, an email, a parenthesis. An email is matched from the
+ * start of its word only, at most 254 characters: tried at every position, `\S+@` rescanned a
+ * long word to its end from each of them (quadratic).
+ */
+const LATIN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、]|\s[-–—]\s|(?<!\S)\S{1,254}@/u;
+const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@/u;
+const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
 
 /** The words right after `at` up to the first stop word or punctuation, at most `max` words. */
 function latinRun(original: string, folded: string, at: number, max: number, stops: Set<string>): Span | undefined {
@@ -32,7 +37,7 @@ function latinRun(original: string, folded: string, at: number, max: number, sto
   const endAt = LATIN_END.exec(rest)?.index ?? rest.length;
   const words: Span[] = [];
   for (const m of rest.slice(0, endAt).matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
-    const word = foldText(m[0]).replace(/[.'’-]+$/u, '');
+    const word = foldText(m[0]).replace(TRAILING_MARKS, '');
     // "technical contact email is …": a stop word right after the role is not a name.
     if (stops.has(word)) break;
     if (HAN.test(m[0])) break;

@@ -6,9 +6,10 @@ import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 /**
  * Support Entitlement Numbers: "SEN-" + an optional letter + digits ("SEN-L1234567",
  * "SEN-12345678"), typed loosely ("sen l1234567", "SEN L 1234567"). They are taken out of the
- * text BEFORE number recognition, which reads "SEN-12345678" as −12345678.
+ * text BEFORE number recognition, which reads "SEN-12345678" as −12345678. The separators are
+ * bounded ("SEN : #…" at most), so a "SEN" followed by thousands of dashes is not rescanned.
  */
-const SEN_IN_TEXT = /\bSEN[\s\-_:#]*([A-Z]?)[\s-]?(\d{6,10})(?!\d)/giu;
+const SEN_IN_TEXT = /\bSEN[\s\-_:#]{0,4}([A-Z]?)[\s-]?(\d{6,10})(?!\d)/giu;
 /** In answer to the SEN prompt, "L1234567" alone is also a SEN. */
 const BARE_SEN = /(?:^|[\s,;/、，；])([A-Z])(\d{7,8})(?=$|[\s,;/、，；和及与]|et\b|and\b)/giu;
 

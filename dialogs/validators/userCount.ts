@@ -28,14 +28,22 @@ export interface CountCandidate {
   date: boolean;
 }
 
+/**
+ * At most four groups (a trillion): with an unbounded `(?:[ ,.']\d{3})+`, each "123" of
+ * "123 123 123 …" started a match that ran to the end of the text (quadratic, seconds at the
+ * tier prompt). Digit runs are likewise bounded and start where a run starts.
+ */
+const THOUSANDS = /(?<![\d.,])(\d{1,3})((?:[ ,.']\d{3}){1,4})(?![\d]|[.,]\d)/g;
+const KILO = /(?<!\d)(\d{1,9})(?:[.,](\d{1,3}))?\s?k\b/gi;
+
 /** Prepare text for recognizeNumber; the returned string is what positions refer to. */
 export function prepareForNumbers(text: string, lang: Lang, blank: readonly Span[] = []): string {
   let s = blankSpans(normalizeInput(text), blank);
   s = blankSpans(s, findSens(s));
   // Thousands groups: "2 000", "2,000", "2.000", "2'000" → "2000" (user counts are integers).
-  s = s.replace(/(?<![\d.,])(\d{1,3})((?:[ ,.'](?:\d{3}))+)(?![\d]|[.,]\d)/g, (_m, head: string, rest: string) => head + rest.replace(/[ ,.']/g, ''));
+  s = s.replace(THOUSANDS, (_m, head: string, rest: string) => head + rest.replace(/[ ,.']/g, ''));
   // "1.5k" / "1,5 k" → 1500: done here so every culture agrees.
-  s = s.replace(/(\d+)(?:[.,](\d+))?\s?k\b/gi, (_m, int: string, frac: string | undefined) =>
+  s = s.replace(KILO, (_m, int: string, frac: string | undefined) =>
     String(Math.round(Number(`${int}.${frac ?? '0'}`) * 1000)),
   );
   for (const { pattern, replace } of numberWords().replacements[lang]) s = foldText(s).replace(new RegExp(pattern, 'gu'), replace);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../../bot/paths.js';
 import { normalizeCommand } from '../intents.js';
+import { EMAIL_PATTERN, SEN_PATTERN } from './personalData.js';
 
 const schema = z.object({
   start: z.record(z.string(), z.array(z.string())),
@@ -19,14 +20,15 @@ const anywhere = Object.values(markers.anywhere).flat();
  */
 export function looksLikeQuestion(text: string): boolean {
   const trimmed = text.trim();
-  if (/[?？]\s*$/.test(trimmed)) return true;
+  if (/[?？]\s{0,8}$/.test(trimmed)) return true;
   if (anywhere.some((m) => trimmed.includes(m))) return true;
   const words = normalizeCommand(trimmed).split(' ');
   // "Bonjour, comment…" / "Hi, how…": look past a greeting word.
   return words.slice(0, 3).some((w, i) => startWords.has(w) && (i === 0 || /^(hi|hello|bonjour|salut|hey|ok|so|alors|et)$/.test(words[i - 1] ?? '')));
 }
 
-const REQUEST_DATA = [/\bSEN[-\s]?[A-Z]?\d{5,}\b/i, /[a-z0-9-]+\.atlassian\.net\b/i, /[\w.+-]+@[\w-]+(\.[\w-]+)+/];
+// Bounded repeats only (see personalData.ts): `[a-z0-9-]+\.atlassian` was quadratic on a long word.
+const REQUEST_DATA = [SEN_PATTERN, /[a-z0-9-]{1,63}\.atlassian\.net\b/i, EMAIL_PATTERN];
 
 /**
  * Whether a message carries the data of a request (a SEN, a site URL, an email):

@@ -6,22 +6,37 @@
 
 const SPACES = /[\u00a0\u202f\u2007\u2009\u3000]/;
 
+/** How each non-ASCII character folds, learned once: Unicode normalisation per character is slow. */
+const foldedChars = new Map<string, string>();
+/** The last texts folded: the validators of one turn fold the same message many times. */
+const recentFolds: Array<[string, string]> = [];
+
+function foldChar(ch: string): string {
+  let out = foldedChars.get(ch);
+  if (out !== undefined) return out;
+  if (SPACES.test(ch)) out = ' ';
+  else if (ch === '\u2019' || ch === '\u2018') out = "'";
+  else {
+    const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    // Keep the original when folding would change the length (ligatures, expansions).
+    const lower = ch.toLowerCase();
+    out = folded.length === ch.length ? folded : lower.length === ch.length ? lower : ch;
+  }
+  if (foldedChars.size < 50_000) foldedChars.set(ch, out);
+  return out;
+}
+
 /** Lower-case, no accents, full-width → ASCII, every kind of space → ' ', ’ → '. */
 export function foldText(text: string): string {
+  for (const [input, output] of recentFolds) if (input === text) return output;
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);
     // ASCII needs no Unicode folding: the common case, and this runs on every message.
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-    else if (SPACES.test(ch)) out += ' ';
-    else if (ch === '\u2019' || ch === '\u2018') out += "'";
-    else {
-      const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-      // Keep the original when folding would change the length (ligatures, expansions).
-      const lower = ch.toLowerCase();
-      out += folded.length === ch.length ? folded : lower.length === ch.length ? lower : ch;
-    }
+    out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
   }
+  recentFolds.unshift([text, out]);
+  if (recentFolds.length > 4) recentFolds.pop();
   return out;
 }
 
@@ -64,7 +79,8 @@ export function findAlias(folded: string, alias: string): Span[] {
     const latinStart = !HAN.test(needle[0] ?? '');
     const latinEnd = !HAN.test(needle[needle.length - 1] ?? '');
     const okBefore = !latinStart || before === undefined || !WORDISH.test(before) || HAN.test(before);
-    if (prefix) while (end < folded.length && /\p{L}/u.test(folded[end] ?? '') && !HAN.test(folded[end] ?? '')) end++;
+    // Extend a prefix only where it can match: inside a long word every occurrence would walk to its end.
+    if (prefix && okBefore) while (end < folded.length && /\p{L}/u.test(folded[end] ?? '') && !HAN.test(folded[end] ?? '')) end++;
     const after = folded[end];
     const okAfter = !latinEnd || after === undefined || !WORDISH.test(after) || HAN.test(after);
     if (okBefore && okAfter) spans.push({ start, end });
@@ -78,9 +94,30 @@ export function hasAny(text: string, aliases: readonly string[]): boolean {
   return aliases.some((a) => findAlias(folded, a).length > 0);
 }
 
-/** Blank out spans (same length) so later searches cannot match inside them. */
+/**
+ * Blank out spans (same length) so later searches cannot match inside them. One pass over the
+ * text: copying the whole text once per span was quadratic for "SEN-1234567 " × 1,000.
+ */
 export function blankSpans(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  if (spans.length === 0) return text;
+  const depth = new Int32Array(text.length + 1);
+  for (const s of spans) {
+    const start = Math.max(0, Math.min(text.length, s.start));
+    const end = Math.max(start, Math.min(text.length, s.end));
+    depth[start] = depth[start]! + 1;
+    depth[end] = depth[end]! - 1;
+  }
+  const parts: string[] = [];
+  let inside = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const next = inside + depth[i]!;
+    if ((inside > 0) !== (next > 0) || i === text.length) {
+      const piece = text.slice(from, i);
+      parts.push(inside > 0 ? ' '.repeat(piece.length) : piece);
+      from = i;
+    }
+    inside = next;
+  }
+  return parts.join('');
 }

@@ -8,6 +8,8 @@ import { webchatMessage, type TestBot } from '../support/botServer.js';
 import { ADVOCATES, consoleApi, KEYS, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
 
 /** Just under the console's (and the edge's) 4,000-character limit, different every time. */
+/** A hundred messages in a row on one conversation: the per-conversation rate limit is turned off for them. */
+const FLOOD = { RATE_LIMIT_PER_CONVERSATION: '0' };
 const longMessage = (i: number): string => `message ${String(i).padStart(3, '0')} ${'lorem ipsum dolor sit amet '.repeat(144)}`.slice(0, 3899) + '.';
 
 const size = (file: string): number => statSync(file).size;
@@ -34,7 +36,7 @@ describe('handoff storage: transcripts as their own records, bounded, owned', fu
   it('100 long messages: the ticket journal does not grow, the transcript grows by each message once, and a restart needs only the journal', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ra-handoff-storage-'));
     const tickets = join(dataDir, 'handoff', 'tickets.jsonl');
-    const bot = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600' }, undefined, dataDir);
+    const bot = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600', ...FLOOD }, undefined, dataDir);
     let restarted: TestBot | undefined;
     try {
       const { u, id } = await openTicket(bot);
@@ -55,7 +57,7 @@ describe('handoff storage: transcripts as their own records, bounded, owned', fu
       // A restart reads the ticket journal (a few KB), not the 400 KB of messages: without them it still starts.
       const aside = join(dataDir, 'handoff', 'transcripts-aside');
       renameSync(join(dataDir, 'handoff', 'transcripts'), aside);
-      restarted = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600' }, undefined, dataDir);
+      restarted = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600', ...FLOOD }, undefined, dataDir);
       const marie = consoleApi(restarted.url, KEYS.marie);
       assert.ok((await marie.tickets()).json.tickets.some((t: { id: string }) => t.id === id));
       const replayed = restarted.logs.map((l) => JSON.parse(l) as { msg?: string; file?: string; bytes?: number }).find((l) => l.msg === 'store: journal replayed' && l.file === tickets);
@@ -63,7 +65,7 @@ describe('handoff storage: transcripts as their own records, bounded, owned', fu
       await restarted.close();
       rmSync(join(dataDir, 'handoff', 'transcripts'), { recursive: true, force: true });
       renameSync(aside, join(dataDir, 'handoff', 'transcripts'));
-      restarted = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600' }, undefined, dataDir);
+      restarted = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600', ...FLOOD }, undefined, dataDir);
       const detail = (await consoleApi(restarted.url, KEYS.marie).ticket(id)).json.ticket;
       assert.equal(detail.transcript.filter((e: { text: string }) => e.text.startsWith('message ')).length, 100);
       assert.ok(detail.transcript.at(-1).text === longMessage(99), 'the last message, whole');
@@ -74,7 +76,7 @@ describe('handoff storage: transcripts as their own records, bounded, owned', fu
   });
 
   it('past HANDOFF_TRANSCRIPT_MAX_MESSAGES the oldest messages are folded into a summary the console shows', async () => {
-    const bot = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600', HANDOFF_TRANSCRIPT_MAX_MESSAGES: '20' });
+    const bot = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '600', HANDOFF_TRANSCRIPT_MAX_MESSAGES: '20', ...FLOOD });
     try {
       const { u, id } = await openTicket(bot);
       const opening = (await consoleApi(bot.url, KEYS.marie).ticket(id)).json.ticket.transcript.length as number;

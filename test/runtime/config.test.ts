@@ -56,6 +56,22 @@ describe('Config', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
   });
 
+  it('listens on 127.0.0.1 without an app id (nobody is authenticated), on 0.0.0.0 with one, or where HOST says', () => {
+    assert.equal(loadConfig({}).HOST, '127.0.0.1');
+    assert.equal(loadConfig({ HOST: '' }).HOST, '127.0.0.1');
+    assert.equal(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }).HOST, '0.0.0.0');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).HOST, '0.0.0.0');
+  });
+
+  it('limits rates by default: 60 turns a minute per conversation, 600 requests per address (loopback exempt)', () => {
+    const config = loadConfig({});
+    assert.equal(config.RATE_LIMIT_PER_CONVERSATION, 60);
+    assert.equal(config.RATE_LIMIT_PER_ADDRESS, 600);
+    assert.equal(config.RATE_LIMIT_LOOPBACK, false);
+    assert.equal(loadConfig({ RATE_LIMIT_LOOPBACK: 'true' }).RATE_LIMIT_LOOPBACK, true);
+    assert.throws(() => loadConfig({ RATE_LIMIT_LOOPBACK: 'sometimes' }), /RATE_LIMIT_LOOPBACK/);
+  });
+
   it('treats empty strings as unset, as .env files often have them', () => {
     assert.equal(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId, undefined);
   });

@@ -108,24 +108,33 @@ describe('HTTP edge (local mode)', () => {
 
 describe('HTTP edge with an app id (channel authentication on)', () => {
   let bot: TestBot;
-  const consoleError = console.error;
   before(async () => {
     bot = await startBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' });
-    // CloudAdapter prints every refused token with console.error; the assertions below check the status.
-    console.error = () => {};
   });
-  after(async () => {
-    console.error = consoleError;
-    await bot.close();
-  });
+  after(() => bot.close());
+
+  /** A well-formed JWT with a made-up key id: the SDK must fetch signing keys to refuse it. */
+  const forgedJwt = () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    return `${part({ alg: 'RS256', typ: 'JWT', kid: 'forged-key' })}.${part({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', nbf: now - 60, exp: now + 600, serviceurl: 'https://smba.trafficmanager.net/emea/' })}.${Buffer.from('not a signature').toString('base64url')}`;
+  };
+
+  const generic401 = (res: { status: number; json: unknown; text: string }) => {
+    assert.equal(res.status, 401, res.text);
+    assert.deepEqual(res.json, { error: { code: 'Unauthorized', message: 'The request could not be authenticated.' } });
+  };
 
   it('refuses a request without a channel token with 401', async () => {
-    const res = await bot.post(webchatMessage('auth', 'hello'));
-    assert.equal(res.status, 401);
+    generic401(await bot.post(webchatMessage('auth', 'hello')));
   });
 
-  it('refuses a forged bearer token with 401', async () => {
-    const res = await bot.post(webchatMessage('auth', 'hello'), { authorization: 'Bearer abc.def.ghi' });
-    assert.equal(res.status, 401);
+  it('refuses a malformed bearer token with 401', async () => {
+    generic401(await bot.post(webchatMessage('auth', 'hello'), { authorization: 'Bearer abc.def.ghi' }));
+  });
+
+  it('refuses a well-formed forged token with 401 and a generic message, not 500 with the internal error', async () => {
+    generic401(await bot.post(webchatMessage('auth', 'hello', undefined, { serviceUrl: 'https://smba.trafficmanager.net/emea/' }), { authorization: `Bearer ${forgedJwt()}` }));
+    assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
   });
 });

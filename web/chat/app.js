@@ -97,9 +97,9 @@
       userId = session.userId;
       return window.WebChat.createDirectLine({ token: session.token, domain: config.domain });
     }
-    // The local Direct Line accepts any token and only polls.
-    // Not dl_…: that prefix is reserved for ids embedded in a real Direct Line token.
-    userId = 'local-' + Math.random().toString(36).slice(2, 10);
+    // The local Direct Line only polls. Starting the conversation returns its own token, which
+    // Web Chat uses from then on (the 'local' placeholder opens nothing), and the Direct Line
+    // sets who the user is: whatever id the page sent would be replaced.
     return window.WebChat.createDirectLine({
       domain: location.origin + config.domain,
       token: 'local',

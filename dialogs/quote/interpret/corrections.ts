@@ -151,7 +151,8 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
   // The last "it's / c'est / 应该是 / :" that is followed by a valid value ("…, it's 60 Cuba Street; ours is fine").
   for (const cut of [...cuts].sort((a, b) => b - a)) {
     // The value ends where a new clause starts ("…, France ; celle du client ne change pas").
-    const value = input.slice(cut).replace(/^[\s,，:：]+/u, '').split(/\s*[;；]\s*/u)[0]!.trim();
+    // (?<!\s): a run of spaces is tried once, from its start, not from each of its spaces (quadratic).
+    const value = input.slice(cut).replace(/^[\s,，:：]+/u, '').split(/(?<!\s)\s*[;；]\s*/u)[0]!.trim();
     if (!value) continue;
     const head = input.slice(0, cut);
     const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
@@ -171,7 +172,7 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
  */
 function mergeAddress(old: unknown, value: string, text: string, lang: Lang): string {
   if (typeof old !== 'string') return value;
-  const parts = old.split(/\s*[;；\n]\s*/u).filter(Boolean);
+  const parts = old.split(/(?<!\s)\s*[;；\n]\s*/u).filter(Boolean);
   if (parts.length !== 2) return value;
   const folded = foldText(text);
   const at = text.indexOf(value);

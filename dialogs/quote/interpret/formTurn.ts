@@ -221,7 +221,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 /** The text without a value's parts (each half of a two-address value). */
 function blank(input: string, value: string): string {
   return value
-    .split(/\s*[;；]\s*/u)
+    .split(/(?<!\s)\s*[;；]\s*/u)
     .map((part) => normalizeInput(part).replace(/^[^:：\d]{1,24}[:：]\s*/u, ''))
     .filter((part) => part.length >= 4)
     .reduce((text, part) => text.replace(part, ' '), input);
