@@ -38,7 +38,8 @@ const SEN = /\bSEN[-\s]?[A-Z]?\d{5,}\b/gi;
 /** Authors need the wording, not the customer: emails and SENs are masked before storing. */
 export const maskPersonalData = (text: string): string => text.replace(EMAIL, '[email]').replace(SEN, '[SEN]');
 
-const forAuthors = (text: string): string => {
+/** What the FAQ log and the insight records keep of a text: cut to MAX_LOGGED_TEXT, emails and SENs masked. */
+export const forAuthors = (text: string): string => {
   const cut = text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}…` : text;
   return maskPersonalData(cut);
 };
