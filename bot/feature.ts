@@ -2,6 +2,7 @@ import type { CloudAdapter, Middleware } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { Server } from 'restify';
 import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
+import type { InsightRecorder } from '../backend/insights/recorder.js';
 import type { PersonalDataRegistry } from '../backend/privacy/index.js';
 import type { IntentMatcher } from '../knowledge/intents.js';
 import type { Config } from './config.js';
@@ -23,6 +24,8 @@ export interface FeatureContext {
   storage: StateStore;
   /** Every store with personal data registers here: erased on request, swept for retention. */
   privacy: PersonalDataRegistry;
+  /** Insight records (one per turn, advocates' knowledge searches) and the stores the staff charts read. */
+  insights: InsightRecorder;
   /** The clock retention is measured with (injected by tests). */
   now: () => Date;
   adapter: CloudAdapter;

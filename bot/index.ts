@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Server } from 'restify';
-import { PersonalDataRegistry } from '../backend/privacy/index.js';
+import { FileInsightStore } from '../backend/insights/fileInsightStore.js';
+import { InsightRecorder } from '../backend/insights/recorder.js';
+import { cutoff, PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
@@ -48,13 +50,19 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const intents = registerMenuIntents(IntentMatcher.fromFile(), i18n);
   const storage = new LowdbStorage(resolve(dataDir, 'state'), { now });
   const privacy = new PersonalDataRegistry(logger);
+  const insights = new InsightRecorder(FileInsightStore.open(resolve(dataDir, 'insights'), { logger }), logger);
+  privacy.register({
+    name: 'insights',
+    erase: (subject) => insights.erase(subject),
+    expire: async (at) => (await insights.store).expire(cutoff(at, config.RETENTION_DAYS)),
+  });
   const state = createBotState(storage);
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
   const adapter = createAdapter(config);
   const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, privacy, now, adapter, server, proactive, readiness };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, privacy, insights, now, adapter, server, proactive, readiness };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 
@@ -98,6 +106,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       await new Promise<void>((ok) => server.close(() => ok()));
       await inFlight.idle(config.SHUTDOWN_GRACE_MS);
       for (const f of built) await f.close?.();
+      await insights.close();
       await storage.flush();
     },
   };

@@ -7,6 +7,7 @@ import { registerConsoleRoutes } from './consoleRoutes.js';
 import { ConsoleEvents } from './events.js';
 import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
+import { ticketSource } from '../insights/sources.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
 import { HandoffService } from './service.js';
 import { TranscriptRecorder } from './transcript.js';
@@ -53,7 +54,12 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       erase: (subject) => service.erase(subject),
       expire: (now) => service.expire(now, config.RETENTION_DAYS),
     });
-    registerConsoleRoutes(ctx.server, { service, advocates, events, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) });
+    registerConsoleRoutes(ctx.server, {
+      service, advocates, events, logger,
+      insights: { recorder: ctx.insights, now: ctx.now },
+      ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    });
+    ctx.insights.sources.tickets = ticketSource(store);
 
     if (config.HANDOFF_MODE === 'console' && advocates.size === 0) {
       logger.warn('handoff: ADVOCATES is empty, so nobody can sign in to /advocate and handoff requests become email follow-ups');

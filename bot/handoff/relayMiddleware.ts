@@ -1,4 +1,5 @@
 import { ActivityTypes, HandoffEventNames, type Middleware, type TurnContext } from 'botbuilder';
+import { noteTurn } from '../insights/turnNotes.js';
 import { turnInfo } from '../turn.js';
 import type { HandoffService, HubState } from './service.js';
 
@@ -40,6 +41,7 @@ export class HandoffRelayMiddleware implements Middleware {
       info.intent = undefined;
       return next();
     }
+    noteTurn(context, { relayed: true });
     await this.service.relayFromUser(ticket, activity.text ?? '');
   }
 }

@@ -1,9 +1,10 @@
 import { MessageFactory, type CardAction, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { FaqLog } from '../../backend/faq/faqLog.js';
-import type { FaqCandidate, FaqEngine, FaqEntry } from '../../knowledge/faq.js';
+import type { FaqCandidate, FaqDecision, FaqEngine, FaqEntry } from '../../knowledge/faq.js';
 import { normalizeCommand } from '../../knowledge/intents.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { faqTrace, noteTurn, turnRecordId } from '../../bot/insights/turnNotes.js';
 import { subjectOf } from '../../bot/privacy/subject.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
@@ -14,8 +15,10 @@ import { imBack, withMenu } from '../messages.js';
 export interface FaqConversation {
   /** Consecutive questions without an answer; at 2 an advocate is offered. */
   unanswered?: number;
-  /** The last answer given, so a 👍/👎 can be stored with its question. */
-  last?: { entryId: string; question: string; lang: Lang };
+  /** The last answer given, so a 👍/👎 can be stored with its question (and the record of its turn). */
+  last?: { entryId: string; question: string; lang: Lang; record?: string };
+  /** The last "did you mean", so the topic tapped next is recorded as the user's choice. */
+  clarify?: { record: string; topics: string[] };
 }
 
 const MAX_FOLLOW_UPS = 3;
@@ -48,10 +51,11 @@ export class FaqResponder implements FreeTextResponder {
 
   async answerFirst(context: TurnContext, text: string, questionLike: boolean): Promise<boolean> {
     const entry = this.byTitle(text);
-    if (entry) return this.answer(context, entry, text).then(() => true);
+    if (entry) return this.answerTitle(context, entry, text).then(() => true);
     if (!questionLike) return false;
     const decision = this.engine.decide(text, turnInfo(context).lang);
     if (decision.kind !== 'answer') return false;
+    await this.noteDecision(context, text, decision);
     await this.answer(context, this.engine.entry(decision.id)!, text);
     return true;
   }
@@ -60,9 +64,10 @@ export class FaqResponder implements FreeTextResponder {
     const { lang, t } = turnInfo(context);
     if (await this.feedback(context, text)) return;
     const entry = this.byTitle(text);
-    if (entry) return this.answer(context, entry, text);
+    if (entry) return this.answerTitle(context, entry, text);
 
     const decision = this.engine.decide(text, lang);
+    await this.noteDecision(context, text, decision);
     if (decision.kind === 'answer') return this.answer(context, this.engine.entry(decision.id)!, text);
 
     await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5), subject: subjectOf(context) });
@@ -80,6 +85,26 @@ export class FaqResponder implements FreeTextResponder {
     }
   }
 
+  /** The engine's decision goes into the turn's record; a "did you mean" is remembered for the tap that answers it. */
+  private async noteDecision(context: TurnContext, text: string, decision: FaqDecision): Promise<void> {
+    noteTurn(context, { text, faq: faqTrace(decision) });
+    const memory = await this.memory.get(context, {});
+    const record = turnRecordId(context);
+    memory.clarify = decision.kind === 'clarify' && record ? { record, topics: decision.candidates.map((c) => c.id) } : undefined;
+  }
+
+  /** A tapped topic: the user's answer to the last "did you mean" when it offered that topic. */
+  private async answerTitle(context: TurnContext, entry: FaqEntry, text: string): Promise<void> {
+    const memory = await this.memory.get(context, {});
+    const clarify = memory.clarify;
+    memory.clarify = undefined;
+    noteTurn(context, {
+      faq: { decision: 'answer', candidates: [], answered: entry.id, via: 'title' },
+      ...(clarify?.topics.includes(entry.id) ? { pick: { topic: entry.id, clarify: clarify.record } } : {}),
+    });
+    return this.answer(context, entry, text);
+  }
+
   private byTitle(text: string): FaqEntry | undefined {
     const id = this.titles.get(normalizeCommand(text));
     return id ? this.engine.entry(id) : undefined;
@@ -89,7 +114,8 @@ export class FaqResponder implements FreeTextResponder {
     const { lang, t } = turnInfo(context);
     const memory = await this.memory.get(context, {});
     memory.unanswered = 0;
-    memory.last = { entryId: entry.id, question, lang };
+    const record = turnRecordId(context);
+    memory.last = { entryId: entry.id, question, lang, ...(record ? { record } : {}) };
     const local = entry[lang];
     const followUps: CardAction[] = entry.followUps.slice(0, MAX_FOLLOW_UPS).map((f) => {
       if (f === 'handoff') return imBack(t('common:menu.advocate'));
@@ -112,7 +138,9 @@ export class FaqResponder implements FreeTextResponder {
       await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
       return true;
     }
-    await (await this.log).recordFeedback({ ...memory.last, vote, subject: subjectOf(context) });
+    const { record, ...last } = memory.last;
+    noteTurn(context, { vote: { topic: last.entryId, vote, ...(record ? { answer: record } : {}) } });
+    await (await this.log).recordFeedback({ ...last, vote, subject: subjectOf(context) });
     memory.last = undefined; // one vote per answer: a double tap is not counted twice
     if (vote === 'up') await context.sendActivity(withMenu(t, t('faq:feedback.thanks')));
     else await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));

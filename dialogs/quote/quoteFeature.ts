@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openQuoteBackend, type QuoteBackend, type QuoteRepository } from '../../backend/quotes/index.js';
 import { registerStaffApi } from '../../backend/quotes/staffApi.js';
 import type { Feature, FeatureContext } from '../../bot/feature.js';
+import { quoteSource } from '../../bot/insights/sources.js';
 import { defaultFaqEngine } from '../../knowledge/faq.js';
 import { filedMemory, type LastFiling } from './filedMemory.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
@@ -47,6 +48,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   const repository = deferredRepository(ready);
   ctx.privacy.register({ name: 'quotes', erase: async (subject) => (await ready).erase(subject) });
   registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
+  ctx.insights.sources.quotes = quoteSource(repository);
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
   const reseller = resellerMemory(ctx.state.conversationState.createProperty<ResellerDetails | undefined>('quoteReseller'));
