@@ -89,6 +89,35 @@ describe('Insights API: /api/insights/summary and one route per chart', () => {
   });
 });
 
+describe('The /insights page', () => {
+  let bot: TestBot;
+  before(async () => (bot = await startBot(INSIGHTS_ENV)));
+  after(() => bot.close());
+
+  it('is served with the console CSP, no inline script or style, Chart.js from node_modules, and its strings in fr/zh/en', async () => {
+    const page = await fetch(`${bot.url}/insights`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self';/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const html = await page.text();
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script has a src');
+    assert.doesNotMatch(html, /\sstyle=|<style/, 'no inline style');
+    assert.doesNotMatch(html, /https?:\/\//, 'nothing from another origin');
+    const chart = await fetch(`${bot.url}/insights/chart.js`);
+    assert.equal(chart.status, 200);
+    assert.match(await chart.text(), /Chart\.js v4/);
+    for (const lang of ['en', 'fr', 'zh'] as const) {
+      const { strings } = (await (await fetch(`${bot.url}/insights/strings.json?lang=${lang}`)).json()) as { strings: Record<string, unknown> };
+      assert.ok(typeof strings.title === 'string' && (strings.charts as Record<string, unknown>).quotes, lang);
+    }
+    assert.notEqual(
+      ((await (await fetch(`${bot.url}/insights/strings.json?lang=fr`)).json()) as { strings: { title: string } }).strings.title,
+      ((await (await fetch(`${bot.url}/insights/strings.json?lang=en`)).json()) as { strings: { title: string } }).strings.title,
+    );
+  });
+});
+
 describe('Insights API without any key configured', () => {
   let bot: TestBot;
   before(async () => (bot = await startBot()));

@@ -100,10 +100,11 @@ export async function seedInsights(dataDir: string, options: SeedOptions): Promi
 
       const questions = 1 + Math.floor(random() * 3);
       for (let q = 0; q < questions; q++) {
-        // Now and then a question of a review family (the same wordings come back on other days).
-        const fam = FAMILIES[family % FAMILIES.length]!;
-        const fromFamily = random() < 0.12 && fam.lang === lang;
-        const text = fromFamily ? fam.texts[Math.floor(family / FAMILIES.length) % fam.texts.length]! : pickOf(pickOf(entries)[lang].questions);
+        // A quarter of the questions come from a review family (the same wordings come back on other days).
+        const families = FAMILIES.filter((f) => f.lang === lang);
+        const fam = families[family % families.length]!;
+        const fromFamily = random() < 0.25;
+        const text = fromFamily ? fam.texts[Math.floor(family / families.length) % fam.texts.length]! : pickOf(pickOf(entries)[lang].questions);
         if (fromFamily) {
           family++;
           counts.families++;
