@@ -5,6 +5,7 @@ import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
 import type { InsightRecorder } from '../backend/insights/recorder.js';
 import type { PersonalDataRegistry } from '../backend/privacy/index.js';
 import type { IntentMatcher } from '../knowledge/intents.js';
+import type { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import type { Config } from './config.js';
 import type { Readiness } from './http/server.js';
 import type { Logger } from './log.js';
@@ -26,6 +27,8 @@ export interface FeatureContext {
   privacy: PersonalDataRegistry;
   /** Insight records (one per turn, advocates' knowledge searches) and the stores the staff charts read. */
   insights: InsightRecorder;
+  /** The FAQ engine every feature answers with: the shipped knowledge base plus the authors' overlay, rebuilt live. */
+  faq: LiveFaqEngine;
   /** The clock retention is measured with (injected by tests). */
   now: () => Date;
   adapter: CloudAdapter;

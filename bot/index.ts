@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Server } from 'restify';
-import { FileInsightStore } from '../backend/insights/fileInsightStore.js';
 import { InsightRecorder } from '../backend/insights/recorder.js';
 import { cutoff, PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
+import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -21,6 +21,7 @@ import { InputNormalizer } from './middleware/inputNormalizer.js';
 import { LanguageMiddleware } from './middleware/languageMiddleware.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
+import { openInsightStore } from './insights/stores.js';
 import { privacyFeature } from './privacy/feature.js';
 import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
@@ -50,7 +51,8 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const intents = registerMenuIntents(IntentMatcher.fromFile(), i18n);
   const storage = new LowdbStorage(resolve(dataDir, 'state'), { now });
   const privacy = new PersonalDataRegistry(logger);
-  const insights = new InsightRecorder(FileInsightStore.open(resolve(dataDir, 'insights'), { logger }), logger);
+  const insights = new InsightRecorder(openInsightStore(dataDir, logger), logger);
+  const faq = new LiveFaqEngine();
   privacy.register({
     name: 'insights',
     erase: (subject) => insights.erase(subject),
@@ -62,7 +64,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const server = createServer({ logger, readiness, maxBodyBytes: config.MAX_BODY_BYTES });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, privacy, insights, now, adapter, server, proactive, readiness };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, privacy, insights, faq, now, adapter, server, proactive, readiness };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 

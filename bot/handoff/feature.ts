@@ -95,4 +95,5 @@ function privacyTurn(ctx: FeatureContext): (context: TurnContext) => Promise<boo
     turnInfo(context).intent?.intent === 'deleteData' || Boolean((await ctx.state.conversationData.get(context))?.confirmingErasure);
 }
 
-export const handoffFeature: FeatureFactory = createHandoffFeature({ knowledge: faqKnowledge() });
+/** The console searches the live FAQ engine, so an advocate finds what authors just added. */
+export const handoffFeature: FeatureFactory = (ctx) => createHandoffFeature({ knowledge: faqKnowledge(async () => ctx.faq) })(ctx);

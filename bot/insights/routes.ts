@@ -31,6 +31,7 @@ const STATIC: Record<string, { file: string[]; type: string }> = {
   '/insights': { file: ['web', 'insights', 'index.html'], type: 'text/html; charset=utf-8' },
   '/insights/': { file: ['web', 'insights', 'index.html'], type: 'text/html; charset=utf-8' },
   '/insights/app.js': { file: ['web', 'insights', 'app.js'], type: 'text/javascript; charset=utf-8' },
+  '/insights/review.js': { file: ['web', 'insights', 'review.js'], type: 'text/javascript; charset=utf-8' },
   '/insights/style.css': { file: ['web', 'insights', 'style.css'], type: 'text/css; charset=utf-8' },
   '/insights/chart.js': { file: ['node_modules', 'chart.js', 'dist', 'chart.umd.min.js'], type: 'text/javascript; charset=utf-8' },
 };

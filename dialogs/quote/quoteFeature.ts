@@ -3,7 +3,6 @@ import { openQuoteBackend, type QuoteBackend, type QuoteRepository } from '../..
 import { registerStaffApi } from '../../backend/quotes/staffApi.js';
 import type { Feature, FeatureContext } from '../../bot/feature.js';
 import { quoteSource } from '../../bot/insights/sources.js';
-import { defaultFaqEngine } from '../../knowledge/faq.js';
 import { filedMemory, type LastFiling } from './filedMemory.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
@@ -52,7 +51,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
   const reseller = resellerMemory(ctx.state.conversationState.createProperty<ResellerDetails | undefined>('quoteReseller'));
-  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
+  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(ctx), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
   const sender = createStatusSender(ctx.proactive, ctx.i18n);
 
   return {
@@ -73,10 +72,10 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   };
 }
 
-/** The FAQ engine builds its index on first use, not at start-up. */
-function lazyFaq(): NonNullable<QuoteDialogDeps['faq']> {
+/** The FAQ engine builds its index on first use, not at start-up; it is the live one (authors' overlay included). */
+function lazyFaq(ctx: FeatureContext): NonNullable<QuoteDialogDeps['faq']> {
   return {
-    decide: (text, lang) => defaultFaqEngine().decide(text, lang),
-    entry: (id) => defaultFaqEngine().entry(id),
+    decide: (text, lang) => ctx.faq.decide(text, lang),
+    entry: (id) => ctx.faq.entry(id),
   };
 }
