@@ -32,6 +32,8 @@ export interface App {
   logger: Logger;
   /** Erasure and the retention sweep over every store (the staff route and the chat command use it too). */
   privacy: PersonalDataRegistry;
+  /** The live FAQ engine (shipped knowledge base plus the authors' overlay), for tools that evaluate it. */
+  faq: LiveFaqEngine;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -90,6 +92,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     server,
     logger,
     privacy,
+    faq,
     async listen() {
       await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
       const port = (server.address() as { port: number }).port;
