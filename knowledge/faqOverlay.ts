@@ -11,9 +11,49 @@ import type { Lang } from './lang.js';
 export interface KbOverlay {
   examples: Array<{ topic: string; lang: Lang; text: string }>;
   outOfScope: Array<{ lang: Lang; text: string }>;
+  /**
+   * Learned from the reviewed "did you mean" questions: from this strength on (the engine's
+   * confidence, or its best score when it gives no confidence), the first candidate of a "did you
+   * mean" was the right topic often enough that the bot answers it instead of asking.
+   */
+  clarifyAnswerAt?: number;
 }
 
 export const EMPTY_OVERLAY: KbOverlay = { examples: [], outOfScope: [] };
+
+/** A reviewed question the bot had answered with a "did you mean": how sure it was, and whether its first candidate was right. */
+export interface ClarifySample {
+  strength: number;
+  right: boolean;
+}
+
+/** A wrong answer costs this many right ones: a "did you mean" is cheap, a wrong answer is not. */
+const WRONG_ANSWER_COST = 2;
+/** Below this many reviewed "did you mean" questions nothing is learned: too little to go on. */
+const MIN_SAMPLES = 8;
+/** A threshold must turn at least this many reviewed "did you mean" into right answers. */
+const MIN_GAINED = 3;
+
+/**
+ * The lowest strength from which answering the first candidate of a "did you mean" outright would
+ * have done more good than harm on the reviewed questions (each wrong answer counting
+ * WRONG_ANSWER_COST right ones); undefined when the reviews do not show such a point.
+ */
+export function learnClarifyAnswerAt(samples: readonly ClarifySample[]): number | undefined {
+  if (samples.length < MIN_SAMPLES) return undefined;
+  const sorted = [...samples].sort((a, b) => b.strength - a.strength);
+  let value = 0;
+  let gained = 0;
+  let best: { at: number; value: number } | undefined;
+  for (const [i, s] of sorted.entries()) {
+    value += s.right ? 1 : -WRONG_ANSWER_COST;
+    if (s.right) gained++;
+    // A threshold sits between two strengths: only where the next sample is weaker.
+    if (sorted[i + 1]?.strength === s.strength) continue;
+    if (value > 0 && gained >= MIN_GAINED && (!best || value > best.value)) best = { at: s.strength, value };
+  }
+  return best?.at;
+}
 
 /** How two wordings are compared when deciding that they are the same question. */
 export function wordingKey(text: string): string {

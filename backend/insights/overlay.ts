@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wordingKey, type KbOverlay } from '../../knowledge/faqOverlay.js';
+import { learnClarifyAnswerAt, wordingKey, type ClarifySample, type KbOverlay } from '../../knowledge/faqOverlay.js';
 import { LANGS } from '../../knowledge/lang.js';
 
 export const REVIEW_ACTIONS = ['accept', 'reassign', 'outOfScope', 'ignore'] as const;
@@ -13,6 +13,8 @@ export const reviewedQuestionSchema = z.object({
   text: z.string(),
   /** Whose question it was, so "delete my data" takes it out of the knowledge base too. */
   subject: z.string().optional(),
+  /** What the bot had done with it: its decision, first topic and how sure it was (what calibration learns from). */
+  seen: z.object({ decision: z.enum(['answer', 'clarify', 'none']), top: z.string().optional(), strength: z.number().optional() }).optional(),
 });
 export type ReviewedQuestion = z.infer<typeof reviewedQuestionSchema>;
 
@@ -57,6 +59,7 @@ export function effectiveOverlay(changes: readonly OverlayChange[]): EffectiveOv
   for (const change of sorted) if (change.action === 'undo' && change.undoes !== undefined) undoneBy.set(change.undoes, change.version);
   const latest = new Map<string, { lang: (typeof LANGS)[number]; text: string; topic: string | null }>();
   const reviewed = new Set<string>();
+  const samples: ClarifySample[] = [];
   for (const change of sorted) {
     if (undoneBy.has(change.version) || !(REVIEW_ACTIONS as readonly string[]).includes(change.action)) continue;
     for (const q of change.questions) {
@@ -64,6 +67,7 @@ export function effectiveOverlay(changes: readonly OverlayChange[]): EffectiveOv
       if (change.action === 'ignore') continue;
       const topic = change.action === 'outOfScope' ? null : change.topic;
       if (topic === undefined) continue;
+      if (q.seen?.decision === 'clarify' && q.seen.strength !== undefined) samples.push({ strength: q.seen.strength, right: q.seen.top === topic });
       const key = `${q.lang}\u0000${wordingKey(q.text)}`;
       latest.delete(key); // re-inserted last: the map keeps decision order
       latest.set(key, { lang: q.lang, text: q.text, topic });
@@ -74,5 +78,7 @@ export function effectiveOverlay(changes: readonly OverlayChange[]): EffectiveOv
     if (topic === null) overlay.outOfScope.push({ lang, text });
     else overlay.examples.push({ topic, lang, text });
   }
+  const clarifyAnswerAt = learnClarifyAnswerAt(samples);
+  if (clarifyAnswerAt !== undefined) overlay.clarifyAnswerAt = clarifyAnswerAt;
   return { version: sorted.at(-1)?.version ?? 0, overlay, reviewed, undoneBy };
 }

@@ -170,7 +170,16 @@ export class ReviewService {
     const out = new Map<string, ReviewedQuestion>();
     for await (const record of (await this.deps.records).query(range)) {
       if (record.kind !== 'turn' || !ids.has(record.id) || !(record as TurnRecord).text) continue;
-      out.set(record.id, { record: record.id, lang: record.lang, text: (record as TurnRecord).text!, ...(record.subject ? { subject: record.subject } : {}) });
+      const { faq } = record as TurnRecord;
+      const top = faq?.answered ?? faq?.candidates[0]?.id;
+      const strength = faq?.confidence ?? faq?.candidates[0]?.score;
+      out.set(record.id, {
+        record: record.id,
+        lang: record.lang,
+        text: (record as TurnRecord).text!,
+        ...(record.subject ? { subject: record.subject } : {}),
+        ...(faq ? { seen: { decision: faq.decision, ...(top ? { top } : {}), ...(strength !== undefined ? { strength } : {}) } } : {}),
+      });
     }
     return out;
   }
