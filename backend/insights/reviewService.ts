@@ -115,12 +115,14 @@ export class ReviewService {
     return change;
   }
 
-  async history(): Promise<{ version: number; applied: number; changes: Array<OverlayChange & { undoneBy?: number }> }> {
+  async history(): Promise<{ version: number; applied: number; clarifyAnswerAt: number | null; changes: Array<OverlayChange & { undoneBy?: number }> }> {
     const changes = await (await this.deps.overlay).list();
-    const { undoneBy, version } = effectiveOverlay(changes);
+    const { undoneBy, version, overlay } = effectiveOverlay(changes);
     return {
       version,
       applied: this.deps.engine.version,
+      /** Learned from the reviews: from this strength on, a "did you mean" is answered with its first topic. */
+      clarifyAnswerAt: overlay.clarifyAnswerAt ?? null,
       changes: changes.map((c) => ({ ...c, ...(undoneBy.has(c.version) ? { undoneBy: undoneBy.get(c.version)! } : {}) })),
     };
   }

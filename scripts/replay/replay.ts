@@ -126,6 +126,8 @@ export async function replay(
       if (wait > 2000) throw new Error(`the overlay was not applied (version ${version}, applied ${applied})`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    const { clarifyAnswerAt } = await staff('GET', '/api/insights/overlay');
+    say(`learn:replay: learned from the reviews: a "did you mean" is answered from strength ${clarifyAnswerAt ?? '(nothing learned)'}`);
     const after = runEval(app.faq, evaluation);
     say(`learn:replay: after: ${JSON.stringify(figures(after.report))}`);
     if (options.verbose) {
@@ -140,6 +142,7 @@ export async function replay(
     return { before: figures(before.report), after: figures(after.report), ...counts };
   } finally {
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env.REPLAY_KEEP) rmSync(dataDir, { recursive: true, force: true });
+    else say(`learn:replay: data kept in ${dataDir}`);
   }
 }

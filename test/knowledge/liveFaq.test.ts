@@ -19,16 +19,17 @@ const clarify = (top: string, score: number, second = 'discounts'): FaqDecision 
 const answer = (id: string, score = 0.9): FaqDecision => ({ kind: 'answer', id, candidates: [{ id, score }] }) as FaqDecision;
 
 describe('knowledge/liveFaq LiveFaqEngine', () => {
-  it('answers with the shipped engine until an overlay is applied, then with the rebuilt one', async () => {
-    const shipped = tableEngine({ q: clarify('pricing', 0.5) });
-    const rebuilt = tableEngine({ q: answer('pricing') });
+  it('settles a "did you mean" of the shipped engine when the rebuilt one answers its first topic; never takes another topic from it', async () => {
+    const shipped = tableEngine({ settled: clarify('pricing', 0.5), switched: clarify('pricing', 0.5) });
+    const rebuilt = tableEngine({ settled: answer('pricing'), switched: answer('discounts') });
     const live = new LiveFaqEngine(() => rebuilt, () => shipped);
-    assert.equal(live.decide('q', 'en').kind, 'clarify');
+    assert.equal(live.decide('settled', 'en').kind, 'clarify');
     const applying = live.apply({ examples: [{ topic: 'pricing', lang: 'fr', text: 'autre' }], outOfScope: [] }, 1);
-    assert.equal(live.decide('q', 'en').kind, 'clarify', 'the old engine answers while the new one is built');
+    assert.equal(live.decide('settled', 'en').kind, 'clarify', 'the old engine answers while the new one is built');
     await applying;
     assert.equal(live.version, 1);
-    assert.deepEqual(live.decide('q', 'en'), answer('pricing'));
+    assert.deepEqual(live.decide('settled', 'en'), answer('pricing'));
+    assert.equal(live.decide('switched', 'en').kind, 'clarify');
   });
 
   it('decides an author-decided wording that way, whatever its case and punctuation; a later overlay without it forgets it', async () => {
