@@ -1,94 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fromRoot } from '../bot/paths.js';
+import { LANGS, type Lang } from './lang.js';
+
 export interface FaqCandidate { id: string; score: number }
 export type FaqDecision =
-  | { kind: 'answer'; id: string; candidates: FaqCandidate[] }
-  | { kind: 'clarify'; candidates: FaqCandidate[] }   // 2–3 candidates
-  | { kind: 'none'; candidates: FaqCandidate[] };
+  | { kind: 'answer'; id: string; candidates: FaqCandidate[]; confidence: number }
+  | { kind: 'clarify'; candidates: FaqCandidate[]; confidence: number }   // 2–3 candidates
+  | { kind: 'none'; candidates: FaqCandidate[]; confidence: number };
 
-/** What the ranker found: topics by blended score, and the best cosines used by the decision. */
+/** The signals behind one topic's score, kept for the decision and for calibration. */
+export interface TopicFeatures {
+  /** Best (and a little of the second-best) cosine with one example question, on words. */
+  near: number;
+  /** The same on character n-grams. */
+  gram: number;
+  /** Share of the question's weight (neutral words left out) that the topic contains. */
+  coverage: number;
+  /** BM25F over the topic, divided by the question's own idf mass. */
+  bm25: number;
+  /** Facet agreement in [-1, 1]: +1 each dimension the question names and the topic accepts, −1 each it excludes. */
+  facet: number;
+  /** Share of the question's distinctive words (rare across topics) the topic contains. */
+  strong: number;
+  /** Share of the five most similar examples over all ranked topics that belong to this one. */
+  vote: number;
+}
+
+/** What the ranker found: topics by blended score, and what the decision looks at. */
 export interface Ranking {
   ranked: FaqCandidate[];
-  /** Best cosine with an out-of-scope example. */
+  features: Map<string, TopicFeatures>;
+  /** Best cosine with an out-of-scope example, on words and on grams. */
   oos: number;
-  /** Best cosine with an example question, per ranked topic. */
-  nearest: Map<string, number>;
+  oosGram: number;
+  /** The out-of-scope examples scored like a topic (same blend): a competitor for the best topic. */
+  oosScore: number;
   /** Share of the question's idf mass made of words the knowledge base contains at all. */
   knownShare: number;
-  /** Per ranked topic: share of the question's distinctive words that the topic contains. */
-  strongCoverage: Map<string, number>;
+  /** Words found only in out-of-scope examples (模板, sprint, workflow). */
+  outOfScopeWords: number;
+  /** Non-neutral terms in the question. */
+  length: number;
+  /** Language the question was analysed in (thresholds may differ per language). */
+  lang: Lang;
 }
 
-/**
- * Where the three-way decision cuts. Scores are in [0, 1]: a blend of the best cosine between the
- * question and one example question of the topic, how much of the question's weight the topic
- * covers at all, and BM25F. Values chosen with knowledge/faqCalibrate.ts on the shared dev set
- * (worst-language answered1 − 2 × wrong, with oosDeclined ≥ 0.95 and found3 ≥ 0.97), preferring
- * a margin ≥ 0.04 to keep wrong answers rare; see knowledge/faq-data/README.md.
- */
-export interface FaqThresholds {
-  /** Answer directly when the best topic scores at least this… */
-  answer: number;
-  /** …and leads the runner-up by at least this much. */
-  margin: number;
-  /** Below this nothing is close enough: decline (out of scope). */
-  clarify: number;
-  /** Clarify candidates must be within this distance of the best one. */
-  clarifyWindow: number;
-  /** Decline when an out-of-scope example matches better than the best topic by this much. */
-  outOfScopeLead: number;
-  /** Never answer directly when less than this share of the question is known vocabulary. */
-  minKnownShare: number;
-  /** Never answer directly when the topic contains less than this share of the distinctive words. */
-  minStrongCoverage: number;
-}
-
-export const DEFAULT_THRESHOLDS: FaqThresholds = {
-  answer: 0.38,
-  margin: 0.04,
-  clarify: 0.25,
-  clarifyWindow: 0.15,
-  outOfScopeLead: 0,
-  minKnownShare: 0.2,
-  minStrongCoverage: 0.34,
-};
-
-/** How the ranking signals are mixed; exposed so calibration can try alternatives. */
+/** How the ranking signals are mixed; chosen by cross-validation (scripts/evalCv.ts). */
 export interface RankTuning {
-  /** Weight of the best cosine with a single example question (plus a little of the second best). */
   nearest: number;
-  /** Weight of the share of the question's term weight that the topic knows at all. */
   coverage: number;
-  /** Weight of the BM25F topic score, divided by the question's own total idf. */
   bm25: number;
+  gram: number;
+  facet: number;
   /** Unknown words count against a match at this fraction of the top idf (names must not sink it). */
   unknownIdfFactor: number;
   /** Topics re-ranked with the fine similarity after the BM25 pass. */
   rerankDepth: number;
+  /** Share of the second-nearest example in a topic's nearest-example similarity. */
+  secondShare: number;
+  /** Weight of the sentences that give context rather than ask. */
+  contextWeight: number;
 }
 
-export const DEFAULT_TUNING: RankTuning = {
-  nearest: 0.5,
-  coverage: 0.35,
-  bm25: 0.15,
-  unknownIdfFactor: 0.2,
-  rerankDepth: 8,
-};
+/** Decision features, in the order of the model's weights. */
+export const FEATURE_NAMES = [
+  'score', 'margin', 'near', 'gram', 'coverage', 'strong', 'facet', 'agreement', 'vote', 'oosGap', 'oosMargin', 'knownShare', 'oosWords', 'length',
+] as const;
 
-/** The three-way cut: answer when confident, clarify between close candidates, else decline. */
-export function decideFromRanking(
-  { ranked, oos, nearest, knownShare, strongCoverage }: Ranking,
-  t: FaqThresholds,
-): FaqDecision {
-  const first = ranked[0];
-  if (!first) return { kind: 'none', candidates: [] };
-  const candidates = ranked.slice(0, 3);
-  // An out-of-scope example closer than any example of the best topic: decline.
-  if (oos > (nearest.get(first.id) ?? 0) + t.outOfScopeLead) return { kind: 'none', candidates };
-  const second = ranked[1]?.score ?? 0;
-  const grounded = knownShare >= t.minKnownShare && (strongCoverage.get(first.id) ?? 1) >= t.minStrongCoverage;
-  if (first.score >= t.answer && first.score - second >= t.margin && grounded) {
-    return { kind: 'answer', id: first.id, candidates };
+const tuningSchema = z.strictObject({
+  nearest: z.number(), coverage: z.number(), bm25: z.number(), gram: z.number(), facet: z.number(),
+  unknownIdfFactor: z.number().positive(), rerankDepth: z.number().int().min(3),
+  secondShare: z.number().min(0).max(1), contextWeight: z.number().min(0).max(1),
+});
+
+/**
+ * The calibrated three-way decision: a logistic model gives the probability that the best topic
+ * is the right one; answer above `answerAt`, ask between the close topics when the best one
+ * scores at least `clarifyAt`, decline otherwise. Written by `npm run eval -- --cv --write`.
+ */
+export const decisionModelSchema = z.strictObject({
+  $comment: z.string().optional(),
+  features: z.array(z.enum(FEATURE_NAMES)),
+  mean: z.array(z.number()),
+  scale: z.array(z.number().positive()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+  answerAt: z.number().min(0).max(1),
+  /** Per-language answer thresholds, when the languages calibrate differently. */
+  answerAtByLang: z.record(z.enum(LANGS), z.number().min(0).max(1)).optional(),
+  clarifyAt: z.number(),
+  clarifyWindow: z.number().positive(),
+  /** Decline rather than clarify when the out-of-scope examples outscore the best topic by more than this. */
+  clarifyOosLead: z.number(),
+  /** Decline when the out-of-scope examples outscore the best topic by more than this. */
+  oosLead: z.number(),
+  tuning: tuningSchema,
+  crossValidation: z.record(z.string(), z.unknown()).optional(),
+}).refine((m) => m.features.length === m.weights.length && m.mean.length === m.weights.length && m.scale.length === m.weights.length, 'features, mean, scale and weights must have one value per feature');
+
+export type DecisionModel = z.infer<typeof decisionModelSchema>;
+
+export const DECISION_MODEL_PATH = fromRoot('knowledge', 'faq-data', 'decision-model.json');
+
+export function loadDecisionModel(path = DECISION_MODEL_PATH): DecisionModel {
+  return decisionModelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** The feature values of the best topic of a ranking. */
+export function featureVector(r: Ranking): Record<(typeof FEATURE_NAMES)[number], number> | undefined {
+  const first = r.ranked[0];
+  if (!first) return undefined;
+  const f = r.features.get(first.id)!;
+  return {
+    score: first.score,
+    margin: first.score - (r.ranked[1]?.score ?? 0),
+    near: f.near,
+    gram: f.gram,
+    coverage: f.coverage,
+    strong: f.strong,
+    facet: f.facet,
+    agreement: agreement(r, first.id),
+    vote: f.vote,
+    oosGap: Math.max(r.oos - f.near, r.oosGram - f.gram),
+    oosMargin: first.score - r.oosScore,
+    knownShare: r.knownShare,
+    oosWords: r.outOfScopeWords > 0 ? 1 : 0,
+    length: Math.log1p(r.length),
+  };
+}
+
+/** Share of the single signals (word and gram neighbours, coverage, BM25) that rank the best topic first too. */
+function agreement(r: Ranking, id: string): number {
+  const signals = ['near', 'gram', 'coverage', 'bm25'] as const;
+  let agree = 0;
+  for (const signal of signals) {
+    let best = '';
+    let value = -Infinity;
+    for (const [topic, f] of r.features) if (f[signal] > value) { value = f[signal]; best = topic; }
+    if (best === id) agree++;
   }
-  if (first.score < t.clarify) return { kind: 'none', candidates };
-  const close = ranked.filter((c) => c.score >= first.score - t.clarifyWindow).slice(0, 3);
-  return { kind: 'clarify', candidates: close.length >= 2 ? close : ranked.slice(0, 2) };
+  return agree / signals.length;
+}
+
+/** Probability that the best topic answers the question. */
+export function confidence(r: Ranking, m: DecisionModel): number {
+  const x = featureVector(r);
+  if (!x) return 0;
+  let z = m.bias;
+  m.features.forEach((name, i) => (z += m.weights[i]! * ((x[name] - m.mean[i]!) / m.scale[i]!)));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Two or three words, some of them unknown ("capital of Peru", "Adobe VIP"): one shared word is
+ * not enough to answer, whatever the model says. The evaluation files have few such questions,
+ * so this floor is fixed here rather than fitted.
+ */
+const SHORT_QUESTION_TERMS = 3;
+const SHORT_MIN_KNOWN_SHARE = 0.45;
+/**
+ * Mostly words the knowledge base has never seen (an address, names typed at a form prompt:
+ * "10 George Street, Sydney NSW 2000"): never an answer, however one known word scores.
+ */
+const MIN_KNOWN_SHARE = 0.3;
+/** Below this even a clarification has nothing to go on ("une bonne recette de crêpes ?"). */
+const CLARIFY_MIN_KNOWN_SHARE = 0.2;
+
+/** Answer when confident, ask between the close topics when something is close, else decline. */
+export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
+  const first = r.ranked[0];
+  if (!first) return { kind: 'none', candidates: [], confidence: 0 };
+  const candidates = r.ranked.slice(0, 3);
+  const p = round(confidence(r, m));
+  // The out-of-scope examples, scored like a topic, beat the best topic: decline.
+  if (r.oosScore - first.score > m.oosLead) return { kind: 'none', candidates, confidence: p };
+  const grounded = r.knownShare >= MIN_KNOWN_SHARE && (r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE);
+  if (grounded && p >= (m.answerAtByLang?.[r.lang] ?? m.answerAt)) return { kind: 'answer', id: first.id, candidates, confidence: p };
+  // Mostly unknown words ("une bonne recette de crêpes"): nothing to ask about either.
+  if (first.score < m.clarifyAt || r.oosScore > first.score + m.clarifyOosLead || r.knownShare < CLARIFY_MIN_KNOWN_SHARE) {
+    return { kind: 'none', candidates, confidence: p };
+  }
+  const close = r.ranked.filter((c) => c.score >= first.score - m.clarifyWindow).slice(0, 3);
+  return { kind: 'clarify', candidates: close.length >= 2 ? close : r.ranked.slice(0, 2), confidence: p };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

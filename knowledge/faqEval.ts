@@ -55,6 +55,26 @@ export function isCorrect(o: EvalOutcome): boolean {
   return o.decision.kind === 'answer' && o.decision.id === o.case.expect;
 }
 
+/**
+ * Topic pairs the engine mixes up, most frequent first: the expected topic and the one ranked
+ * first instead (whether answered or offered first), counted once per question, either order.
+ * Out-of-scope questions that were answered count against the pair (none ↔ topic).
+ */
+export function confusedPairs(outcomes: readonly EvalOutcome[]): { a: string; b: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) {
+    const first = o.decision.kind === 'answer' ? o.decision.id : o.decision.candidates[0]?.id;
+    const expect = o.case.expect;
+    if (expect === null ? o.decision.kind !== 'answer' : !first || first === expect) continue;
+    const key = [expect ?? '(none)', first!].sort().join('|');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => {
+    const [a, b] = key.split('|');
+    return { a: a!, b: b!, count };
+  }).sort((x, y) => y.count - x.count || x.a.localeCompare(y.a));
+}
+
 function figures(outcomes: EvalOutcome[]): EvalFigures {
   const inScope = outcomes.filter((o) => o.case.expect !== null);
   const oos = outcomes.filter((o) => o.case.expect === null);

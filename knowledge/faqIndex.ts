@@ -1,5 +1,5 @@
 import type { RankTuning } from './faqDecision.js';
-import type { FaqEntry } from './faqSchema.js';
+import type { FacetDimension, FaqEntry } from './faqSchema.js';
 import { LANGS, type Lang } from './lang.js';
 import type { TermBag, TextAnalyzer, TokenHooks } from './search/analyzer.js';
 import { Bm25Index, type FieldedDoc } from './search/bm25.js';
@@ -12,6 +12,9 @@ export type OutOfScopeExamples = Partial<Record<Lang, string[]>>;
 /** Field weights: example questions say how people ask; the answer only hints at vocabulary. */
 const FIELD_WEIGHTS = { questions: 1, title: 1.5, answer: 0.25 };
 
+/** A topic's declared facets: dimension → accepted values. */
+export type TopicFacets = ReadonlyMap<FacetDimension, ReadonlySet<string>>;
+
 /** Everything a query needs, and nothing else: build-time bags are dropped once this exists. */
 export interface FaqIndex {
   /** Topics are documents 0..n-1; document n gathers the out-of-scope examples. */
@@ -21,7 +24,13 @@ export interface FaqIndex {
   /** One group: the out-of-scope examples. */
   outOfScope: ExampleMatrix;
   termIds: TermIds;
-  /** Query-time hook: corrects a surface word unknown to the index (edit distance 1). */
+  /** The same examples as character n-grams (typos, franglais, unsegmented Chinese). */
+  gramExamples: ExampleMatrix;
+  gramOutOfScope: ExampleMatrix;
+  gramIds: TermIds;
+  gramIdf: (gram: string) => number;
+  facets: TopicFacets[];
+  /** Query-time hook: corrects a surface word unknown to the index (Damerau distance 1). */
   fix: TokenHooks;
   /** idf used for query and example weights (unknown words discounted). */
   idf: (term: string) => number;
@@ -39,11 +48,13 @@ export function buildFaqIndex(
     texts.map((text) => analyzer.analyze(text, lang, hooks));
 
   const exampleBags: TermBag[][] = [];
+  const gramBags: TermBag[][] = [];
   const docs: FieldedDoc[] = entries.map((entry) => {
     const questions = LANGS.flatMap((lang) => analyzeAll(entry[lang].questions, lang, collect));
     const titles = LANGS.map((lang) => analyzer.analyze(entry[lang].title, lang, collect));
     // Titles are phrased like questions too, so they join the examples for the nearest match.
     exampleBags.push([...questions, ...titles]);
+    gramBags.push(LANGS.flatMap((lang) => [...entry[lang].questions, entry[lang].title].map((q) => analyzer.grams(q))));
     return {
       fields: [
         { bag: merge(questions), weight: FIELD_WEIGHTS.questions },
@@ -54,17 +65,39 @@ export function buildFaqIndex(
   });
   // Out-of-scope examples form one extra document: they lower the weight of words that are
   // everywhere (Jira, Confluence, comment, 怎么) and give declines a nearest neighbour.
-  const oosBags = LANGS.flatMap((lang) => analyzeAll(outOfScope[lang] ?? [], lang, collect));
+  const oosTexts = LANGS.flatMap((lang) => (outOfScope[lang] ?? []).map((text) => ({ text, lang })));
+  const oosBags = oosTexts.map(({ text, lang }) => analyzer.analyze(text, lang, collect));
+  const oosGrams = oosTexts.map(({ text }) => analyzer.grams(text));
   const bm25 = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
 
   const idf = (term: string): number => bm25.idf(term) * (bm25.has(term) ? 1 : tuning.unknownIdfFactor);
   const termIds = new TermIds();
   const typos = new TypoCorrector(surfaces);
+
+  // Gram idf over topics (plus the out-of-scope group): a gram found in every topic says nothing.
+  const gramDf = new Map<string, number>();
+  for (const group of [...gramBags, oosGrams]) {
+    const seen = new Set<string>();
+    for (const bag of group) for (const gram of bag.keys()) seen.add(gram);
+    for (const gram of seen) gramDf.set(gram, (gramDf.get(gram) ?? 0) + 1);
+  }
+  const groups = gramBags.length + 1;
+  const gramIdf = (gram: string): number => {
+    const df = gramDf.get(gram);
+    return df === undefined ? 0 : Math.log(1 + (groups - df + 0.5) / (df + 0.5));
+  };
+  const gramIds = new TermIds();
+
   return {
     bm25,
     examples: new ExampleMatrix(exampleBags, idf, termIds),
     outOfScope: new ExampleMatrix([oosBags], idf, termIds),
     termIds,
+    gramExamples: new ExampleMatrix(gramBags, gramIdf, gramIds),
+    gramOutOfScope: new ExampleMatrix([oosGrams], gramIdf, gramIds),
+    gramIds,
+    gramIdf,
+    facets: entries.map((entry) => new Map(Object.entries(entry.facets ?? {}).map(([dim, values]) => [dim as FacetDimension, new Set(values)]))),
     fix: { fix: (bare) => (surfaces.has(bare) ? undefined : typos.correct(bare)) },
     idf,
   };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fromRoot } from '../bot/paths.js';
+import { entryContentProblems } from './faqContent.js';
 import { faqEntrySchema, type FaqEntry } from './faqSchema.js';
 
 export const DEFAULT_FAQ_DIR = fromRoot('knowledge', 'faq');
@@ -31,6 +32,9 @@ function parseFile(path: string): FaqEntry {
   if (`${result.data.id}.json` !== file) {
     throw new FaqDataError(file, 'id', `id "${result.data.id}" does not match the file name`);
   }
+  // Links, control characters, numbers and links that agree across the three languages.
+  const problem = entryContentProblems(result.data)[0];
+  if (problem) throw new FaqDataError(file, problem.field, problem.detail);
   return result.data;
 }
 

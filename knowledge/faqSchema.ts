@@ -20,10 +20,29 @@ const nonEmpty = z.string().trim().min(1);
 
 const localizedSchema = z.strictObject({
   title: nonEmpty,
-  /** Example questions: at least 8, so the ranker sees several phrasings. */
-  questions: z.array(nonEmpty).min(8),
+  /** Example questions: at least 30, a third of them long scenario-style messages. */
+  questions: z.array(nonEmpty).min(30),
   /** Markdown answer in our own words. */
   answer: nonEmpty,
+});
+
+/**
+ * What separates sibling topics, as the glossary's facet concepts name it: a question about a
+ * cloud site does not want a Data Center answer. A dimension left out means "any".
+ */
+export const FACET_VALUES = {
+  deployment: ['cloud', 'datacenter', 'server', 'selfmanaged'],
+  lifecycle: ['new', 'existing', 'renew', 'upgrade'],
+  actor: ['reseller', 'customer'],
+  object: ['licensekey', 'delivery', 'order', 'invoice', 'quote', 'refund'],
+} as const;
+export type FacetDimension = keyof typeof FACET_VALUES;
+
+const facetsSchema = z.strictObject({
+  deployment: z.array(z.enum(FACET_VALUES.deployment)).min(1).optional(),
+  lifecycle: z.array(z.enum(FACET_VALUES.lifecycle)).min(1).optional(),
+  actor: z.array(z.enum(FACET_VALUES.actor)).min(1).optional(),
+  object: z.array(z.enum(FACET_VALUES.object)).min(1).optional(),
 });
 
 export const faqEntrySchema = z.strictObject({
@@ -33,6 +52,7 @@ export const faqEntrySchema = z.strictObject({
   reviewed: z.iso.date(),
   source: nonEmpty,
   followUps: z.array(z.union([z.enum(FAQ_IDS), z.enum(FAQ_ACTIONS)])),
+  facets: facetsSchema,
   en: localizedSchema,
   fr: localizedSchema,
   zh: localizedSchema,

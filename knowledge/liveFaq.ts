@@ -80,6 +80,8 @@ export class LiveFaqEngine implements FaqEngine {
     return decision;
   }
 
+  /** Follow-ups are read by the rebuilt engine (shipped topics plus the overlay's examples). */
+  decideFollowUp: FaqEngine['decideFollowUp'] = (text, previous, lang) => this.current.decideFollowUp(text, previous, lang);
   entry: FaqEngine['entry'] = (id) => this.current.entry(id);
   entries: FaqEngine['entries'] = () => this.current.entries();
   search: FaqEngine['search'] = (text, lang, limit) => this.current.search(text, lang, limit);

@@ -8,6 +8,7 @@ import {
   findSens,
   isPlausibleOrganization,
   slotsOf,
+  stripIntro,
   validateEmail,
   validateSlot,
   type CotermLicence,
@@ -94,7 +95,9 @@ function splitNameAndEmail(draft: QuoteDraft, slot: SlotName, text: string, lang
     .split(/[,;|/()（），；、\n]+|\s[-–—]\s/u)
     .map((p) => p.replace(email, ' ').replace(/[<>[\]:：]+/gu, ' ').replace(/\s+/gu, ' ').trim())
     .filter((p) => p && !/^(?:e-?mail|mail|邮箱|邮件|电子邮件)$/iu.test(p));
-  const nameAt = parts.findIndex((p) => validateSlot(slot, p, lang).ok);
+  // Given with an email, a name is a full name ("Tom Baker", "王磊"), not a stray word ("pardon, …").
+  const fullName = (p: string) => /\p{Script=Han}/u.test(p) || stripIntro(p, lang).split(/\s+/u).length >= 2;
+  const nameAt = parts.findIndex((p) => fullName(p) && validateSlot(slot, p, lang).ok);
   const address = validateEmail(email, lang);
   if (nameAt < 0 || !address.ok) return undefined;
   const name = validateSlot(slot, parts[nameAt]!, lang);

@@ -7,7 +7,8 @@ import { changeLines, renderMessage } from './formReplies.js';
 import { interpretFormTurn, type FormReading } from './interpret/formTurn.js';
 import { slotPrompt } from './prompts.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
-import { requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
+import { tiersFor } from '../../knowledge/catalog.js';
+import { deploymentFor, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { requestRestart } from '../restart.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 import { slotsForKind } from './quoteDetection.js';
@@ -116,7 +117,7 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
         });
         return Dialog.EndOfTurn;
       case 'question':
-        await this.answerQuestion(context, reading.faqId, draft, slot);
+        await this.answerQuestion(context, reading, draft, slot);
         break;
       case 'status':
         await tellStatus(context, reading.ref, this.deps.quotes, { withMenu: false });
@@ -154,14 +155,16 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   }
 
   /** The FAQ's answer when it is sure; otherwise what the field asked for means. */
-  private async answerQuestion(context: TurnContext, faqId: string | undefined, draft: QuoteDraft, slot: SlotName): Promise<void> {
+  private async answerQuestion(context: TurnContext, reading: { faqId?: string; about?: 'field' }, draft: QuoteDraft, slot: SlotName): Promise<void> {
     const { t, lang } = turnInfo(context);
-    const entry = faqId ? this.deps.faq?.entry(faqId) : undefined;
+    const entry = reading.faqId ? this.deps.faq?.entry(reading.faqId) : undefined;
     if (entry) {
       await context.sendActivity(entry[lang].answer);
       return;
     }
-    await context.sendActivity(t('quoteDialog:question.field', { explanation: t(explainKey(requireKind(draft), slot)) }));
+    const explanation = t(explainKey(requireKind(draft), slot), { tiers: tierList(draft) });
+    // A question about the field itself is answered by what the field is; another one is said to wait.
+    await context.sendActivity(reading.about === 'field' ? explanation : t('quoteDialog:question.field', { explanation }));
   }
 
   /** Only a confident FAQ answer counts: anything else is not an FAQ question. */
@@ -181,6 +184,13 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     if (sent?.id) state.promptActivityId = sent.id;
     else delete state.promptActivityId;
   }
+}
+
+/** The user tiers sold for the request ("10, 25, 50 … 50000"), for the tier explanation. */
+function tierList(draft: QuoteDraft): string {
+  const deployment = deploymentFor(draft) ?? 'cloud';
+  const tiers = tiersFor(deployment, draft.slots.product?.[0]);
+  return tiers.length > 10 ? `${tiers.slice(0, 8).join(', ')} … ${tiers.at(-1)}` : tiers.join(', ');
 }
 
 export const isSlotAnswer = (value: unknown): value is SlotAnswer =>

@@ -19,6 +19,12 @@ const CULTURE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', zh: 'zh-CN' };
  */
 export const formatNumber = (lang: Lang, n: number): string => (n < 10_000 ? String(n) : new Intl.NumberFormat(CULTURE[lang]).format(n));
 
+/** "25 agents" for JSM, "2000 users" otherwise (the catalog's tierUnit). */
+function countOf(t: TFunction, lang: Lang, productId: string | undefined, n: number): string {
+  const unit = productId ? getProduct(productId)?.tierUnit : undefined;
+  return t(`quoteDialog:summary.${unit ?? 'users'}`, { count: n, n: formatNumber(lang, n) });
+}
+
 /** A slot's value as the user reads it: product names, edition names, dates in their culture. */
 export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName): string {
   const value = draft.slots[slot];
@@ -27,11 +33,14 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
       return draftItems(draft)
         .map((item) => {
           const name = getProduct(item.product)?.name ?? item.product;
-          return draft.itemTiers[item.product] !== undefined ? `${name} (${t('quoteDialog:summary.users', { count: item.tier, n: formatNumber(lang, item.tier ?? 0) })})` : name;
+          return draft.itemTiers[item.product] !== undefined ? `${name} (${countOf(t, lang, item.product, item.tier ?? 0)})` : name;
         })
         .join(', ');
-    case 'tier':
-      return t('quoteDialog:summary.users', { count: Number(value), n: formatNumber(lang, Number(value)) });
+    case 'tier': {
+      // JSM counts agents, Bamboo remote agents: the summary says so when the request is for one of them.
+      const products = draft.slots.product ?? [];
+      return countOf(t, lang, products.length === 1 ? products[0] : undefined, Number(value));
+    }
     case 'maintenanceYears':
       return t('quoteDialog:summary.years', { count: Number(value), n: formatNumber(lang, Number(value)) });
     case 'edition': {

@@ -6,7 +6,7 @@ import { findEditions } from './edition.js';
 import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
-import { recognizeEmails } from './recognizers.js';
+import { findEmails } from './email.js';
 import { EMAIL_OF_PERSON, findPeople, isPersonSlot } from './people.js';
 import { invalidKey, type Message } from './result.js';
 import { findSens } from './sen.js';
@@ -55,6 +55,22 @@ export function emailRoleBefore(folded: string, start: number): EmailSlot | unde
   return best?.slot;
 }
 
+/**
+ * Each email with where it is: our own pattern (findEmails), not the recognizer, which cuts
+ * top-level domains it does not know ("alpenbau.consulting" → "alpenbau.consul") and keeps a
+ * sentence's final dot.
+ */
+function emailSpans(input: string): Array<{ value: string; start: number; end: number }> {
+  const lower = input.toLowerCase();
+  let from = 0;
+  return findEmails(input).flatMap((value) => {
+    const start = lower.indexOf(value, from);
+    if (start < 0) return [];
+    from = start + value.length;
+    return [{ value, start, end: start + value.length }];
+  });
+}
+
 export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOptions = {}): ExtractedQuote {
   const input = normalizeInput(text);
   const folded = foldText(input);
@@ -75,7 +91,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   blank.push(...people);
 
   const unassigned: string[] = [];
-  for (const email of recognizeEmails(input)) {
+  for (const email of emailSpans(input)) {
     blank.push(email);
     const value = email.value.toLowerCase();
     // "Pierre Martin (pierre@acme.fr)": an email right after a named person is theirs.

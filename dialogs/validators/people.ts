@@ -70,9 +70,13 @@ function afterCopula(folded: string, at: number, lang: Lang): number {
 }
 
 /** The value after a role phrase, shaped like a person name or a company. */
+/** "Tech contact at the customer is Erik Holm", "contact technique chez le client : …": past the side the role is on. */
+const SIDE = /^\s*(?:at|of|for|on|chez|du|de la|de|cote|coté|côté)\s+(?:the\s+|le\s+|la\s+|l')?(?:customer|client|end[ -]user|customer's|client's)(?:'s)?(?:\s+side)?(?=[\s:,])/u;
+
 function valueAfter(text: string, folded: string, from: number, kind: 'person' | 'company', lang: Lang): Span | undefined {
   const words = formTurnWords();
-  const at = afterCopula(folded, from, lang);
+  const side = SIDE.exec(folded.slice(from));
+  const at = afterCopula(folded, from + (side?.[0].length ?? 0), lang);
   const next = text.slice(at).trimStart();
   const start = at + (text.slice(at).length - next.length);
   if (HAN.test(next[0] ?? '')) {
@@ -87,7 +91,8 @@ function valueAfter(text: string, folded: string, from: number, kind: 'person' |
     return span;
   }
   const stops = new Set(allLangs(words.nameStop, lang).map(foldText));
-  if (kind === 'company') for (const w of ['de', 'du', 'des', 'of', 'the']) stops.delete(w);
+  // Company names hold particles and legal forms ("Soieries du Rhône SA", "Bank of the West").
+  if (kind === 'company') for (const w of ['de', 'du', 'des', 'of', 'the', 'sa', 'a', 'and', 'et']) stops.delete(w);
   return latinRun(text, folded, start, kind === 'person' ? 5 : 6, stops);
 }
 
@@ -122,12 +127,15 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   // "Julien Moreau de Softeam": right after the reseller's own name, a company of theirs.
   const reseller = found.find((f) => f.slot === 'resellerName');
   if (reseller && !found.some((f) => f.slot === 'resellerCompany')) {
-    const tail = folded.slice(reseller.end);
-    const lead = tail.length - tail.trimStart().length;
+    // Past an email in brackets and a comma: "Hélène Marchand (h.marchand@lyon-tic.fr), société Lyon TIC".
+    const skipped = /^\s*(?:\([^)]{0,120}\)|[^\s@,]{1,64}@[^\s,]{1,120})?\s*[,，]?/u.exec(folded.slice(reseller.end))?.[0].length ?? 0;
+    const tail = folded.slice(reseller.end + skipped);
+    const lead = skipped + tail.length - tail.trimStart().length;
     for (const word of allLangs(formTurnWords().companyAfterName, lang).sort((a, b) => b.length - a.length)) {
       const w = foldText(word);
       const glued = w.endsWith("'");
-      if (!tail.slice(lead).startsWith(w) || (!glued && /[\p{L}]/u.test(tail[lead + w.length] ?? ''))) continue;
+      const rest = folded.slice(reseller.end + lead);
+      if (!rest.startsWith(w) || (!glued && /[\p{L}]/u.test(rest[w.length] ?? ''))) continue;
       const at = reseller.end + lead + w.length;
       const span = valueAfter(text, folded, at, 'company', lang);
       const value = span && text.slice(span.start, span.end).trim();

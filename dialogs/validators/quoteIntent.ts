@@ -11,7 +11,7 @@ import { findSiteUrl } from './siteUrl.js';
  * knowledge/nlu/quoteIntent.json, all languages at once (resellers mix them).
  *
  * Decisions:
- * - co-term wins over everything; then upgrade, renewal, new purchase, a plain "quote".
+ * - co-term wins over everything; then the action said first (upgrade, renewal, new purchase), then a plain "quote".
  * - Deployment: a cloud/Data Center/Server word, else a site URL (cloud), else products sold in
  *   only one deployment (Loom → cloud, Bamboo → Data Center).
  * - A SEN with no deployment word is read as Data Center: SENs identify self-managed licences on
@@ -33,12 +33,24 @@ export interface QuoteIntent {
 
 const said = (folded: string, words: readonly string[]) => words.some((w) => findAlias(folded, w).length > 0);
 
+/** Where the first of the words occurs, or Infinity. */
+const firstAt = (folded: string, words: readonly string[]): number =>
+  Math.min(Infinity, ...words.flatMap((w) => findAlias(folded, w).map((s) => s.start)));
+
+/**
+ * Co-term wins over everything; otherwise the action said first: "a brand new Confluence DC
+ * licence — we'll review at renewal" is a new licence, "renew it and add 50 users" a renewal.
+ */
 function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
   const w = quoteIntentWords();
   if (said(folded, allLangs(w.coterm, lang))) return 'coterm';
-  if (said(folded, allLangs(w.upgrade, lang))) return 'upgrade';
-  if (said(folded, allLangs(w.renewal, lang))) return 'renewal';
-  if (said(folded, allLangs(w.newPurchase, lang))) return 'new';
+  const actions: Array<[QuoteAction, number]> = [
+    ['upgrade', firstAt(folded, allLangs(w.upgrade, lang))],
+    ['renewal', firstAt(folded, allLangs(w.renewal, lang))],
+    ['new', firstAt(folded, allLangs(w.newPurchase, lang))],
+  ];
+  const [first] = actions.filter(([, at]) => at < Infinity).sort((a, b) => a[1] - b[1]);
+  if (first) return first[0];
   if (said(folded, allLangs(w.quote, lang))) return 'quote';
   return undefined;
 }

@@ -39,9 +39,10 @@ function stripEndOf(text: string, lang: Lang): { text: string; endOf: boolean } 
 function dayOf(values: readonly DateValue[], endOf: boolean, today: string): string | undefined {
   const days = values.flatMap((v): string[] => {
     if (v.type === 'date' && v.value && /^\d{4}-\d{2}-\d{2}$/.test(v.value)) return [v.value];
-    // A month ("juin 2027", "2027年6月"): its last day when "fin/底/end of" was said.
+    // A month ("juin 2027", "next June"): its last day when "fin/底/end of" was said; otherwise
+    // no day was given, and none is invented (the prompt asks for one).
     if (v.type === 'daterange' && v.start && /^\d{4}-\d{2}-01$/.test(v.start) && /^\d{4}-\d{2}$|^XXXX-\d{2}$/.test(v.timex ?? '')) {
-      return endOf ? [lastDayOfMonth(v.start)] : [v.start];
+      return endOf ? [lastDayOfMonth(v.start)] : [];
     }
     return [];
   });

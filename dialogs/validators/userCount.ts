@@ -57,8 +57,13 @@ function isDatePart(folded: string, start: number, end: number, months: readonly
   return word(after, 'start') || word(before, 'end');
 }
 
+/** Digits, Chinese numerals or a number word: without any, the (slow) number model has nothing to find. */
+const MAY_HOLD_NUMBER =
+  /\d|[一二两俩三四五六七八九十百千万]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)\b/iu;
+
 /** Every user-count candidate in the text (positive integers), in order. */
 export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] = []): CountCandidate[] {
+  if (!MAY_HOLD_NUMBER.test(text)) return [];
   const prepared = prepareForNumbers(text, lang, blank);
   const folded = foldText(prepared);
   const words = numberWords();

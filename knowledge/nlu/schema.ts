@@ -106,6 +106,8 @@ export const formTurnsSchema = z.object({
   companyAfterName: perLang(z.array(z.string())).extend({ $comment: z.string().optional() }),
   copulas: perLang(words).extend({ $comment: z.string().optional() }),
   fieldWords: z.record(z.string(), z.union([z.string(), perLang(words)])),
+  correctionStrong: perLang(words).extend({ $comment: z.string().optional() }),
+  add: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;

@@ -2,8 +2,10 @@ import type { Lang } from '../lang.js';
 import { enBare, enStem } from './analyzeEn.js';
 import { frBare, frStem } from './analyzeFr.js';
 import { addZhWords, zhAnalyze } from './analyzeZh.js';
-import { GlossaryMatcher } from './glossary.js';
-import { normalizeText, splitRuns } from './normalize.js';
+import { addCharGrams } from './charGrams.js';
+import { splitClauses } from './clauses.js';
+import { CONCEPT_PREFIX, GlossaryMatcher } from './glossary.js';
+import { foldAccents, normalizeText, splitRuns } from './normalize.js';
 import { loadLanguageResources, type LanguageResources } from './resources.js';
 
 /** A bag of terms with weights (term frequency, bigrams counted lighter). */
@@ -30,8 +32,28 @@ export interface Tokens {
 /** Turns fr/zh/en (and mixed) text into terms; one instance serves index and queries alike. */
 export class TextAnalyzer {
   private readonly glossary: GlossaryMatcher;
+  /** Concept token → [dimension, value] for facet concepts (§cloud → deployment, cloud). */
+  private readonly facets = new Map<string, [string, string]>();
+  /** Concept tokens that are context, not question (§product, §edition, §greeting). */
+  private readonly neutral = new Set<string>();
+  /** One-word neutral terms and stopwords, folded: character grams skip them. */
+  private readonly gramSkip = new Set<string>();
 
   constructor(private readonly res: LanguageResources = loadLanguageResources()) {
+    for (const concept of res.glossary) {
+      const token = CONCEPT_PREFIX + concept.id;
+      if (concept.facet) {
+        const [dimension, value] = concept.facet.split(':');
+        if (dimension && value) this.facets.set(token, [dimension, value]);
+      }
+      if (concept.neutral) {
+        this.neutral.add(token);
+        for (const term of Object.values(concept.terms).flat()) {
+          if (term && !/\s/.test(term)) this.gramSkip.add(foldAccents(normalizeText(term)));
+        }
+      }
+    }
+    for (const lang of ['en', 'fr', 'zh'] as const) for (const word of res.stopwords[lang]) this.gramSkip.add(word);
     const zhTerms = res.glossary.flatMap((c) => c.terms.zh ?? []);
     addZhWords([...res.zhDomainWords, ...zhTerms]);
     // A glossary term is compiled with every analyser that could meet it: an English word may
@@ -91,5 +113,59 @@ export class TextAnalyzer {
 
   analyze(text: string, lang: Lang, hooks?: TokenHooks): TermBag {
     return this.finish(this.tokens(text, lang, hooks));
+  }
+
+  /**
+   * The language to analyse a Latin-script question with: an English question typed in a French
+   * conversation ("refund policy for annual cloud subscriptions?") is stemmed as English when
+   * English-only function words outnumber French-only ones, and the other way round.
+   */
+  latinLanguage(text: string, lang: Lang): Lang {
+    if (lang === 'zh') return lang;
+    let fr = 0;
+    let en = 0;
+    for (const run of splitRuns(normalizeText(text))) {
+      if (run.script === 'han') return lang;
+      for (const word of run.text.split(/[.\-]/)) {
+        const inFr = this.res.stopwords.fr.has(frBare(word));
+        const inEn = this.res.stopwords.en.has(enBare(word));
+        if (inFr && !inEn) fr++;
+        if (inEn && !inFr) en++;
+      }
+    }
+    if (lang === 'fr' && en >= 2 && en > 2 * fr) return 'en';
+    if (lang === 'en' && fr >= 2 && fr > 2 * en) return 'fr';
+    return lang;
+  }
+
+  /** A question: each sentence analysed alone, weighted by whether it asks or gives context. */
+  analyzeQuery(text: string, asked: Lang, hooks?: TokenHooks, contextWeight?: number): { terms: TermBag; grams: TermBag } {
+    const lang = this.latinLanguage(text, asked);
+    const clauses = splitClauses(text, contextWeight);
+    if (clauses.length === 1) return { terms: this.analyze(text, lang, hooks), grams: this.grams(text) };
+    const terms: TermBag = new Map();
+    const grams: TermBag = new Map();
+    for (const clause of clauses) {
+      for (const [term, tf] of this.analyze(clause.text, lang, hooks)) terms.set(term, (terms.get(term) ?? 0) + tf * clause.weight);
+      addCharGrams(grams, clause.text, (word) => this.gramSkip.has(word), clause.weight);
+    }
+    return { terms, grams };
+  }
+
+  /** Character n-grams of a text (see charGrams.ts), stopwords and product names left out. */
+  grams(text: string): TermBag {
+    const bag: TermBag = new Map();
+    addCharGrams(bag, text, (word) => this.gramSkip.has(word));
+    return bag;
+  }
+
+  /** The facet a term stands for, if any. */
+  facetOf(term: string): [string, string] | undefined {
+    return this.facets.get(term);
+  }
+
+  /** Whether a term is context (product, edition, greeting) rather than part of the question. */
+  isNeutral(term: string): boolean {
+    return this.neutral.has(term);
   }
 }

@@ -43,6 +43,20 @@ export class ExampleMatrix {
     this.groupStart = Int32Array.from(groupStart);
   }
 
+  /** The `k` best cosines between the query and the rows of one group, best first (zeros left out). */
+  nearestK(query: QueryVector, group: number, k: number, out: number[] = []): number[] {
+    out.length = 0;
+    for (let r = this.groupStart[group]!; r < this.groupStart[group + 1]!; r++) {
+      const sim = query.cosineRow(this.ids, this.weights, this.rowStart[r]!, this.rowStart[r + 1]!, this.norms[r]!);
+      if (sim <= 0 || (out.length === k && sim <= out[k - 1]!)) continue;
+      let i = Math.min(out.length, k - 1);
+      if (out.length < k) out.push(sim);
+      while (i > 0 && out[i - 1]! < sim) { out[i] = out[i - 1]!; i--; }
+      out[i] = sim;
+    }
+    return out;
+  }
+
   /** Best and second-best cosine between the query and the rows of one group. */
   nearest(query: QueryVector, group: number): { best: number; second: number } {
     let best = 0;

@@ -49,7 +49,8 @@ export class GlossaryMatcher {
     let i = 0;
     while (i < tokens.length) {
       const candidates = this.phrases.get(tokens[i]!);
-      const hit = candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+      // A one-word term never matches a stopword: French "sa" (its) is also the stem of "SaaS".
+      const hit = candidates?.find((p) => (p.tokens.length > 1 || !stop[i]) && p.tokens.every((t, k) => tokens[i + k] === t));
       if (hit) {
         out.push(hit.concept);
         i += hit.tokens.length;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../bot/paths.js';
+import { readCheckedJson } from '../faqContent.js';
 import type { Lang } from '../lang.js';
 
 /** Language data lives in JSON next to the FAQ so it can be edited without touching code. */
@@ -8,6 +9,10 @@ export interface GlossaryConcept {
   terms: Partial<Record<Lang, string[]>>;
   /** How much one occurrence counts (default 1): raised for words that separate close topics. */
   weight?: number;
+  /** `dimension:value` (deployment:cloud, lifecycle:renew…): what separates sibling topics. */
+  facet?: string;
+  /** Context rather than question (products, editions, greetings): weighs little, never "covered". */
+  neutral?: boolean;
 }
 
 export interface LanguageResources {
@@ -18,7 +23,7 @@ export interface LanguageResources {
 }
 
 function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8'));
+  return readCheckedJson(path, readFileSync(path, 'utf8'));
 }
 
 let cached: LanguageResources | undefined;

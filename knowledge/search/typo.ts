@@ -1,5 +1,5 @@
 /**
- * Edit-distance-1 correction for longer Latin tokens ("renouvelement", "licnese") by symmetric
+ * Damerau-distance-1 correction for longer Latin tokens ("renouvelement", "licnese") by symmetric
  * deletes: every vocabulary term and every one-character deletion of it point back to the term.
  */
 export class TypoCorrector {
@@ -34,18 +34,19 @@ function oneDeletions(word: string): string[] {
   return out;
 }
 
-/** Levenshtein distance ≤ 1 (substitution, insertion, deletion); transpositions count as 2. */
+/**
+ * Damerau distance ≤ 1: one substitution, insertion, deletion, or swap of two neighbouring
+ * letters ("licnese", "reciept"), the commonest slip when typing fast.
+ */
 function withinOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { i++; j++; continue; }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else { i++; j++; }
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (i === a.length) return true;
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
 }

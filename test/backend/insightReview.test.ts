@@ -25,7 +25,7 @@ const asked = (text: string, lang: Lang, decision: 'clarify' | 'none' | 'answer'
 const pick = (of: TurnRecord, topic: string): TurnRecord => ({ id: `p${n++}`, kind: 'turn', at: at(n), conversation: of.conversation, channel: 'webchat', lang: of.lang, pick: { topic, clarify: of.id } });
 /** An engine that always bets on one topic: the suggestions under test come from the records. */
 const engine = (topic = 'pricing') => ({
-  decide: (): FaqDecision => ({ kind: 'clarify', candidates: [{ id: topic, score: 0.5 }, { id: 'discounts', score: 0.45 }] }) as FaqDecision,
+  decide: (): FaqDecision => ({ kind: 'clarify', candidates: [{ id: topic, score: 0.5 }, { id: 'discounts', score: 0.45 }], confidence: 0.5 }) as FaqDecision,
 });
 
 const change = (version: number, fields: Partial<OverlayChange>): OverlayChange => ({ version, at: at(version), author: 'Camille', action: 'accept', questions: [], ...fields });

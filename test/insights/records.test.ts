@@ -29,16 +29,17 @@ describe('Insight records: every turn leaves one', () => {
       const answered = pick(lang, 'answer');
       const clarified = pick(lang, 'clarify');
       const declined = pick(lang, 'none');
+      // The decline comes first: right after an answer, a short message is read as its follow-up.
+      await bot.send(webchatMessage(id, declined.text, LOCALE[lang]));
       await bot.send(webchatMessage(id, answered.text, LOCALE[lang]));
       await bot.send(webchatMessage(id, t('faq:feedback.down'), LOCALE[lang]));
       await bot.send(webchatMessage(id, clarified.text, LOCALE[lang]));
       const chosen = clarified.decision.candidates[1]!.id;
       await bot.send(webchatMessage(id, engine.entry(chosen)![lang].title, LOCALE[lang]));
-      await bot.send(webchatMessage(id, declined.text, LOCALE[lang]));
 
       const records = await waitForRecords(bot, (rs) => rs.filter((r) => r.kind === 'turn' && r.lang === lang).length >= 5, `${lang} records`);
       const mine = records.filter((r): r is TurnRecord => r.kind === 'turn' && r.lang === lang);
-      const [ask, vote, clarify, tap, decline] = mine.slice(-5) as [TurnRecord, TurnRecord, TurnRecord, TurnRecord, TurnRecord];
+      const [decline, ask, vote, clarify, tap] = mine.slice(-5) as [TurnRecord, TurnRecord, TurnRecord, TurnRecord, TurnRecord];
       assert.equal(ask.text, answered.text);
       assert.deepEqual({ ...ask.faq, confidence: undefined }, {
         decision: 'answer', answered: (answered.decision as { id: string }).id, via: 'engine', confidence: undefined,

@@ -13,11 +13,11 @@ describe('FAQ knowledge files', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('loads exactly the 24 topic ids, each with at least 8 questions per language', () => {
+  it('loads exactly the 24 topic ids, each with at least 30 questions per language', () => {
     const entries = loadFaqEntries();
     assert.deepEqual(entries.map((e) => e.id).sort(), [...FAQ_IDS].sort());
     for (const entry of entries) {
-      for (const lang of ['en', 'fr', 'zh'] as const) assert.ok(entry[lang].questions.length >= 8, `${entry.id}.${lang}`);
+      for (const lang of ['en', 'fr', 'zh'] as const) assert.ok(entry[lang].questions.length >= 30, `${entry.id}.${lang}`);
     }
   });
 

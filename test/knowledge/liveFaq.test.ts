@@ -9,14 +9,16 @@ import type { Lang } from '../../knowledge/lang.js';
 function tableEngine(table: Record<string, FaqDecision>): FaqEngine {
   const shipped = defaultFaqEngine();
   return {
-    decide: (text: string, _lang: Lang) => table[text] ?? ({ kind: 'none', candidates: [] } as FaqDecision),
+    decide: (text: string, _lang: Lang) => table[text] ?? ({ kind: 'none', candidates: [], confidence: 0 } as FaqDecision),
+    decideFollowUp: (text: string) => table[text] ?? ({ kind: 'none', candidates: [], confidence: 0 } as FaqDecision),
     entry: (id) => shipped.entry(id),
     entries: () => shipped.entries(),
     search: () => [],
   } as FaqEngine;
 }
-const clarify = (top: string, score: number, second = 'discounts'): FaqDecision => ({ kind: 'clarify', candidates: [{ id: top, score }, { id: second, score: score - 0.05 }] }) as FaqDecision;
-const answer = (id: string, score = 0.9): FaqDecision => ({ kind: 'answer', id, candidates: [{ id, score }] }) as FaqDecision;
+const clarify = (top: string, score: number, second = 'discounts'): FaqDecision =>
+  ({ kind: 'clarify', candidates: [{ id: top, score }, { id: second, score: score - 0.05 }], confidence: score }) as FaqDecision;
+const answer = (id: string, score = 0.9): FaqDecision => ({ kind: 'answer', id, candidates: [{ id, score }], confidence: score }) as FaqDecision;
 
 describe('knowledge/liveFaq LiveFaqEngine', () => {
   it('settles a "did you mean" of the shipped engine when the rebuilt one answers its first topic; never takes another topic from it', async () => {

@@ -50,6 +50,7 @@ describe('Quote dialogs: the black-box driver', function () {
   for (const [name, file] of [
     ['the shared dev scenarios', `${CHECKS}/dev-perturbed-scenarios.json`],
     ['our own scenarios (every kind, all three languages)', fromRoot('test', 'fixtures', 'perturbed-scenarios.json')],
+    ['a second set by another tester (other wording styles)', fromRoot('test', 'fixtures', 'perturbed-scenarios-2.json')],
   ] as const) {
     for (const mode of [[], ['--plain']]) {
       it(`perturbed driver${mode.length ? ' (plain)' : ''}: ${name}`, async () => {

@@ -177,6 +177,40 @@ describe('Quote dialogs: the form interpreter in conversations', function () {
     }
   }
 
+  const MONTHLY: Record<Lang, string> = {
+    fr: 'ah et on peut le facturer au mois plutôt ?',
+    zh: '可以改成按月付费吗？',
+    en: 'oh and can it be billed monthly instead?',
+  };
+  const CANCEL: Record<Lang, string> = { fr: 'laisse tomber', zh: '算了，不要了', en: 'never mind' };
+  const RESUME: Record<Lang, string> = { fr: 'ah zut, en fait je voulais le garder, vous pouvez reprendre ?', zh: '恢复', en: 'sorry, I wanted to keep it, resume please' };
+  for (const lang of LANGS) {
+    it(`${lang}: monthly cloud billing asked at the summary is refused with the rule, then the summary again`, async () => {
+      const chat = new Chat(bot, newConversation(`monthly-${lang}`), LOCALES[lang]);
+      const { confirm: _c, ...answers } = ANSWERS[lang];
+      const run = await fillByPrompts(chat, await chat.say(OPENINGS['cloud-existing'][lang]), answers);
+      assert.equal(run.asked.at(-1), 'confirm');
+      const refused = await chat.say(MONTHLY[lang]);
+      assert.ok(textsOf(refused).includes(t(lang)('quote:rule.annualCloudOnly')), textsOf(refused));
+      assert.equal(lastSlot(refused), 'confirm');
+    });
+
+    it(`${lang}: a confirmed cancel can be brought back, at the same question`, async () => {
+      const chat = new Chat(bot, newConversation(`resume-${lang}`), LOCALES[lang]);
+      const opened = await chat.say(OPENINGS['dc-renewal'][lang]);
+      const slot = lastSlot(opened);
+      assert.ok(textsOf(await chat.say(CANCEL[lang])).includes(t(lang)('common:cancel.confirm')));
+      const done = await chat.say(t(lang)('common:yesNo.yes'));
+      assert.ok(textsOf(done).includes(t(lang)('common:cancel.doneUndo')));
+      const back = await chat.say(RESUME[lang]);
+      assert.ok(textsOf(back).includes(t(lang)('common:resume.done')), textsOf(back));
+      assert.equal(lastSlot(back), slot);
+      const run = await fillByPrompts(chat, back, ANSWERS[lang]);
+      assert.ok(run.ref, 'the resumed request files');
+      assert.ok(textsOf(await chat.say(RESUME[lang])).includes(t(lang)('common:resume.nothing')));
+    });
+  }
+
   it('a QR reference typed while a prompt waits is a status question, then the same prompt', async () => {
     const chat = new Chat(bot, newConversation('ref-at-prompt'), LOCALES.en);
     const first = await fillByPrompts(chat, await chat.say(OPENINGS['dc-renewal'].en), ANSWERS.en);

@@ -61,6 +61,11 @@ export function hasCorrectionMarker(text: string, lang: Lang): boolean {
   return said(foldText(normalizeInput(text)), allLangs(formTurnWords().correction, lang));
 }
 
+/** Does it say something given before is wrong ("wrong", "faux", "写错了"), not merely "it's"? */
+function hasStrongMarker(folded: string, lang: Lang): boolean {
+  return said(folded, allLangs(formTurnWords().correctionStrong, lang));
+}
+
 /** Words that mark the OLD value: "not 250", "pas 250", "au lieu de 250", "不是250". */
 const NEGATIONS = ['not', 'instead of', 'rather than', 'and not', 'pas', 'au lieu de', 'plutot que', 'et non', 'non pas', '不是', '而不是', '原来是', '原来的'];
 function isOldValue(folded: string, start: number): boolean {
@@ -137,25 +142,25 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
   if (!lexicon) return undefined;
   const folded = foldText(input);
   const copulas = allLangs(formTurnWords().copulas, lang).map(foldText).filter((c) => /[\p{L}:：]/u.test(c));
-  let cut = -1;
+  const cuts = new Set<number>();
   for (const c of copulas) {
-    for (const span of findAlias(folded, c)) if (span.end > cut && (/[:：]/u.test(c) || /\p{Script=Han}/u.test(c) || !/[\p{L}]/u.test(folded[span.end] ?? ''))) cut = span.end;
-    if (/[:：]/u.test(c)) {
-      const at = folded.lastIndexOf(c);
-      if (at >= 0 && at + c.length > cut) cut = at + c.length;
-    }
+    const bare = /[:：]/u.test(c) || /\p{Script=Han}/u.test(c);
+    for (const span of findAlias(folded, c)) if (bare || !/[\p{L}]/u.test(folded[span.end] ?? '')) cuts.add(span.end);
+    if (/[:：]/u.test(c)) for (let at = folded.indexOf(c); at >= 0; at = folded.indexOf(c, at + 1)) cuts.add(at + c.length);
   }
-  if (cut < 0) return undefined;
-  // The value ends where a new clause starts ("…, France ; celle du client ne change pas").
-  const value = input.slice(cut).replace(/^[\s,，:：]+/u, '').split(/\s*[;；]\s*/u)[0]!.trim();
-  if (!value) return undefined;
-  const head = input.slice(0, cut);
-  const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
-    .filter((f) => f.score > 0)
-    .sort((a, b) => b.score - a.score);
-  for (const { slot } of named) {
-    const result = validateSlot(slot, value, lang);
-    if (result.ok) return { slot, value: String(result.value) };
+  // The last "it's / c'est / 应该是 / :" that is followed by a valid value ("…, it's 60 Cuba Street; ours is fine").
+  for (const cut of [...cuts].sort((a, b) => b - a)) {
+    // The value ends where a new clause starts ("…, France ; celle du client ne change pas").
+    const value = input.slice(cut).replace(/^[\s,，:：]+/u, '').split(/\s*[;；]\s*/u)[0]!.trim();
+    if (!value) continue;
+    const head = input.slice(0, cut);
+    const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
+      .filter((f) => f.score > 0)
+      .sort((a, b) => b.score - a.score);
+    for (const { slot } of named) {
+      const result = validateSlot(slot, value, lang);
+      if (result.ok) return { slot, value: String(result.value) };
+    }
   }
   return undefined;
 }
@@ -177,8 +182,10 @@ function mergeAddress(old: unknown, value: string, text: string, lang: Lang): st
   const ours = nearest(allLangs(w.ours, lang));
   const theirs = nearest(allLangs(w.theirs, lang));
   const separator = /\p{Script=Han}/u.test(old) ? '；' : ' ; ';
-  if (ours > theirs) return [value, parts[1]].join(separator);
-  if (theirs > ours) return [parts[0], value].join(separator);
+  // The half keeps its own label ("theirs: …", "客户：…").
+  const labelled = (part: string) => (/^[^:：\d]{1,24}[:：]\s*/u.exec(part)?.[0] ?? '') + value;
+  if (ours > theirs) return [labelled(parts[0]!), parts[1]].join(separator);
+  if (theirs > ours) return [parts[0], labelled(parts[1]!)].join(separator);
   return value;
 }
 
@@ -223,7 +230,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const role = emailRoleBefore(folded, folded.indexOf(email));
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
     // At an email prompt an email without a role word is that prompt's answer, not a correction.
-    const fallback = marker && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
+    const fallback = hasStrongMarker(folded, lang) && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
     const target = role ?? holder ?? fallback;
     if (!target) continue;
     if (role) explicitRole.add(role);
@@ -252,8 +259,11 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     set(field.slot, twoHalves ? mergeAddress(draft.slots.billingAddress, field.value, text.trim(), lang) : field.value);
   }
 
+  // "il faut l'ajouter aux deux autres", "also SEN-…": a list grows instead of being replaced.
+  const adding = said(folded, allLangs(formTurnWords().add, lang));
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
-  if (sens.length > 0 && (marker || !isFilled(draft.slots.sen))) set('sen', sens.map((s) => s.sen));
+  const givenSens = sens.map((s) => s.sen);
+  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : givenSens);
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
@@ -265,6 +275,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   if (marker && oldProducts.length > 0 && newProducts.some((p) => !current.includes(p))) {
     const replaced = [...new Set([...current.filter((p) => !oldProducts.includes(p)), ...newProducts])];
     set('product', replaced);
+  } else if (adding && oldProducts.length === 0 && newProducts.some((p) => !current.includes(p))) {
+    explicitRole.add('product');
+    set('product', [...new Set([...current, ...newProducts])]);
   }
 
   if (!field) readNumbers();

@@ -15,7 +15,7 @@ import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
 import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
-import { hasCorrectionMarker, readCorrection, type Change } from './corrections.js';
+import { hasCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { lexiconKey, namesField, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 
@@ -52,7 +52,8 @@ export type FormReading =
   | { type: 'answer'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[] }
   /** Other slots changed; the asked slot is still open (or, at the summary, the summary is shown again). */
   | { type: 'correction'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; swapped?: [SlotName, SlotName] }
-  | { type: 'question'; faqId?: string }
+  /** `about: 'field'`: the question names the field asked; its explanation answers it. */
+  | { type: 'question'; faqId?: string; about?: 'field' }
   | { type: 'status'; ref?: string }
   /** "start over: <a new request>": cancel this form and start that one with the sentence. */
   | { type: 'restart' }
@@ -87,6 +88,22 @@ function isRestart(draft: QuoteDraft, text: string, lang: Lang, now: Date): bool
   if (!said(folded, allLangs(formTurnWords().restart, lang))) return false;
   const request = detectQuoteRequest(text, lang, now);
   return request !== undefined && (request.kind !== undefined || Object.keys(request.slots ?? {}).length > 0) && (request.kind ?? draft.kind) !== undefined;
+}
+
+/**
+ * The request is another kind than the form: "they don't have a site yet" in an existing-site
+ * form is a new subscription; "there is no SEN, it's a brand new licence" in a renewal is a new
+ * licence. What was given is kept.
+ */
+function kindSwitch(draft: QuoteDraft, input: string, lang: Lang): QuoteKind | undefined {
+  const folded = foldText(input);
+  const w = quoteIntentWords();
+  const cloudWithSite = draft.kind === 'cloud-existing' || draft.kind === 'cloud-renewal' || draft.kind === 'cloud-upgrade';
+  if (cloudWithSite && said(folded, allLangs(w.noSite, lang))) return 'cloud-new';
+  const dcExisting = draft.kind === 'dc-renewal' || draft.kind === 'dc-upgrade';
+  const renewOrUpgrade = said(folded, allLangs(w.renewal, lang)) || said(folded, allLangs(w.upgrade, lang));
+  if (dcExisting && said(folded, allLangs(w.newPurchase, lang)) && !renewOrUpgrade) return 'dc-new';
+  return undefined;
 }
 
 /** "can it be billed monthly instead?": refused at every step, with the rule. */
@@ -132,7 +149,8 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   }
 
   if (isRestart(draft, input, lang, now)) return { type: 'restart' };
-  if (draft.kind === 'cloud-existing' && said(foldText(input), allLangs(quoteIntentWords().noSite, lang))) return { type: 'switchKind', kind: 'cloud-new' };
+  const switched = kindSwitch(draft, input, lang);
+  if (switched) return { type: 'switchKind', kind: switched };
 
   const monthly = monthlyAsked(draft, input);
   if (monthly) return { type: 'refused', reason: monthly, rule: true };
@@ -141,42 +159,72 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const question = isQuestionLike(input);
   const correction = readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
-  if (correction && marked) {
-    return { type: 'correction', slots: correction.slots, draft: correction.itemTiers ? { itemTiers: correction.itemTiers } : {}, notices: correction.notices, changes: correction.changes, ...(correction.swapped && { swapped: correction.swapped }) };
-  }
+  const asCorrection = (c: CorrectionReading): FormReading => ({
+    type: 'correction',
+    slots: c.slots,
+    draft: c.itemTiers ? { itemTiers: c.itemTiers } : {},
+    notices: c.notices,
+    changes: c.changes,
+    ...(c.swapped && { swapped: c.swapped }),
+  });
+  // Under the summary there is no value to give: a correction is always one.
+  if (correction && (asked === 'confirm' || (marked && question))) return asCorrection(correction);
 
   // A question that merely contains a value ("is 50 users enough?") is still a question; one
   // that names the field asked ("is this my address or the customer's?") is about that field.
-  if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return namesField(turn.lexicon, asked, input) ? { type: 'question' } : { type: 'question', ...faqOf(turn, input) };
+  if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return namesField(turn.lexicon, asked, input) ? { type: 'question', about: 'field' } : { type: 'question', ...faqOf(turn, input) };
 
   // Free text is stored as typed (full-width punctuation in a Chinese address stays); the rest is read normalised.
   const reading = readAnswer(draft, asked, FREE_TEXT_SLOTS.has(asked) ? text.trim() : input, lang, now, turn.dayFirst);
-  if (reading.ok) {
+  // "oh and my own email is …" at the technical contact's prompt: the role word gives it to another slot.
+  // A number read from inside a corrected address ("…, 31000 Toulouse" at the tier prompt) is not the answer either.
+  const claimed =
+    reading.ok &&
+    correction?.changes.some(
+      (c) =>
+        (c.slot !== asked && Object.values(reading.slots).some((v) => JSON.stringify(c.to) === JSON.stringify(v))) ||
+        (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
+    );
+  if (reading.ok && !claimed) {
     // A plausible value of a few words ("Megan Carter") is never sent to the FAQ: short names can match a topic by chance.
-    const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 ? turn.faq?.(input, lang) : undefined;
+    const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 && !correction ? turn.faq?.(input, lang) : undefined;
     if (faqId) return { type: 'question', faqId };
-    const extra = correction && !marked ? correction : undefined;
-    const extraChanges = (extra?.changes ?? []).filter((c) => !(c.slot in reading.slots));
-    const slots = { ...Object.fromEntries(extraChanges.map((c) => [c.slot, extra!.slots[c.slot]])), ...reading.slots } as FilledSlots;
+    // What else the message changed (a SEN in a pasted thread, "and 2000 users not 1000") comes with the answer.
+    const extraChanges = (correction?.changes ?? []).filter((c) => !(c.slot in reading.slots));
+    const slots = { ...Object.fromEntries(extraChanges.map((c) => [c.slot, correction!.slots[c.slot]])), ...reading.slots } as FilledSlots;
     // Every other slot the answer changed is said back ("Jira et Confluence, 500 utilisateurs" at the product prompt).
     const replaced: Change[] = (Object.keys(reading.slots) as SlotName[])
       .filter((s) => s !== asked && JSON.stringify(draft.slots[s]) !== JSON.stringify(reading.slots[s]))
       .map((s) => ({ slot: s, ...(isFilled(draft.slots[s]) && { from: draft.slots[s] }), to: reading.slots[s] }));
-    return { type: 'answer', slots, draft: reading.draft, notices: [...reading.notices, ...(extra?.notices ?? [])], changes: [...extraChanges, ...replaced] };
+    const itemTiers = correction?.itemTiers && !reading.draft.itemTiers ? { itemTiers: correction.itemTiers } : {};
+    return {
+      type: 'answer',
+      slots,
+      draft: { ...reading.draft, ...itemTiers },
+      notices: [...reading.notices, ...(correction?.notices ?? [])],
+      changes: [...extraChanges, ...replaced],
+    };
   }
-  if (reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
+  if (correction) return asCorrection(correction);
+  if (!reading.ok && reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
 
   const shaped = FREE_TEXT_SLOTS.has(asked) || asked === 'siteUrl' ? shapedValues(draft, asked, input) : undefined;
   if (shaped) return { type: 'correction', slots: shaped.slots, draft: {}, notices: [], changes: shaped.changes };
-  if (correction) {
-    return { type: 'correction', slots: correction.slots, draft: correction.itemTiers ? { itemTiers: correction.itemTiers } : {}, notices: correction.notices, changes: correction.changes };
-  }
-  if (question) return namesField(turn.lexicon, asked, input) ? { type: 'question' } : { type: 'question', ...faqOf(turn, input) };
+  if (question) return namesField(turn.lexicon, asked, input) ? { type: 'question', about: 'field' } : { type: 'question', ...faqOf(turn, input) };
   if (isDontKnow(input)) return { type: 'dontKnow' };
-  // A short wrong answer ("Owen Price" at the URL prompt) is not an FAQ question about pricing.
-  const faqId = words >= 4 ? turn.faq?.(input, lang) : undefined;
+  // A short wrong answer ("Owen Price" at the URL prompt, "end of June 2027" at a name prompt) is not an FAQ question.
+  const faqId = words >= 6 ? turn.faq?.(input, lang) : undefined;
   if (faqId) return { type: 'question', faqId };
-  return { type: 'refused', reason: reading.reason, rule: false };
+  return { type: 'refused', reason: reading.ok ? { key: `quote:invalid.${asked}` } : reading.reason, rule: false };
+}
+
+/** The text without a value's parts (each half of a two-address value). */
+function blank(input: string, value: string): string {
+  return value
+    .split(/\s*[;；]\s*/u)
+    .map((part) => normalizeInput(part).replace(/^[^:：\d]{1,24}[:：]\s*/u, ''))
+    .filter((part) => part.length >= 4)
+    .reduce((text, part) => text.replace(part, ' '), input);
 }
 
 function faqOf(turn: FormTurn, input: string): { faqId?: string } {
