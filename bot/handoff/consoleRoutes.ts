@@ -34,6 +34,26 @@ const STATIC: Record<string, { file: string; type: string }> = {
 /** No inline script or style, no third-party origin: injected markup could not run even if it got in. */
 export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * Staff pages' files (the console, /insights), each read from the project at request time and
+ * served under CONSOLE_CSP with no caching and no referrer: only the paths listed are reachable.
+ */
+export function serveStaffPages(server: Server, files: Record<string, { file: string[]; type: string }>): void {
+  for (const [path, { file, type }] of Object.entries(files)) {
+    server.get(path, async (_req: Request, res: Response) => {
+      const body = await readFile(fromRoot(...file));
+      res.writeHead(200, {
+        'content-type': type,
+        'content-security-policy': CONSOLE_CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+  }
+}
+
 const messageBody = z.object({
   text: z.string().trim().min(1).max(4000),
   /** The knowledge-base answer the text started from ("Use this answer"), if any. */
@@ -51,19 +71,7 @@ type Handler = (req: Request, res: Response, advocate: Advocate) => Promise<void
 export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   const { service, advocates, events, logger } = deps;
 
-  for (const [path, { file, type }] of Object.entries(STATIC)) {
-    server.get(path, async (_req: Request, res: Response) => {
-      const body = await readFile(fromRoot('web', 'advocate', file));
-      res.writeHead(200, {
-        'content-type': type,
-        'content-security-policy': CONSOLE_CSP,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    });
-  }
+  serveStaffPages(server, Object.fromEntries(Object.entries(STATIC).map(([path, { file, type }]) => [path, { file: ['web', 'advocate', file], type }])));
 
   /** Authenticates, runs, and maps domain errors to HTTP statuses. */
   const guarded = (handler: Handler) => async (req: Request, res: Response) => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
 import { CHARTS, chartTable, summary, type Dataset, type Table } from '../../backend/insights/charts.js';
@@ -8,9 +7,8 @@ import { queryObject, sendError, sendJson, sendValidationError } from '../../bac
 import { toCsv } from '../../backend/quotes/csv.js';
 import { FAQ_IDS, type FaqEntry } from '../../knowledge/faq.js';
 import { isLang, type Lang } from '../../knowledge/lang.js';
-import { CONSOLE_CSP } from '../handoff/consoleRoutes.js';
+import { serveStaffPages } from '../handoff/consoleRoutes.js';
 import type { Logger } from '../log.js';
-import { fromRoot } from '../paths.js';
 import { readRange, type RangeQuery } from './query.js';
 import type { StaffAuth, StaffMember } from './staffAuth.js';
 
@@ -68,19 +66,7 @@ export function staffGuard(auth: StaffAuth, logger: Logger) {
 export function registerInsightsRoutes(server: Server, deps: InsightsRouteDeps): { guarded: ReturnType<typeof staffGuard>; dataset: (range: RangeQuery) => Promise<Dataset> } {
   const guarded = staffGuard(deps.auth, deps.logger);
 
-  for (const [path, { file, type }] of Object.entries(STATIC)) {
-    server.get(path, async (_req: Request, res: Response) => {
-      const body = await readFile(fromRoot(...file));
-      res.writeHead(200, {
-        'content-type': type,
-        'content-security-policy': CONSOLE_CSP,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    });
-  }
+  serveStaffPages(server, STATIC);
 
   // The page's strings (not secret): it is drawn before anyone signs in.
   server.get('/insights/strings.json', async (req: Request, res: Response) => {
