@@ -99,6 +99,12 @@ export const configSchema = z.object({
    * in charge of any more (closed, abandoned, followed up), with their messages.
    */
   RETENTION_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /**
+   * How often each instance checks whether authors changed the knowledge-base overlay (review
+   * queue of /insights) and rebuilds its index if so. The instance that stored the change
+   * rebuilds at once; this is for the others.
+   */
+  KB_OVERLAY_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
   STAFF_API_KEY: optionalString,
   QUOTE_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   QUOTE_WEBHOOK_SECRET: optionalString,

@@ -3,8 +3,10 @@ import type { ChannelAdapter } from './adapter.js';
 import type { i18n } from 'i18next';
 import type { Server } from 'restify';
 import type { FreeTextResponder, Route } from '../dialogs/mainDialog.js';
+import type { InsightRecorder } from '../backend/insights/recorder.js';
 import type { PersonalDataRegistry } from '../backend/privacy/index.js';
 import type { IntentMatcher } from '../knowledge/intents.js';
+import type { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import type { Config } from './config.js';
 import type { LocalRelay } from './http/localRelay.js';
 import type { Readiness } from './http/server.js';
@@ -28,6 +30,10 @@ export interface FeatureContext {
   stores: Stores;
   /** Every store with personal data registers here: erased on request, swept for retention. */
   privacy: PersonalDataRegistry;
+  /** Insight records (one per turn, advocates' knowledge searches) and the stores the staff charts read. */
+  insights: InsightRecorder;
+  /** The FAQ engine every feature answers with: the shipped knowledge base plus the authors' overlay, rebuilt live. */
+  faq: LiveFaqEngine;
   /** The clock retention is measured with (injected by tests). */
   now: () => Date;
   adapter: ChannelAdapter;

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import type { Server } from 'restify';
-import { PersonalDataRegistry } from '../backend/privacy/index.js';
+import { InsightRecorder } from '../backend/insights/recorder.js';
+import { cutoff, PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
+import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -24,6 +26,7 @@ import { MessageLengthLimit } from './middleware/messageLengthLimit.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
 import { TurnLock } from './middleware/turnLock.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
+import { openInsightStore } from './insights/stores.js';
 import { privacyFeature } from './privacy/feature.js';
 import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
@@ -35,6 +38,8 @@ export interface App {
   logger: Logger;
   /** Erasure and the retention sweep over every store (the staff route and the chat command use it too). */
   privacy: PersonalDataRegistry;
+  /** The live FAQ engine (shipped knowledge base plus the authors' overlay), for tools that evaluate it. */
+  faq: LiveFaqEngine;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -57,6 +62,13 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     : embeddedStores(dataDir, { now });
   const storage = stores.state;
   const privacy = new PersonalDataRegistry(logger);
+  const insights = new InsightRecorder(openInsightStore(dataDir, logger), logger);
+  const faq = new LiveFaqEngine();
+  privacy.register({
+    name: 'insights',
+    erase: (subject) => insights.erase(subject),
+    expire: async (at) => (await insights.store).expire(cutoff(at, config.RETENTION_DAYS)),
+  });
   const state = createBotState(storage);
   const readiness: Readiness = { checks: { storage: true, languageModels: false } };
   const database = stores.database;
@@ -76,7 +88,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, now, adapter, server, proactive, readiness, relay };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, insights, faq, now, adapter, server, proactive, readiness, relay };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 
@@ -109,6 +121,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     server,
     logger,
     privacy,
+    faq,
     async listen() {
       // Migrations (PostgreSQL): a broken one stops start-up here; an unreachable server is retried in the background.
       await stores.start();
@@ -140,6 +153,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       closing = true;
       clearTimeout(probe);
       for (const f of built) await f.close?.();
+      await insights.close();
       await stores.close();
     },
   };

@@ -35,7 +35,9 @@ export type Feedback = z.infer<typeof feedbackSchema>;
 export const MAX_LOGGED_TEXT = 1000;
 
 /** Authors need the wording, not the customer: emails and SENs are masked before storing. */
-const forAuthors = (text: string): string => {
+
+/** What the FAQ log and the insight records keep of a text: cut to MAX_LOGGED_TEXT, emails and SENs masked. */
+export const forAuthors = (text: string): string => {
   const cut = text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}…` : text;
   return maskPersonalData(cut);
 };

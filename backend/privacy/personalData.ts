@@ -2,7 +2,7 @@ import { silentLogger, type BackendLogger } from '../logger.js';
 import type { DataSubject } from './subject.js';
 
 /** What an erasure removed (or, for quote requests, unlinked), by kind: the user is told these counts. */
-export const ERASED_KINDS = ['conversations', 'profiles', 'tickets', 'messages', 'questions', 'votes', 'quotesUnlinked'] as const;
+export const ERASED_KINDS = ['conversations', 'profiles', 'tickets', 'messages', 'questions', 'votes', 'records', 'examples', 'quotesUnlinked'] as const;
 export type ErasedKind = (typeof ERASED_KINDS)[number];
 export type ErasureReport = Record<ErasedKind, number>;
 

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { HandoffError, type Advocate, type AdvocateDirectory, type Ticket } from '../../backend/handoff/index.js';
+import { HandoffError, ticketUserId, type Advocate, type AdvocateDirectory, type Ticket } from '../../backend/handoff/index.js';
+import { conversationKey } from '../../backend/insights/insightRecord.js';
+import type { InsightRecorder } from '../../backend/insights/recorder.js';
 import { isLang } from '../../knowledge/lang.js';
 import { sendError } from '../http/server.js';
 import type { Logger } from '../log.js';
@@ -16,6 +19,8 @@ export interface ConsoleDeps {
   events: ConsoleEvents;
   logger: Logger;
   knowledge?: KnowledgeSearch;
+  /** Where the advocates' knowledge searches go, so the review queue learns what they thought a question was about. */
+  insights?: { recorder: InsightRecorder; now: () => Date };
 }
 
 /** The console's own files, by URL; nothing else under web/ is reachable from here. */
@@ -29,7 +34,31 @@ const STATIC: Record<string, { file: string; type: string }> = {
 /** No inline script or style, no third-party origin: injected markup could not run even if it got in. */
 export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const messageBody = z.object({ text: z.string().trim().min(1).max(4000) });
+/**
+ * Staff pages' files (the console, /insights), each read from the project at request time and
+ * served under CONSOLE_CSP with no caching and no referrer: only the paths listed are reachable.
+ */
+export function serveStaffPages(server: Server, files: Record<string, { file: string[]; type: string }>): void {
+  for (const [path, { file, type }] of Object.entries(files)) {
+    server.get(path, async (_req: Request, res: Response) => {
+      const body = await readFile(fromRoot(...file));
+      res.writeHead(200, {
+        'content-type': type,
+        'content-security-policy': CONSOLE_CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+  }
+}
+
+const messageBody = z.object({
+  text: z.string().trim().min(1).max(4000),
+  /** The knowledge-base answer the text started from ("Use this answer"), if any. */
+  faqId: z.string().max(100).optional(),
+});
 const FOLLOW_UPS_LISTED = 50;
 
 type Handler = (req: Request, res: Response, advocate: Advocate) => Promise<void>;
@@ -42,19 +71,7 @@ type Handler = (req: Request, res: Response, advocate: Advocate) => Promise<void
 export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   const { service, advocates, events, logger } = deps;
 
-  for (const [path, { file, type }] of Object.entries(STATIC)) {
-    server.get(path, async (_req: Request, res: Response) => {
-      const body = await readFile(fromRoot('web', 'advocate', file));
-      res.writeHead(200, {
-        'content-type': type,
-        'content-security-policy': CONSOLE_CSP,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    });
-  }
+  serveStaffPages(server, Object.fromEntries(Object.entries(STATIC).map(([path, { file, type }]) => [path, { file: ['web', 'advocate', file], type }])));
 
   /** Authenticates, runs, and maps domain errors to HTTP statuses. */
   const guarded = (handler: Handler) => async (req: Request, res: Response) => {
@@ -107,7 +124,9 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   server.post('/api/handoff/tickets/:id/messages', guarded(async (req, res, advocate) => {
     const body = messageBody.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'BadRequest', 'Expected {"text": "…"} (1–4000 characters).', ['text']);
-    const entry = await service.sendFromAdvocate(String(req.params.id), advocate, body.data.text);
+    const id = String(req.params.id);
+    const entry = await service.sendFromAdvocate(id, advocate, body.data.text);
+    if (body.data.faqId) await recordKnowledge(deps, await service.get(id), advocate, { used: body.data.faqId, results: [] });
     res.json({ message: entry });
   }));
 
@@ -117,12 +136,16 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.json({ ticket: await detail(service, (await service.get(id))!), delivered });
   }));
 
-  server.get('/api/handoff/knowledge', guarded(async (req, res) => {
+  server.get('/api/handoff/knowledge', guarded(async (req, res, advocate) => {
     if (!deps.knowledge) return sendError(res, 501, 'NotAvailable', 'The knowledge base is not wired into the console yet.');
     const query = (req.query ?? {}) as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.slice(0, 500) : '';
     const lang = isLang(query.lang) ? query.lang : 'en';
-    res.json({ lang, results: q.trim() ? await deps.knowledge.search(q, lang, 5) : [] });
+    const results = q.trim() ? await deps.knowledge.search(q, lang, 5) : [];
+    if (q.trim() && typeof query.ticket === 'string') {
+      await recordKnowledge(deps, await service.get(query.ticket), advocate, { query: q, results: results.map((r) => r.id) });
+    }
+    res.json({ lang, results });
   }));
 
   server.get('/api/handoff/events', (req: Request, res: Response, next: Next) => {
@@ -133,6 +156,29 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     }
     events.attach(advocate.name, res, () => undefined);
     // The stream stays open: restify's chain is not resumed.
+  });
+}
+
+/** An advocate's search (or the answer they used) in a ticket's conversation, as an insight record. */
+async function recordKnowledge(
+  deps: ConsoleDeps,
+  ticket: Ticket | undefined,
+  advocate: Advocate,
+  what: { query?: string; results: string[]; used?: string },
+): Promise<void> {
+  if (!deps.insights || !ticket) return;
+  const userId = ticketUserId(ticket);
+  await deps.insights.recorder.record({
+    id: randomUUID(),
+    kind: 'kbSearch',
+    at: deps.insights.now().toISOString(),
+    ...(userId ? { subject: { channelId: ticket.channel, userId } } : {}),
+    conversation: conversationKey(ticket.channel, ticket.conversationId),
+    channel: ticket.channel,
+    lang: ticket.lang,
+    ticket: ticket.id,
+    advocate: advocate.name,
+    ...what,
   });
 }
 

@@ -8,6 +8,7 @@ import { ConsoleEvents } from './events.js';
 import { localEvents, sharedEvents } from './fanOut.js';
 import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
+import { ticketSource } from '../insights/sources.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
 import { HandoffService, ticketSummary } from './service.js';
 import { PgRecentMessages } from './pgRecentMessages.js';
@@ -64,7 +65,12 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     });
     // In memory they last until the process stops; in the database, a day (the context of a ticket opened now).
     if (recent instanceof PgRecentMessages) ctx.privacy.register({ name: 'recentMessages', erase: async () => ({}), expire: (now) => recent.expire(cutoff(now, 1)) });
-    registerConsoleRoutes(ctx.server, { service, advocates, events, logger, ...(options.knowledge ? { knowledge: options.knowledge } : {}) });
+    registerConsoleRoutes(ctx.server, {
+      service, advocates, events, logger,
+      insights: { recorder: ctx.insights, now: ctx.now },
+      ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    });
+    ctx.insights.sources.tickets = ticketSource(store);
 
     if (config.HANDOFF_MODE === 'console' && advocates.size === 0) {
       logger.warn('handoff: ADVOCATES is empty, so nobody can sign in to /advocate and handoff requests become email follow-ups');
@@ -100,4 +106,5 @@ function privacyTurn(ctx: FeatureContext): (context: TurnContext) => Promise<boo
     turnInfo(context).intent?.intent === 'deleteData' || Boolean((await ctx.state.conversationData.get(context))?.confirmingErasure);
 }
 
-export const handoffFeature: FeatureFactory = createHandoffFeature({ knowledge: faqKnowledge() });
+/** The console searches the live FAQ engine, so an advocate finds what authors just added. */
+export const handoffFeature: FeatureFactory = (ctx) => createHandoffFeature({ knowledge: faqKnowledge(async () => ctx.faq) })(ctx);

@@ -1,4 +1,5 @@
 import { ActivityTypes, HandoffEventNames, type Middleware, type TurnContext } from 'botbuilder';
+import { noteTurn } from '../insights/turnNotes.js';
 import { turnInfo } from '../turn.js';
 import type { HandoffService, HubState } from './service.js';
 
@@ -41,6 +42,7 @@ export class HandoffRelayMiddleware implements Middleware {
       info.intent = undefined;
       return next();
     }
+    noteTurn(context, { relayed: true });
     const { position } = await this.service.relayFromUser(ticket, activity.text ?? '');
     // Still in the queue: say the message reached the request (once an advocate has it, they answer).
     if (position) await context.sendActivity(info.t('handoff:waiting.added', { position }));

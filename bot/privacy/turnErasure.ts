@@ -4,6 +4,11 @@ import type { BotState } from '../state.js';
 import type { StateStore } from '../storage/stateStore.js';
 import { subjectOf } from './subject.js';
 
+const ERASED = Symbol('erasedThisTurn');
+
+/** True once this turn erased its sender: nothing written after it may name them again. */
+export const erasedThisTurn = (context: TurnContext): boolean => context.turnState.get(ERASED) === true;
+
 /** What the erasure dialog needs: erase this turn's user everywhere. */
 export interface TurnErasure {
   erase(context: TurnContext): Promise<ErasureReport>;
@@ -18,6 +23,7 @@ export function turnErasure(privacy: PersonalDataRegistry, state: BotState, stor
     async erase(context) {
       const subject = subjectOf(context);
       if (!subject) throw new Error('privacy: the activity names no user');
+      context.turnState.set(ERASED, true);
       try {
         return await privacy.erase(subject);
       } finally {

@@ -6,6 +6,7 @@ import { looksLikeFollowUp, splitQuestions } from '../../knowledge/faqQuestions.
 import { normalizeCommand } from '../../knowledge/intents.js';
 import { otherLanguageOf } from '../../knowledge/language/otherLanguage.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { faqTrace, noteTurn, turnRecordId } from '../../bot/insights/turnNotes.js';
 import { subjectOf } from '../../bot/privacy/subject.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
@@ -16,8 +17,10 @@ import { imBack, withMenu } from '../messages.js';
 export interface FaqConversation {
   /** Consecutive questions without an answer; at 2 an advocate is offered. */
   unanswered?: number;
-  /** The last answer given, so a 👍/👎 can be stored with its question. */
-  last?: { entryId: string; question: string; lang: Lang; turn?: number };
+  /** The last answer given, so a 👍/👎 can be stored with its question (and the record of its turn). */
+  last?: { entryId: string; question: string; lang: Lang; turn?: number; record?: string };
+  /** The last "did you mean", so the topic tapped next is recorded as the user's choice. */
+  clarify?: { record: string; topics: string[] };
   /** Free-text messages seen, so a follow-up is only read as one shortly after an answer. */
   turn?: number;
   /** The activity last counted in `turn`: a message may be routed through the FAQ twice. */
@@ -32,7 +35,7 @@ const FOLLOW_UP_TURNS = 2;
 
 /** What to do with one message: answer one or two topics, or the engine's clarify/none. */
 type Plan =
-  | { kind: 'answers'; answers: { id: string; question: string }[]; followUp: boolean }
+  | { kind: 'answers'; answers: { id: string; question: string }[]; followUp: boolean; trace: FaqDecision }
   | { kind: 'decision'; decision: Exclude<FaqDecision, { kind: 'answer' }> };
 
 /**
@@ -64,7 +67,7 @@ export class FaqResponder implements FreeTextResponder {
   async answerFirst(context: TurnContext, text: string, questionLike: boolean): Promise<boolean> {
     const memory = await this.countTurn(context);
     const entry = this.byTitle(text);
-    if (entry) return this.answer(context, entry, text).then(() => true);
+    if (entry) return this.answerTitle(context, entry, text).then(() => true);
     // German, Spanish…: one short reply in the three languages, whatever the conversation's language.
     if (otherLanguageOf(text)) {
       await context.sendActivity(withMenu(turnInfo(context).t, LANGS.map((lang) => this.i18n.getFixedT(lang)('faq:otherLanguage')).join('\n\n')));
@@ -75,6 +78,7 @@ export class FaqResponder implements FreeTextResponder {
     // A follow-up is the FAQ's even when not worded as a question; anything else worded as a
     // request ("je voudrais un devis…") goes to the dialogs first.
     if (!questionLike && !plan.followUp) return false;
+    await this.noteDecision(context, text, plan.trace);
     await this.answerAll(context, plan.answers);
     return true;
   }
@@ -83,10 +87,11 @@ export class FaqResponder implements FreeTextResponder {
     const { lang, t } = turnInfo(context);
     if (await this.feedback(context, text)) return;
     const entry = this.byTitle(text);
-    if (entry) return this.answer(context, entry, text);
+    if (entry) return this.answerTitle(context, entry, text);
 
     const memory = await this.countTurn(context);
     const plan = this.plan(text, lang, memory);
+    await this.noteDecision(context, text, plan.kind === 'answers' ? plan.trace : plan.decision);
     if (plan.kind === 'answers') return this.answerAll(context, plan.answers);
     const decision = plan.decision;
 
@@ -128,7 +133,7 @@ export class FaqResponder implements FreeTextResponder {
     const followUp = looksLikeFollowUp(text);
     if (last && (memory.turn ?? 0) - (last.turn ?? 0) <= FOLLOW_UP_TURNS && followUp) {
       const decision = this.engine.decideFollowUp(text, last.question, lang);
-      if (decision.kind === 'answer') return { kind: 'answers', answers: [{ id: decision.id, question: `${last.question} ${text}` }], followUp: true };
+      if (decision.kind === 'answer') return { kind: 'answers', answers: [{ id: decision.id, question: `${last.question} ${text}` }], followUp: true, trace: decision };
     }
     const whole = this.engine.decide(text, lang);
     // "And for Data Center?" with no answer to follow: a guess would be a coin toss, so ask.
@@ -141,10 +146,11 @@ export class FaqResponder implements FreeTextResponder {
       // licence"): each half must be clearly about its topic.
       const ids = parts.map((part) => this.engine.decide(part, lang)).map((d) => (d.kind === 'answer' && d.confidence >= PART_CONFIDENCE ? d.id : undefined));
       if (ids[0] && ids[1] && ids[0] !== ids[1]) {
-        return { kind: 'answers', answers: ids.map((id, i) => ({ id: id!, question: parts[i]! })), followUp: false };
+        const trace = { ...whole, kind: 'answer', id: ids[0]! } as FaqDecision;
+        return { kind: 'answers', answers: ids.map((id, i) => ({ id: id!, question: parts[i]! })), followUp: false, trace };
       }
     }
-    if (whole.kind === 'answer') return { kind: 'answers', answers: [{ id: whole.id, question: text }], followUp: false };
+    if (whole.kind === 'answer') return { kind: 'answers', answers: [{ id: whole.id, question: text }], followUp: false, trace: whole };
     return { kind: 'decision', decision: whole };
   }
 
@@ -153,6 +159,26 @@ export class FaqResponder implements FreeTextResponder {
     for (const [i, { id, question }] of answers.entries()) {
       await this.answer(context, this.engine.entry(id)!, question, i === answers.length - 1);
     }
+  }
+
+  /** The engine's decision goes into the turn's record; a "did you mean" is remembered for the tap that answers it. */
+  private async noteDecision(context: TurnContext, text: string, decision: FaqDecision): Promise<void> {
+    noteTurn(context, { text, faq: faqTrace(decision) });
+    const memory = await this.memory.get(context, {});
+    const record = turnRecordId(context);
+    memory.clarify = decision.kind === 'clarify' && record ? { record, topics: decision.candidates.map((c) => c.id) } : undefined;
+  }
+
+  /** A tapped topic: the user's answer to the last "did you mean" when it offered that topic. */
+  private async answerTitle(context: TurnContext, entry: FaqEntry, text: string): Promise<void> {
+    const memory = await this.memory.get(context, {});
+    const clarify = memory.clarify;
+    memory.clarify = undefined;
+    noteTurn(context, {
+      faq: { decision: 'answer', candidates: [], answered: entry.id, via: 'title' },
+      ...(clarify?.topics.includes(entry.id) ? { pick: { topic: entry.id, clarify: clarify.record } } : {}),
+    });
+    return this.answer(context, entry, text);
   }
 
   private byTitle(text: string): FaqEntry | undefined {
@@ -164,7 +190,8 @@ export class FaqResponder implements FreeTextResponder {
     const { lang, t } = turnInfo(context);
     const memory = await this.memory.get(context, {});
     memory.unanswered = 0;
-    memory.last = { entryId: entry.id, question, lang, turn: memory.turn ?? 0 };
+    const record = turnRecordId(context);
+    memory.last = { entryId: entry.id, question, lang, turn: memory.turn ?? 0, ...(record ? { record } : {}) };
     const local = entry[lang];
     const followUps: CardAction[] = entry.followUps.slice(0, MAX_FOLLOW_UPS).map((f) => {
       if (f === 'handoff') return imBack(t('common:menu.advocate'));
@@ -188,7 +215,9 @@ export class FaqResponder implements FreeTextResponder {
       await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
       return true;
     }
-    await (await this.log).recordFeedback({ ...memory.last, vote, subject: subjectOf(context) });
+    const { record, ...last } = memory.last;
+    noteTurn(context, { vote: { topic: last.entryId, vote, ...(record ? { answer: record } : {}) } });
+    await (await this.log).recordFeedback({ ...last, vote, subject: subjectOf(context) });
     memory.last = undefined; // one vote per answer: a double tap is not counted twice
     if (vote === 'up') await context.sendActivity(withMenu(t, t('faq:feedback.thanks')));
     else await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));

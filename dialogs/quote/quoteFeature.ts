@@ -1,7 +1,7 @@
 import type { QuoteBackend, QuoteRepository } from '../../backend/quotes/index.js';
 import { registerStaffApi } from '../../backend/quotes/staffApi.js';
 import type { Feature, FeatureContext } from '../../bot/feature.js';
-import { defaultFaqEngine } from '../../knowledge/faq.js';
+import { quoteSource } from '../../bot/insights/sources.js';
 import { filedMemory, type LastFiling } from './filedMemory.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
@@ -45,10 +45,11 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   const repository = deferredRepository(ready);
   ctx.privacy.register({ name: 'quotes', erase: async (subject) => (await ready).erase(subject) });
   registerStaffApi(ctx.server, { repository, staffApiKey: config.STAFF_API_KEY, logger });
+  ctx.insights.sources.quotes = quoteSource(repository);
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
   const reseller = resellerMemory(ctx.state.conversationState.createProperty<ResellerDetails | undefined>('quoteReseller'));
-  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
+  const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(ctx), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
   const sender = createStatusSender(ctx.proactive, ctx.i18n);
 
   return {
@@ -69,10 +70,10 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   };
 }
 
-/** The FAQ engine builds its index on first use, not at start-up. */
-function lazyFaq(): NonNullable<QuoteDialogDeps['faq']> {
+/** The FAQ engine builds its index on first use, not at start-up; it is the live one (authors' overlay included). */
+function lazyFaq(ctx: FeatureContext): NonNullable<QuoteDialogDeps['faq']> {
   return {
-    decide: (text, lang) => defaultFaqEngine().decide(text, lang),
-    entry: (id) => defaultFaqEngine().entry(id),
+    decide: (text, lang) => ctx.faq.decide(text, lang),
+    entry: (id) => ctx.faq.entry(id),
   };
 }

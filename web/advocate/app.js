@@ -11,6 +11,7 @@ const state = {
   openId: undefined,
   open: undefined,
   stream: undefined,
+  usedFaqId: undefined,
 };
 
 function el(tag, attrs = {}, text) {
@@ -211,8 +212,11 @@ $('composer').addEventListener('submit', (event) => {
   const text = input.value.trim();
   if (!text) return;
   act(async () => {
-    await api('POST', `/tickets/${encodeURIComponent(state.openId)}/messages`, { text });
+    // The knowledge-base answer the reply started from tells the review queue what the question was about.
+    const faqId = state.usedFaqId;
+    await api('POST', `/tickets/${encodeURIComponent(state.openId)}/messages`, faqId ? { text, faqId } : { text });
     input.value = '';
+    state.usedFaqId = undefined;
   });
 });
 
@@ -223,13 +227,14 @@ $('kb-form').addEventListener('submit', (event) => {
   const q = $('kb-query').value.trim();
   if (!q || !state.open) return;
   act(async () => {
-    const { results } = await api('GET', `/knowledge?q=${encodeURIComponent(q)}&lang=${state.open.lang}`);
+    const { results } = await api('GET', `/knowledge?q=${encodeURIComponent(q)}&lang=${state.open.lang}&ticket=${encodeURIComponent(state.openId)}`);
     $('kb-results').replaceChildren(
       ...results.map((hit) => {
         const item = el('li', { 'data-testid': 'kb-result', 'data-faq-id': hit.id });
         const use = el('button', { type: 'button', 'data-testid': 'kb-use' }, 'Use this answer');
         use.addEventListener('click', () => {
           $('composer-input').value = hit.answer;
+          state.usedFaqId = hit.id;
           $('composer-input').focus();
         });
         item.append(el('strong', {}, hit.question), el('p', {}, hit.answer), use);

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import type { FaqDecision, FaqEngine } from '../../knowledge/faq.js';
+import { defaultFaqEngine } from '../../knowledge/faq.js';
+import { learnClarifyAnswerAt, type KbOverlay } from '../../knowledge/faqOverlay.js';
+import { buildWithOverlay, LiveFaqEngine } from '../../knowledge/liveFaq.js';
+import type { Lang } from '../../knowledge/lang.js';
+
+/** An engine that decides from a table (text → decision), the shipped entries behind it. */
+function tableEngine(table: Record<string, FaqDecision>): FaqEngine {
+  const shipped = defaultFaqEngine();
+  return {
+    decide: (text: string, _lang: Lang) => table[text] ?? ({ kind: 'none', candidates: [], confidence: 0 } as FaqDecision),
+    decideFollowUp: (text: string) => table[text] ?? ({ kind: 'none', candidates: [], confidence: 0 } as FaqDecision),
+    entry: (id) => shipped.entry(id),
+    entries: () => shipped.entries(),
+    search: () => [],
+  } as FaqEngine;
+}
+const clarify = (top: string, score: number, second = 'discounts'): FaqDecision =>
+  ({ kind: 'clarify', candidates: [{ id: top, score }, { id: second, score: score - 0.05 }], confidence: score }) as FaqDecision;
+const answer = (id: string, score = 0.9): FaqDecision => ({ kind: 'answer', id, candidates: [{ id, score }], confidence: score }) as FaqDecision;
+
+describe('knowledge/liveFaq LiveFaqEngine', () => {
+  it('settles a "did you mean" of the shipped engine when the rebuilt one answers its first topic; never takes another topic from it', async () => {
+    const shipped = tableEngine({ settled: clarify('pricing', 0.5), switched: clarify('pricing', 0.5) });
+    const rebuilt = tableEngine({ settled: answer('pricing'), switched: answer('discounts') });
+    const live = new LiveFaqEngine(() => rebuilt, () => shipped);
+    assert.equal(live.decide('settled', 'en').kind, 'clarify');
+    const applying = live.apply({ examples: [{ topic: 'pricing', lang: 'fr', text: 'autre' }], outOfScope: [] }, 1);
+    assert.equal(live.decide('settled', 'en').kind, 'clarify', 'the old engine answers while the new one is built');
+    await applying;
+    assert.equal(live.version, 1);
+    assert.deepEqual(live.decide('settled', 'en'), answer('pricing'));
+    assert.equal(live.decide('switched', 'en').kind, 'clarify');
+  });
+
+  it('decides an author-decided wording that way, whatever its case and punctuation; a later overlay without it forgets it', async () => {
+    const shipped = tableEngine({});
+    const live = new LiveFaqEngine(() => shipped, () => shipped);
+    await live.apply({ examples: [{ topic: 'pay-invoice', lang: 'fr', text: 'Facture pro forma ?' }], outOfScope: [{ lang: 'fr', text: 'vous recrutez ?' }] }, 1);
+    const d = live.decide('  facture PRO FORMA  ', 'fr');
+    assert.equal(d.kind, 'answer');
+    assert.equal((d as { id: string }).id, 'pay-invoice');
+    assert.equal(live.decide('facture pro forma ?', 'en').kind, 'none', 'per language');
+    await live.apply({ examples: [], outOfScope: [] }, 2);
+    assert.equal(live.decide('Facture pro forma ?', 'fr').kind, 'none');
+  });
+
+  it('keeps an answer of the shipped knowledge base that the rebuilt engine would lose; an out-of-scope wording still declines', async () => {
+    const shipped = tableEngine({ kept: answer('tax-vat'), decided: answer('tax-vat') });
+    const rebuilt = tableEngine({ kept: clarify('tax-vat', 0.5), decided: clarify('tax-vat', 0.5) });
+    const live = new LiveFaqEngine(() => rebuilt, () => shipped);
+    await live.apply({ examples: [{ topic: 'pricing', lang: 'en', text: 'x' }], outOfScope: [{ lang: 'en', text: 'decided' }] }, 1);
+    assert.deepEqual(live.decide('kept', 'en'), answer('tax-vat'));
+    assert.equal(live.decide('decided', 'en').kind, 'none');
+  });
+
+  it('answers a "did you mean" from the learned strength on, with its first topic', async () => {
+    const shipped = tableEngine({ sure: clarify('discounts', 0.7, 'pricing'), unsure: clarify('discounts', 0.5, 'pricing') });
+    const live = new LiveFaqEngine(() => shipped, () => shipped);
+    const overlay: KbOverlay = { examples: [], outOfScope: [], clarifyAnswerAt: 0.62 };
+    await live.apply(overlay, 1);
+    const sure = live.decide('sure', 'fr');
+    assert.deepEqual([sure.kind, (sure as { id?: string }).id, sure.candidates.map((c) => c.id)], ['answer', 'discounts', ['discounts', 'pricing']]);
+    assert.equal(live.decide('unsure', 'fr').kind, 'clarify');
+  });
+
+  it('merges overlays applied during a build: only the latest version is built next', async () => {
+    let builds = 0;
+    const shipped = tableEngine({});
+    const live = new LiveFaqEngine(() => (builds++, shipped), () => shipped);
+    const overlay = (v: number): KbOverlay => ({ examples: [{ topic: 'pricing', lang: 'en', text: `v${v}` }], outOfScope: [] });
+    void live.apply(overlay(1), 1);
+    void live.apply(overlay(2), 2);
+    await live.apply(overlay(3), 3);
+    assert.equal(live.version, 3);
+    assert.equal(builds, 1);
+  });
+
+  it('builds the real engine from the shipped topics plus the overlay', () => {
+    const engine = buildWithOverlay({ examples: [{ topic: 'pay-invoice', lang: 'en', text: 'zorblax invoice wibble' }], outOfScope: [] });
+    assert.ok(engine.entry('pay-invoice')!.en.questions.includes('zorblax invoice wibble'));
+    assert.ok(!defaultFaqEngine().entry('pay-invoice')!.en.questions.includes('zorblax invoice wibble'));
+  });
+});
+
+describe('knowledge/faqOverlay learnClarifyAnswerAt', () => {
+  const samples = (list: Array<[number, boolean]>) => list.map(([strength, right]) => ({ strength, right }));
+
+  it('finds the strength above which the first candidate was right often enough (a wrong answer costs two)', () => {
+    const reviewed = samples([[0.95, true], [0.9, true], [0.85, true], [0.8, true], [0.7, false], [0.65, true], [0.6, true], [0.5, false], [0.4, false], [0.3, true], [0.2, false]]);
+    assert.equal(learnClarifyAnswerAt(reviewed), 0.8, '0.8 gains 4; going down to 0.6 gains 6 − 2 = 4 too, no better');
+  });
+
+  it('learns nothing from too few reviews, or when the first candidate is not reliable', () => {
+    assert.equal(learnClarifyAnswerAt(samples([[0.9, true], [0.8, true], [0.7, true]])), undefined);
+    assert.equal(learnClarifyAnswerAt(samples([[0.9, false], [0.8, true], [0.7, false], [0.6, true], [0.5, false], [0.4, true], [0.3, false], [0.2, true]])), undefined);
+  });
+});
