@@ -33,7 +33,7 @@ interface ChoiceState {
 export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
   constructor(
     id: string,
-    private readonly interpret?: (text: string, context: TurnContext, choices: Choice[]) => ({ value: string } & Record<string, unknown>) | undefined,
+    private readonly interpret?: (text: string, context: TurnContext, choices: Choice[]) => (({ value: string } & Record<string, unknown>) | { narrow: string[] }) | undefined,
   ) {
     super(id);
   }
@@ -52,6 +52,12 @@ export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
     const state = dc.activeDialog!.state as ChoiceState;
     const text = context.activity.text ?? '';
     const picked = this.match(context, text, state.options.choices) ?? this.interpret?.(text, context, state.options.choices);
+    if (picked && 'narrow' in picked) {
+      // "Data Center": fewer choices, the same question; not a failure.
+      state.options = { ...state.options, choices: state.options.choices.filter((c) => picked.narrow.includes(c.value)) };
+      await this.sendPrompt(context, state);
+      return Dialog.EndOfTurn;
+    }
     if (picked) return dc.endDialog(picked);
     const { t } = turnInfo(context);
     state.failures += 1;

@@ -1,5 +1,5 @@
 import { checkNeedsPerson } from '../validators/index.js';
-import { alignAddOnTiers } from './orderItems.js';
+import { alignAddOnTiers, fitTierToProduct } from './orderItems.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import type { QuoteDraft } from './quoteDraft.js';
 import { QuoteFlowDialog, type RuleCheck } from './quoteFlowDialog.js';
@@ -17,9 +17,10 @@ export class DataCenterQuoteDialog extends QuoteFlowDialog {
   }
 
   protected override checkRules(input: QuoteDraft): RuleCheck {
-    const { draft, violation } = alignAddOnTiers(input);
+    const fitted = fitTierToProduct(input);
+    const { draft, violation } = alignAddOnTiers(fitted.draft);
     const { product, tier } = draft.slots;
     const person = checkNeedsPerson({ deployment: 'data-center', ...(product && { product }), ...(tier !== undefined && { tier }) });
-    return { draft, messages: [violation, person].filter((v) => v !== undefined), offerAdvocate: person !== undefined };
+    return { draft, messages: [fitted.notice, violation, person].filter((v) => v !== undefined), offerAdvocate: person !== undefined };
   }
 }

@@ -1,7 +1,7 @@
 import { findProductMatches, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { checkAddOnTier, findUserCounts, pickUserCount, requiredAddOnTier, type RuleViolation } from '../validators/index.js';
-import type { QuoteDraft } from './quoteDraft.js';
+import { checkAddOnTier, findUserCounts, pickUserCount, requiredAddOnTier, toTier, type RuleViolation } from '../validators/index.js';
+import { deploymentFor, type QuoteDraft } from './quoteDraft.js';
 
 /**
  * Order lines from the draft: one per product, sharing the request's tier unless the user gave
@@ -47,4 +47,20 @@ export function alignAddOnTiers(draft: QuoteDraft): { draft: QuoteDraft; violati
     if (tier !== undefined) itemTiers[item.product] = tier;
   }
   return { draft: { ...draft, itemTiers }, violation };
+}
+
+/**
+ * The request's tier, checked again against its product: a product changed after the tier was
+ * given ("not JSM, Confluence" with 35 agents) may not sell that tier. Rounded up with the notice.
+ */
+export function fitTierToProduct(draft: QuoteDraft): { draft: QuoteDraft; notice?: RuleViolation } {
+  const { tier, product = [] } = draft.slots;
+  const deployment = deploymentFor(draft);
+  if (tier === undefined || product.length !== 1 || !deployment) return { draft };
+  const fitted = toTier(tier, { deployment, productId: product[0]! });
+  if (!fitted.ok || fitted.value === tier || !fitted.notice) return { draft };
+  return {
+    draft: { ...draft, slots: { ...draft.slots, tier: fitted.value } },
+    notice: { rule: 'tierFitted', key: fitted.notice.key, ...(fitted.notice.params && { params: fitted.notice.params }) },
+  };
 }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../../bot/turn.js';
 import { isQuoteKind, type QuoteKind } from '../../knowledge/quoteTypes.js';
-import { deploymentOf, extractQuoteSlots } from '../validators/index.js';
+import { deploymentOf, extractQuoteSlots, isNewWord, type QuoteAction } from '../validators/index.js';
 import { ChoicePromptDialog, type Choice, type ChoicePromptOptions } from './choicePromptDialog.js';
 import { CLOUD_QUOTE_DIALOG, CloudQuoteDialog } from './cloudQuoteDialog.js';
 import { COTERM_DIALOG, CotermDialog } from './cotermDialog.js';
@@ -26,11 +26,36 @@ const KIND_CHOICE = 'quote.entry.kind';
 const familyOf = (kind: QuoteKind): string =>
   kind === 'coterm' ? COTERM_DIALOG : deploymentOf(kind) === 'cloud' ? CLOUD_QUOTE_DIALOG : DATA_CENTER_QUOTE_DIALOG;
 
-/** A typed answer to the kind question: "renouvellement cloud", "DC 升级 SEN-L1234567"… */
-function kindFromText(text: string, context: TurnContext, choices: Choice[]): { value: string; slots: FilledSlots } | undefined {
-  const extracted = extractQuoteSlots(text, turnInfo(context).lang);
-  if (!extracted.kind || !choices.some((c) => c.value === extracted.kind)) return undefined;
-  return { value: extracted.kind, slots: extracted.slots };
+/** What each kind is, in the words a short answer uses ("new DC licence", "数据中心", "Nouvelle licence"). */
+const KIND_ACTION: Record<QuoteKind, QuoteAction[]> = {
+  'dc-new': ['new'],
+  'cloud-new': ['new'],
+  'cloud-existing': ['new', 'quote'],
+  'dc-renewal': ['renewal'],
+  'cloud-renewal': ['renewal'],
+  'dc-upgrade': ['upgrade'],
+  'cloud-upgrade': ['upgrade'],
+  coterm: ['coterm'],
+};
+
+/**
+ * A typed answer to the kind question: "renouvellement cloud", "DC 升级 SEN-L1234567" pick one
+ * kind; a shorter one ("Data Center", "new licence", "新许可证") narrows the choices to the kinds
+ * it fits, and the question is asked again with those only.
+ */
+function kindFromText(text: string, context: TurnContext, choices: Choice[]): ({ value: string; slots: FilledSlots } | { narrow: string[] }) | undefined {
+  const { lang } = turnInfo(context);
+  const extracted = extractQuoteSlots(text, lang);
+  if (extracted.kind && choices.some((c) => c.value === extracted.kind)) return { value: extracted.kind, slots: extracted.slots };
+  const { deployment, action } = extracted.intent;
+  const fresh = action ?? (isNewWord(text, lang) ? 'new' : undefined);
+  const fits = choices.filter((c) => {
+    const kind = c.value as QuoteKind;
+    return (!deployment || deploymentOf(kind) === deployment || (deployment === 'server' && deploymentOf(kind) === 'data-center')) && (!fresh || KIND_ACTION[kind].includes(fresh));
+  });
+  if (!deployment && !fresh) return undefined;
+  if (fits.length === 1) return { value: fits[0]!.value, slots: extracted.slots };
+  return fits.length > 1 && fits.length < choices.length ? { narrow: fits.map((c) => c.value) } : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_SUMMARY_DIALOG, QuoteSummaryDialog, type SummaryOptions, type SummaryOutcome } from './quoteSummaryDialog.js';
 import { SLOT_FILLING_DIALOG, SlotFillingDialog } from './slotFillingDialog.js';
+import { renderMessage } from './formReplies.js';
 import { submittedActivity } from './summaryCard.js';
 
 /** Channels whose messages can be updated in place (Web Chat over Direct Line cannot). */
@@ -57,12 +58,12 @@ export abstract class QuoteFlowDialog extends ComponentDialog {
 
   /** Applies the rules: reasons are shown; a cleared slot sends the user back to it. */
   private async checkRulesStep(step: WaterfallStepContext<QuoteDraft>): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
+    const { t, lang } = turnInfo(step.context);
     const before = step.result as QuoteDraft;
     const checked = this.checkRules(before);
     // A handoff offer is shown once; after an edit the summary still carries the button.
     const fresh = checked.messages.filter((m) => m.rule !== 'needsPerson' || !before.offered.includes(m.key));
-    for (const m of fresh) await step.context.sendActivity(t(m.key, m.params));
+    for (const m of fresh) await step.context.sendActivity(renderMessage(t, lang, m));
     const offered = [...new Set([...before.offered, ...checked.messages.map((m) => m.key)])];
     const draft: QuoteDraft = { ...checked.draft, offered };
     if (nextSlot(requireKind(draft), draft.slots)) return step.replaceDialog(this.initialDialogId, draft);

@@ -155,7 +155,8 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   }
 
   /** The FAQ's answer when it is sure; otherwise what the field asked for means. */
-  private async answerQuestion(context: TurnContext, reading: { faqId?: string; about?: 'field' }, draft: QuoteDraft, slot: SlotName): Promise<void> {
+  private async answerQuestion(context: TurnContext, reading: { faqId?: string; about?: 'field'; field?: SlotName }, draft: QuoteDraft, asked: SlotName): Promise<void> {
+    const slot = reading.field ?? asked;
     const { t, lang } = turnInfo(context);
     const entry = reading.faqId ? this.deps.faq?.entry(reading.faqId) : undefined;
     if (entry) {

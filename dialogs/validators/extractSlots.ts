@@ -14,7 +14,7 @@ import { findSiteUrl } from './siteUrl.js';
 import { findMaintenanceYears } from './maintenanceYears.js';
 import { findDate, mayContainDate } from './targetDate.js';
 import { toTier } from './tier.js';
-import { findUserCounts, pickUserCount } from './userCount.js';
+import { findUserCounts, pickUserCount, withoutListMarkers } from './userCount.js';
 
 /**
  * Prefill: from one free sentence, the request kind and every slot it already holds, so the
@@ -75,7 +75,8 @@ function emailSpans(input: string): Array<{ value: string; start: number; end: n
 }
 
 export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOptions = {}): ExtractedQuote {
-  const input = normalizeInput(text);
+  // List item numbers ("1. 产品：…") are blanked before line breaks are folded away.
+  const input = normalizeInput(withoutListMarkers(text));
   const folded = foldText(input);
   const intent = detectQuoteIntent(input, lang);
   const slots: Partial<SlotValues> = {};

@@ -43,8 +43,13 @@ export function validatePersonName(text: string, lang: Lang): ValidationResult<s
 }
 
 /** A company or organisation name ("Numériq Services SAS", "新锐合作伙伴"); digits allowed. */
+/** Legal forms written with a final dot ("Solutions Boréal inc.", "Deccan Infotech Pvt. Ltd."): the dot is part of the name. */
+const LEGAL_FORM_DOT = /(?:^|[\s.])(?:inc|ltd|co|corp|pty|pvt|cie|ltée|ltee|ste|bros)\.$/iu;
+
 export function validateOrganization(text: string, lang: Lang): ValidationResult<string> {
-  const value = stripEndPunctuation(normalizeInput(text));
+  const typed = normalizeInput(text);
+  const stripped = stripEndPunctuation(typed);
+  const value = LEGAL_FORM_DOT.test(stripped + '.') && typed.startsWith(stripped + '.') ? `${stripped}.` : stripped;
   const rules = freeTextRules();
   if (length(value) < rules.minLength.organization[lang] || length(value) > rules.maxLength.organization || !isPlausibleOrganization(value, lang)) {
     return invalid(invalidKey('organization'));

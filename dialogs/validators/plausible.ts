@@ -85,7 +85,8 @@ export function isPlausiblePersonName(raw: string, _lang: Lang): boolean {
   if (words.length < 1 || words.length > 6) return false;
   if (words.length === 1 && [...value].length < 2) return false;
   if (findProducts(value).length > 0 && words.length <= 3) return false;
-  return sentence === 0 || (sentence === 1 && words.length <= 3);
+  // "Will Smith" may hold one sentence word; "faux" alone is that word, no name.
+  return sentence === 0 || (sentence === 1 && words.length >= 2 && words.length <= 3);
 }
 
 /**

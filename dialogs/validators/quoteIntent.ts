@@ -103,3 +103,9 @@ export function detectQuoteIntent(text: string, lang: Lang): QuoteIntent {
     ...(billingCycle && { billingCycle }),
   };
 }
+
+/** "new", "nouvelle", "新": a short answer to the kind question that means a new purchase. */
+export function isNewWord(text: string, lang: Lang): boolean {
+  const folded = foldText(text);
+  return said(folded, allLangs(quoteIntentWords().newPurchase, lang)) || said(folded, ['new', 'nouveau', 'nouvelle', 'nouvel', '新', '新购']);
+}

@@ -19,7 +19,9 @@ export type RuleName =
   | 'net30Minimum'
   | 'audNoCard'
   | 'audNoCheck'
-  | 'needsPerson';
+  | 'needsPerson'
+  /** Not a refusal: the tier was rounded to one the product sells (a product changed after the tier). */
+  | 'tierFitted';
 
 export interface RuleViolation {
   rule: RuleName;

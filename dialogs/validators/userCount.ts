@@ -37,9 +37,23 @@ const THOUSANDS = /(?<![\d.,])(\d{1,3})((?:[ ,.']\d{3}){1,4})(?![\d]|[.,]\d)/g;
 const KILO = /(?<!\d)(\d{1,9})(?:[.,](\d{1,3}))?\s?k\b/gi;
 
 /** Prepare text for recognizeNumber; the returned string is what positions refer to. */
+/** "1. 客户：…", "2) …", "3、…": the number of a list item is no count. */
+const LIST_MARKER = /(^|\n)([ \t]{0,8})(\d{1,2})([.)、．])(?=\s|\p{L})/gu;
+/** Colloquial Chinese thousands: 一千五 = 1500, 两万五 = 25000 (the recognizer reads only 一千五百). */
+const HAN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_COLLOQUIAL = /([一二两三四五六七八九])([千万])([一二三四五六七八九])(?![百十千万零〇\d])/gu;
+
+/** The text without its list item numbers (on the text as typed: normalizeInput folds the line breaks they need). */
+export const withoutListMarkers = (text: string): string =>
+  text.replace(LIST_MARKER, (_m, start: string, pad: string, n: string, mark: string) => start + pad + ' '.repeat(n.length + mark.length));
+
 export function prepareForNumbers(text: string, lang: Lang, blank: readonly Span[] = []): string {
-  let s = blankSpans(normalizeInput(text), blank);
+  let s = blankSpans(normalizeInput(withoutListMarkers(text)), blank);
   s = blankSpans(s, findSens(s));
+  s = s.replace(HAN_COLLOQUIAL, (_m, head: string, unit: string, tail: string) => {
+    const size = unit === '千' ? 1000 : 10000;
+    return String(HAN_DIGIT[head]! * size + HAN_DIGIT[tail]! * (size / 10));
+  });
   // Thousands groups: "2 000", "2,000", "2.000", "2'000" → "2000" (user counts are integers).
   s = s.replace(THOUSANDS, (_m, head: string, rest: string) => head + rest.replace(/[ ,.']/g, ''));
   // "1.5k" / "1,5 k" → 1500: done here so every culture agrees.
@@ -83,15 +97,20 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
   return recognizeNumbers(prepared, lang)
     .filter((n) => Number.isInteger(n.value) && n.value > 0)
     .map((n) => {
-      const after = folded.slice(n.end, n.end + 16).trimStart();
-      const withUnit = units.some((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0));
+      // "environ 20 d'agents", "2000 de users": the unit may follow "de".
+      const after = folded.slice(n.end, n.end + 20).trimStart().replace(/^(?:de\s+|d')/u, '');
+      // "2000 users", or a unit label before it: "- Users: 1200", "Nombre d'utilisateurs : deux mille".
+      const before = folded.slice(Math.max(0, n.start - 32), n.start);
+      const labelled = units.some((u) => findAlias(before, u).some((s) => /^\s*[:：=]\s*$/u.test(before.slice(s.end))));
+      const withUnit = labelled || units.some((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0));
       const written = folded.slice(n.start, n.end).trim();
       return {
         value: n.value,
         withUnit,
         afterTarget: near(folded, targets, n.start - 14, n.start),
         approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),
-        article: !withUnit && (articles.has(written) || [...articles].some((a) => /\p{Script=Han}/u.test(a) && written.startsWith(a))),
+        // "un client", "一个客户": the whole number is the article ("一千五" starts with 一 and is 1500).
+        article: !withUnit && !labelled && articles.has(written),
         date: !withUnit && isDatePart(folded, n.start, n.end, months),
       };
     });

@@ -108,6 +108,7 @@ export const formTurnsSchema = z.object({
   fieldWords: z.record(z.string(), z.union([z.string(), perLang(words)])),
   correctionStrong: perLang(words).extend({ $comment: z.string().optional() }),
   add: perLang(words).extend({ $comment: z.string().optional() }),
+  sameAs: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;

@@ -51,6 +51,7 @@ describe('Quote dialogs: the black-box driver', function () {
     ['the shared dev scenarios', `${CHECKS}/dev-perturbed-scenarios.json`],
     ['our own scenarios (every kind, all three languages)', fromRoot('test', 'fixtures', 'perturbed-scenarios.json')],
     ['a second set by another tester (other wording styles)', fromRoot('test', 'fixtures', 'perturbed-scenarios-2.json')],
+    ['a third set (regional styles, lists, numbers in words)', fromRoot('test', 'fixtures', 'perturbed-scenarios-3.json')],
   ] as const) {
     for (const mode of [[], ['--plain']]) {
       it(`perturbed driver${mode.length ? ' (plain)' : ''}: ${name}`, async () => {

@@ -45,6 +45,10 @@ describe('one-sentence prefill', () => {
     ['zh', 'Jira 数据中心 三年维护 2000用户', { product: ['jira'], tier: 2000, maintenanceYears: 3 }],
     ['zh', '续两年 Jira 数据中心 SEN-L1234567', { sen: ['SEN-L1234567'], product: ['jira'], maintenanceYears: 2 }],
     ['fr', 'client depuis 3 ans, devis Jira Data Center 1000 utilisateurs', { product: ['jira'], tier: 1000 }],
+    // A numbered list's item numbers are no counts; a unit label before a number is its unit.
+    ['zh', '请帮忙出一份数据中心升级报价：\n1. 产品：Confluence数据中心版\n2. 现有：500用户\n3. 升级到：1000用户\n4. SEN：SEN-L7712004', { sen: ['SEN-L7712004'], product: ['confluence'], tier: 1000 }],
+    ['en', 'New Jira Data Center licence\n- Users: twelve hundred\n- Maintenance: 2 years', { product: ['jira'], tier: 2000, maintenanceYears: 2 }],
+    ['fr', "JSM Cloud : il a 10 agents et veut monter à une vingtaine d'agents", { product: ['jira-service-management'], tier: 20 }],
   ];
   for (const [lang, text, slots] of numbers) {
     it(`${lang}: "${text}" → ${JSON.stringify(slots)}`, () => assert.deepEqual(extractQuoteSlots(text, lang, { now }).slots, slots));

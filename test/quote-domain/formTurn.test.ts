@@ -139,6 +139,36 @@ describe('form interpreter: corrections', () => {
     });
   }
 
+  it('a new name and email for a named person change both', () => {
+    const reading = read(dcNew, 'confirm', "the technical contact is not Oliver Hughes, it's Rahul Joshi, rahul.joshi@kestrel.co.uk", 'en');
+    assert.equal(reading.type, 'correction');
+    assert.deepEqual(reading.type === 'correction' && reading.slots, { technicalContactEmail: 'rahul.joshi@kestrel.co.uk', technicalContactName: 'Rahul Joshi' });
+  });
+
+  it('a remark in brackets is not part of a corrected address', () => {
+    const reading = read(dcNew, 'confirm', "erratum pour l'adresse de facturation : c'est Rue de Fer 28, 5000 Namur, Belgique (28, pas 26)", 'fr');
+    assert.deepEqual(reading.type === 'correction' && reading.slots, { billingAddress: 'Rue de Fer 28, 5000 Namur, Belgique' });
+  });
+
+  it('a date named by its field changes without a correction word', () => {
+    const coterm = toDraft({ kind: 'coterm', slots: { sen: ['SEN-L1234567', 'SEN-L7654321'], targetDate: '2027-06-30', resellerName: 'Ann Lee', resellerEmail: 'ann@x.com' } });
+    const reading = read(coterm, 'confirm', 'ah, scratch that, finance moved it — target date is 31 December 2027', 'en');
+    assert.deepEqual(reading.type === 'correction' && reading.slots, { targetDate: '2027-12-31' });
+  });
+
+  it('"same as the technical contact" at the end user prompt copies that person', () => {
+    const renewal = toDraft({ kind: 'dc-renewal', slots: { sen: ['SEN-L1234567'], product: ['jira'], technicalContactName: 'Paul Girard', technicalContactEmail: 'p.girard@soieries.fr' } });
+    for (const [text, lang] of [['same as the technical contact', 'en'], ["identique au contact technique", 'fr'], ['和技术联系人一样', 'zh']] as const) {
+      const reading = read(renewal, 'endUserName', text, lang);
+      assert.deepEqual(reading.type === 'answer' && reading.slots, { endUserName: 'Paul Girard', endUserEmail: 'p.girard@soieries.fr' }, text);
+    }
+  });
+
+  it('a question naming another field of the form gets that field explained', () => {
+    const reading = read(cloudExisting, 'authorizedContactEmail', '授权联系人一定要是站点管理员吗？', 'zh');
+    assert.deepEqual(reading, { type: 'question', about: 'field', field: 'authorizedContactName' });
+  });
+
   it('a count rounded to a tier says so', () => {
     const reading = read(dcNew, 'confirm', 'actually 300 users', 'en');
     assert.equal(reading.type === 'correction' && reading.slots.tier, 500);

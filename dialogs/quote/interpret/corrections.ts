@@ -16,6 +16,7 @@ import {
   toTier,
   validateSlot,
   validateTargetDate,
+  withoutListMarkers,
   type Message,
 } from '../../validators/index.js';
 import { findPeople } from '../../validators/people.js';
@@ -150,15 +151,23 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
   }
   // The last "it's / c'est / 应该是 / :" that is followed by a valid value ("…, it's 60 Cuba Street; ours is fine").
   for (const cut of [...cuts].sort((a, b) => b - a)) {
-    // The value ends where a new clause starts ("…, France ; celle du client ne change pas").
+    // The value ends where a new clause starts ("…, France ; celle du client ne change pas"), and a
+    // remark in brackets is not part of it ("Rue de Fer 28, Namur (28, pas 26)").
     // (?<!\s): a run of spaces is tried once, from its start, not from each of its spaces (quadratic).
-    const value = input.slice(cut).replace(/^[\s,，:：]+/u, '').split(/(?<!\s)\s*[;；]\s*/u)[0]!.trim();
-    if (!value) continue;
+    const clause = input
+      .slice(cut)
+      .replace(/^[\s,，:：]+/u, '')
+      .split(/(?<!\s)\s*[;；]\s*/u)[0]!
+      .replace(/(?<!\s)\s*[(（][^)）]{0,80}[)）]\s*$/u, '')
+      .trim();
+    if (!clause) continue;
     const head = input.slice(0, cut);
     const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
       .filter((f) => f.score > 0)
       .sort((a, b) => b.score - a.score);
     for (const { slot } of named) {
+      // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
+      const value = slot === 'billingAddress' ? clause : clause.split(/[,，、]/u)[0]!.trim();
       const result = validateSlot(slot, value, lang);
       if (result.ok) return { slot, value: String(result.value) };
     }
@@ -199,7 +208,7 @@ function mergeAddress(old: unknown, value: string, text: string, lang: Lang): st
  * ("not 250") is never taken as the new one; every value set passes its slot's rules.
  */
 export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string, lang: Lang, options: CorrectionOptions = {}): CorrectionReading | undefined {
-  const input = normalizeInput(text);
+  const input = normalizeInput(withoutListMarkers(text));
   const folded = foldText(input);
   const kind = requireKind(draft);
   const allowed = new Set(slotsOf(kind));
@@ -253,7 +262,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
-  const field = changes.length === 0 ? namedFieldValue(allowed, text.trim(), lang, options.lexicon) : undefined;
+  const changedAlready = new Set(changes.map((c) => c.slot));
+  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon);
+  const field = named && !changedAlready.has(named.slot) ? named : undefined;
   if (field) {
     explicitRole.add(field.slot);
     const twoHalves = field.slot === 'billingAddress' && kind === 'cloud-new';
@@ -284,7 +295,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   if (!field) readNumbers();
   if (allowed.has('targetDate') && asked !== 'targetDate' && mayContainDate(input, lang)) {
     const date = validateTargetDate(input, lang, { ...(options.now && { now: options.now }), ...(options.dayFirst !== undefined && { dayFirst: options.dayFirst }) });
-    if (date.ok && (marker || !isFilled(draft.slots.targetDate))) set('targetDate', date.value);
+    // "target date is 31 December 2027": the field named is enough, no correction word needed.
+    if (options.lexicon && fieldScore(options.lexicon, 'targetDate', input) > 0) explicitRole.add('targetDate');
+    if (date.ok && (marker || explicitRole.has('targetDate') || !isFilled(draft.slots.targetDate))) set('targetDate', date.value);
   }
 
   if (changes.length === 0) return undefined;

@@ -16,7 +16,7 @@ import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
 import { hasCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
-import { lexiconKey, namesField, titleOf, type Lexicon } from './lexicon.js';
+import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 
 /**
@@ -52,8 +52,8 @@ export type FormReading =
   | { type: 'answer'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[] }
   /** Other slots changed; the asked slot is still open (or, at the summary, the summary is shown again). */
   | { type: 'correction'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; swapped?: [SlotName, SlotName] }
-  /** `about: 'field'`: the question names the field asked; its explanation answers it. */
-  | { type: 'question'; faqId?: string; about?: 'field' }
+  /** `about: 'field'`: the question names a field of the form (`field`, the one asked by default); its explanation answers it. */
+  | { type: 'question'; faqId?: string; about?: 'field'; field?: SlotName }
   | { type: 'status'; ref?: string }
   /** "start over: <a new request>": cancel this form and start that one with the sentence. */
   | { type: 'restart' }
@@ -106,6 +106,37 @@ function kindSwitch(draft: QuoteDraft, input: string, lang: Lang): QuoteKind | u
   return undefined;
 }
 
+const PEOPLE_SLOTS: ReadonlyArray<{ name: SlotName; email: SlotName }> = [
+  { name: 'resellerName', email: 'resellerEmail' },
+  { name: 'technicalContactName', email: 'technicalContactEmail' },
+  { name: 'endUserName', email: 'endUserEmail' },
+  { name: 'authorizedContactName', email: 'authorizedContactEmail' },
+];
+
+/**
+ * "same as the technical contact" at the end user's prompt: that person's name (and email, when
+ * the one asked has none yet) for the person asked. Only a person already given can be copied.
+ */
+function sameAs(turn: FormTurn, input: string): FilledSlots | undefined {
+  const { draft, asked, lang } = turn;
+  const person = PEOPLE_SLOTS.find((p) => p.name === asked || p.email === asked);
+  if (!person || !said(foldText(input), allLangs(formTurnWords().sameAs, lang))) return undefined;
+  const others = PEOPLE_SLOTS.filter((p) => p !== person && isFilled(draft.slots[p.name]))
+    .map((p) => ({ p, score: fieldScore(turn.lexicon, p.name, input) + fieldScore(turn.lexicon, p.email, input) }))
+    .filter((o) => o.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const source = others[0]?.p;
+  if (!source) return undefined;
+  const allowed = new Set(slotsOf(requireKind(draft)));
+  const out: FilledSlots = {};
+  for (const field of ['name', 'email'] as const) {
+    const value = draft.slots[source[field]];
+    if (!isFilled(value) || !allowed.has(person[field]) || (person[field] !== asked && isFilled(draft.slots[person[field]]))) continue;
+    Object.assign(out, { [person[field]]: value });
+  }
+  return asked in out ? out : undefined;
+}
+
 /** "can it be billed monthly instead?": refused at every step, with the rule. */
 function monthlyAsked(draft: QuoteDraft, text: string): Message | undefined {
   const folded = foldText(normalizeInput(text));
@@ -155,6 +186,13 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const monthly = monthlyAsked(draft, input);
   if (monthly) return { type: 'refused', reason: monthly, rule: true };
 
+  const copied = sameAs(turn, input);
+  if (copied) {
+    // Said back, the field asked included: the user named a person, not the value.
+    const changes = (Object.keys(copied) as SlotName[]).map((slot) => ({ slot, to: copied[slot] }));
+    return { type: 'answer', slots: copied, draft: {}, notices: [], changes };
+  }
+
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
   const correction = readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
@@ -172,7 +210,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 
   // A question that merely contains a value ("is 50 users enough?") is still a question; one
   // that names the field asked ("is this my address or the customer's?") is about that field.
-  if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return namesField(turn.lexicon, asked, input) ? { type: 'question', about: 'field' } : { type: 'question', ...faqOf(turn, input) };
+  if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return aboutField(turn, input) ?? { type: 'question', ...faqOf(turn, input) };
 
   // Free text is stored as typed (full-width punctuation in a Chinese address stays); the rest is read normalised.
   const reading = readAnswer(draft, asked, FREE_TEXT_SLOTS.has(asked) ? text.trim() : input, lang, now, turn.dayFirst);
@@ -210,7 +248,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 
   const shaped = FREE_TEXT_SLOTS.has(asked) || asked === 'siteUrl' ? shapedValues(draft, asked, input) : undefined;
   if (shaped) return { type: 'correction', slots: shaped.slots, draft: {}, notices: [], changes: shaped.changes };
-  if (question) return namesField(turn.lexicon, asked, input) ? { type: 'question', about: 'field' } : { type: 'question', ...faqOf(turn, input) };
+  if (question) return aboutField(turn, input) ?? { type: 'question', ...faqOf(turn, input) };
   if (isDontKnow(input)) return { type: 'dontKnow' };
   // A short wrong answer ("Owen Price" at the URL prompt, "end of June 2027" at a name prompt) is not an FAQ question.
   const faqId = words >= 6 ? turn.faq?.(input, lang) : undefined;
@@ -225,6 +263,20 @@ function blank(input: string, value: string): string {
     .map((part) => normalizeInput(part).replace(/^[^:：\d]{1,24}[:：]\s*/u, ''))
     .filter((part) => part.length >= 4)
     .reduce((text, part) => text.replace(part, ' '), input);
+}
+
+/**
+ * A question naming a field of the form ("is this my address or the customer's?", "does the
+ * authorized contact have to be the site admin?" at the email prompt): that field's explanation.
+ */
+function aboutField(turn: FormTurn, input: string): FormReading | undefined {
+  const slots = slotsOf(requireKind(turn.draft)).filter((s) => s !== 'confirm');
+  const scored = slots.map((slot) => ({ slot, score: fieldScore(turn.lexicon, slot, input) })).filter((f) => f.score > 0);
+  if (scored.length === 0) return undefined;
+  const best = Math.max(...scored.map((f) => f.score));
+  // The field asked wins a tie: "the address?" at the address prompt is about that address.
+  const field = scored.find((f) => f.slot === turn.asked && f.score === best)?.slot ?? scored.find((f) => f.score === best)!.slot;
+  return { type: 'question', about: 'field', ...(field !== turn.asked && { field }) };
 }
 
 function faqOf(turn: FormTurn, input: string): { faqId?: string } {
