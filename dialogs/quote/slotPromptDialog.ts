@@ -74,19 +74,20 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { t, lang } = turnInfo(context);
     const { draft, slot } = state.options;
     const text = context.activity.text ?? '';
+    const now = this.deps.now?.() ?? new Date();
     const reading = interpretFormTurn({
       draft,
       asked: slot,
       text,
       lang,
-      now: this.deps.now?.() ?? new Date(),
+      now,
       lexicon: this.deps.lexicon,
       ...(draft.lastInput && { previous: draft.lastInput }),
       repeatConfirmed: state.repeatFlagged === text.trim(),
       faq: (q, l) => this.confidentFaq(q, l),
       dayFirst: !/^en-US$/iu.test(context.activity.locale ?? ''),
     });
-    const lastInput = { text: text.trim().slice(0, 500), slot };
+    const lastInput = { text: text.trim().slice(0, 500), slot, at: now.getTime() };
 
     switch (reading.type) {
       case 'answer':

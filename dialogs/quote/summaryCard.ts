@@ -2,7 +2,7 @@ import { CardFactory, type Activity } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
-import type { SlotName } from '../../knowledge/quoteTypes.js';
+import { SLOT_NAMES, type SlotName } from '../../knowledge/quoteTypes.js';
 import { deploymentOf, labelKey, slotsOf } from '../validators/index.js';
 import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
 import { draftItems } from './orderItems.js';
@@ -64,6 +64,20 @@ export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array
   return slotsOf(kind)
     .filter((slot) => slot !== 'confirm' && isFilled(draft.slots[slot]))
     .map((slot) => ({ title: t(labelKey(kind, slot)), value: displayValue(t, lang, draft, slot) }));
+}
+
+/**
+ * What the opening sentence gave that this kind has no field for ("2000 users" in a Data Center
+ * renewal, "they'll pay by card" in a cloud quote), as one notes line ("Palier d'utilisateurs :
+ * 2000 utilisateurs ; …"): kept for the team and said back, never dropped. A co-term has no
+ * tier at all: a count there is a misreading ("deux licences"), not a fact.
+ */
+export function unheldFacts(t: TFunction, lang: Lang, draft: QuoteDraft, given: QuoteDraft['slots']): string | undefined {
+  const kind = requireKind(draft);
+  const held = new Set<SlotName>(slotsOf(kind));
+  const facts = SLOT_NAMES.filter((slot) => slot !== 'confirm' && slot !== 'notes' && !held.has(slot) && isFilled(given[slot]) && !(slot === 'tier' && kind === 'coterm'))
+    .map((slot) => t('quoteDialog:summary.fact', { title: t(`quote:label.${slot}`), value: displayValue(t, lang, { ...draft, slots: given }, slot) }));
+  return facts.length > 0 ? facts.join(lang === 'zh' ? '；' : ' ; ') : undefined;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type Message,
 } from '../../validators/index.js';
 import { findPeople } from '../../validators/people.js';
+import { targetEdition } from '../../validators/edition.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { fieldScore, type Lexicon } from './lexicon.js';
 
@@ -121,6 +122,8 @@ export interface CorrectionOptions {
   lexicon?: Lexicon;
   now?: Date;
   dayFirst?: boolean;
+  /** Read as "start over with …": the values named replace the old ones without a correction word. */
+  restart?: boolean;
 }
 
 /** Free-text fields a sentence can correct by naming them ("l'adresse de facturation est fausse, c'est …"). */
@@ -212,7 +215,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const folded = foldText(input);
   const kind = requireKind(draft);
   const allowed = new Set(slotsOf(kind));
-  const marker = hasCorrectionMarker(input, lang);
+  // "start over with Confluence Premium, same customer": every value named replaces the old one.
+  const restart = options.restart === true;
+  const marker = restart || hasCorrectionMarker(input, lang);
   const short = input.split(/\s+/u).length <= 6;
 
   const slots: FilledSlots = {};
@@ -275,7 +280,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const adding = said(folded, allLangs(formTurnWords().add, lang));
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
-  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : givenSens);
+  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : replaceSens(draft.slots.sen ?? [], givenSens));
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
@@ -290,7 +295,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   } else if (adding && oldProducts.length === 0 && newProducts.some((p) => !current.includes(p))) {
     explicitRole.add('product');
     set('product', [...new Set([...current, ...newProducts])]);
+  } else if (restart && newProducts.length > 0) {
+    set('product', [...new Set(newProducts)]);
   }
+
 
   if (!field) readNumbers();
   if (allowed.has('targetDate') && asked !== 'targetDate' && mayContainDate(input, lang)) {
@@ -332,7 +340,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     if (newYears !== undefined && asked !== 'maintenanceYears') set('maintenanceYears', newYears);
     // Edition: only when said as a change.
     const editions = deployment ? findEditions(input, deployment) : [];
-    if (marker && editions.length > 0 && asked !== 'edition') set('edition', editions.at(-1));
+    if (marker && editions.length > 0 && asked !== 'edition') set('edition', targetEdition(input, deployment) ?? editions.at(-1));
   }
 }
 
@@ -340,4 +348,19 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 function positionOf(folded: string, value: number): number {
   const at = folded.search(new RegExp(`(?<!\\d)${value}(?!\\d)`, 'u'));
   return at < 0 ? 0 : at;
+}
+
+/**
+ * "the second SEN is SEN-L3434344 not …343" with two SENs on file: a new SEN one or two
+ * characters off an old one replaces that one only; otherwise the new list replaces the old.
+ */
+function replaceSens(current: readonly string[], given: readonly string[]): string[] {
+  if (current.length < 2 || given.length >= current.length) return [...given];
+  const out = [...current];
+  for (const sen of given) {
+    const near = out.findIndex((old) => old !== sen && old.length === sen.length && [...old].filter((c, i) => c !== sen[i]).length <= 2);
+    if (near < 0) return [...given];
+    out[near] = sen;
+  }
+  return out;
 }
