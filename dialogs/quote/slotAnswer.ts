@@ -65,7 +65,7 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
   if (result.ok) {
     slots = { [slot]: result.value } as FilledSlots;
     if (result.notice) notices.push(result.notice);
-    Object.assign(slots, nameBesideEmail(draft, slot, text, lang), companyBesideName(draft, slot, String(result.value), lang));
+    Object.assign(slots, nameBesideEmail(draft, slot, text, lang), companyBesideName(draft, slot, String(result.value), lang), copiedEmails(draft, slot, String(result.value), text));
   } else {
     const split = splitNameAndEmail(draft, slot, text, lang);
     if (!split) return { ok: false, reason: { key: result.reason, ...(result.params && { params: result.params }) }, rule: false };
@@ -102,6 +102,19 @@ function nameBesideEmail(draft: QuoteDraft, slot: SlotName, text: string, lang: 
     if (name?.ok) return { [nameSlot]: name.value } as FilledSlots;
   }
   return {};
+}
+
+/**
+ * "jean@client.fr, et en copie marie@client.fr" at an email prompt: the first is the answer, the
+ * others are kept in the notes as "cc: …" (said back with the answer), never dropped.
+ */
+function copiedEmails(draft: QuoteDraft, slot: SlotName, taken: string, text: string): FilledSlots {
+  if (!NAME_OF_EMAIL[slot] || !slotsOf(requireKind(draft)).includes('notes')) return {};
+  const known = new Set(Object.values(draft.slots).filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase()));
+  const others = findEmails(text).filter((e) => e.toLowerCase() !== taken.toLowerCase() && !known.has(e.toLowerCase()));
+  if (others.length === 0) return {};
+  const cc = `cc: ${others.join(', ')}`;
+  return { notes: draft.slots.notes ? `${draft.slots.notes} ; ${cc}` : cc };
 }
 
 /** "Sophie Marchand de chez Numérik Partenaires" at the reseller's name prompt: the name and their company. */

@@ -25,6 +25,9 @@ function countOf(t: TFunction, lang: Lang, productId: string | undefined, n: num
   return t(`quoteDialog:summary.${unit ?? 'users'}`, { count: n, n: formatNumber(lang, n) });
 }
 
+/** A calendar date (YYYY-MM-DD) in words: "2 février 2024", "2 February 2024", "2024年2月2日". */
+export const formatDate = (lang: Lang, iso: string): string => new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
 /** A slot's value as the user reads it: product names, edition names, dates in their culture. */
 export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName): string {
   const value = draft.slots[slot];
@@ -50,7 +53,7 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
     case 'paymentPreference':
       return draft.net30 ? t('quoteDialog:summary.net30') : t(`quote:value.paymentPreference.${String(value)}`);
     case 'targetDate':
-      return new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
+      return formatDate(lang, String(value));
     case 'sen':
       return (value as string[]).join(', ');
     default:

@@ -72,6 +72,21 @@ describe('Quote dialogs: conversations as real users had them', function () {
   });
   after(() => bot.close());
 
+  const QUESTIONS: Record<Lang, string> = { fr: 'le virement ça prend combien de temps ?', zh: '银行转账一般要几天到账', en: 'how long does a bank transfer take to clear?' };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: a payment question at an email prompt is answered (or its likeliest topic, titled), then the same prompt`, async () => {
+      const chat = new Chat(bot, newConversation(`real-q-${lang}`), LOCALES[lang]);
+      const opened = await chat.say(CASES[lang].open);
+      const slot = lastSlot(opened);
+      assert.ok(slot);
+      const replies = await chat.say(QUESTIONS[lang]);
+      assert.equal(lastSlot(replies), slot, 'the same prompt again');
+      const said = textsOf(replies);
+      const deflected = t(lang)('quoteDialog:question.field', { explanation: '' }).slice(0, 20);
+      assert.ok(!said.includes(deflected), `answered, not deflected: ${said}`);
+    });
+  }
+
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = CASES[lang];

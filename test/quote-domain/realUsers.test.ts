@@ -133,3 +133,44 @@ describe('real users: a double tap versus the same value typed again later', () 
     assert.equal(slotsOf(reading).resellerName, '王芳');
   });
 });
+
+describe('real users: corrections at the summary', () => {
+  const jsm = toDraft({ kind: 'dc-new', slots: { product: ['jira-service-management'], tier: 500, maintenanceYears: 3, resellerName: 'Claire Fontaine' }, answered: ['product', 'tier', 'maintenanceYears', 'resellerName'] });
+  const site = toDraft({
+    kind: 'cloud-existing',
+    slots: { siteUrl: 'https://x.atlassian.net', product: ['jira'], tier: 50, resellerName: '经销商何静', resellerEmail: 'h@t.cn', authorizedContactName: '周敏', authorizedContactEmail: 'zm@x.cn' },
+    answered: ['siteUrl', 'product', 'tier', 'authorizedContactName', 'authorizedContactEmail', 'resellerName', 'resellerEmail'],
+  });
+  const notices = (r: FormReading) => ('notices' in r ? r.notices.map((n) => n.key) : []);
+  it('fr: "c\'est 250 pas 500" on Data Center says the smallest tier instead of asking which field', () => {
+    const reading = read(jsm, 'confirm', "non attends, c'est 250 pas 500", 'fr');
+    assert.equal(reading.type, 'correction');
+    assert.deepEqual(notices(reading), ['quote:notice.tierMinimum']);
+  });
+  it('fr: years out of range get the range', () => assert.deepEqual(notices(read(jsm, 'confirm', 'en fait 6 ans de maintenance', 'fr')), ['quote:invalid.maintenanceYears']));
+  it('zh: "名字是何静" goes to the name answered last; the negated old value goes nowhere', () => {
+    assert.deepEqual(slotsOf(read(site, 'confirm', '名字是何静', 'zh')), { resellerName: '何静' });
+    assert.deepEqual(slotsOf(read(site, 'confirm', '我的名字是何静 不是经销商何静', 'zh')), { resellerName: '何静' });
+  });
+  it('en in a Chinese chat: a name and the email after it', () => {
+    assert.deepEqual(slotsOf(read(site, 'confirm', "oops no, I'm the reseller: Carla Mendes, carla@mendes-it.ca", 'zh')), { resellerName: 'Carla Mendes', resellerEmail: 'carla@mendes-it.ca' });
+  });
+  it('zh/en: one product on file changed to another', () => {
+    assert.deepEqual(slotsOf(read(site, 'confirm', '产品改成Confluence', 'zh')).product, ['confluence']);
+    assert.deepEqual(slotsOf(read(site, 'confirm', 'change it to Confluence', 'en')).product, ['confluence']);
+  });
+  it('en: "to Premium (currently Standard)" is Premium', () => assert.equal(extractQuoteSlots('cloud upgrade: Jira to Premium (currently Standard)', 'en').slots.edition, 'premium'));
+  for (const [lang, text, org] of [
+    ['en', 'new cloud site for customer Harbor Dental LLC, Jira 20 users', 'Harbor Dental LLC'],
+    ['fr', 'nouveau site cloud, Jira + Confluence, client : Librairie Delacroix', 'Librairie Delacroix'],
+    ['zh', '新购Confluence数据中心 2000用户 最终客户南京金陵银行', '南京金陵银行'],
+  ] as const) {
+    it(`${lang}: the customer organisation after "${org}"'s role word`, () => assert.equal(extractQuoteSlots(text, lang).slots.endUserOrganization, org));
+  }
+  it('fr: a second email at an email prompt is kept in the notes as cc', () => {
+    const draft = toDraft({ kind: 'dc-renewal', slots: { sen: ['SEN-L1212121'], product: ['jira'] } });
+    const reading = read(draft, 'endUserEmail', 'jean.petit@client-exemple.fr, et en copie marie@client-exemple.fr', 'fr');
+    assert.equal(slotsOf(reading).endUserEmail, 'jean.petit@client-exemple.fr');
+    assert.equal(slotsOf(reading).notes, 'cc: marie@client-exemple.fr');
+  });
+});
