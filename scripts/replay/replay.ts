@@ -95,7 +95,12 @@ export async function replay(
     const counts = { clusters: 0, accepted: 0, reassigned: 0, outOfScope: 0 };
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const { clusters } = (await staff('GET', `/api/insights/review?${range}`)) as { clusters: ReviewCluster[] };
-      if (pass === 0) counts.clusters = clusters.length;
+      if (pass === 0) {
+        counts.clusters = clusters.length;
+        // Near-duplicates only: a cluster whose questions have two labels merged unrelated questions.
+        const mixed = clusters.filter((c) => new Set(c.questions.map(labelOf).filter((l) => l !== undefined)).size > 1).length;
+        say(`learn:replay: ${clusters.length} clusters, ${clusters.filter((c) => c.questions.length > 1).length} with more than one question, ${mixed} with two labels or more`);
+      }
       if (!clusters.length) break;
       let decided = 0;
       for (const cluster of clusters) {
@@ -128,6 +133,8 @@ export async function replay(
     }
     const { clarifyAnswerAt } = await staff('GET', '/api/insights/overlay');
     say(`learn:replay: learned from the reviews: a "did you mean" is answered from strength ${clarifyAnswerAt ?? '(nothing learned)'}`);
+    const learned = app.faq.learned;
+    say(`learn:replay: learned examples: ${learned ? `${learned.examples}, a question this close to one is decided like it: similarity ${learned.threshold.toFixed(3)} (on the shipped examples: ${learned.right} right, ${learned.wrong} wrong)` : 'none'}`);
     const after = runEval(app.faq, evaluation);
     say(`learn:replay: after: ${JSON.stringify(figures(after.report))}`);
     if (options.verbose) {
