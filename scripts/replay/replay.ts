@@ -25,6 +25,14 @@ const LOCALE = { en: 'en-US', fr: 'fr-FR', zh: 'zh-CN' } as const;
 /** An author works through the queue in passes: a cluster whose questions have two labels is decided label by label. */
 const MAX_PASSES = 10;
 
+/**
+ * The bot and this client share one process: when a rebuild keeps the event loop busy, the
+ * server's keep-alive timer can close a pooled socket just as a request is sent on it (ECONNRESET).
+ * A staff request is sent again then (a decision stored the first time is refused as already
+ * reviewed, which is what was wanted).
+ */
+const isReset = (err: unknown): boolean => (err as { cause?: { code?: string } })?.cause?.code === 'ECONNRESET';
+
 const figures = ({ answered1, found3, wrong, oosDeclined }: EvalFigures): EvalFigures => ({ answered1, found3, wrong, oosDeclined });
 
 export async function replay(
@@ -41,14 +49,24 @@ export async function replay(
   const base = `http://127.0.0.1:${port}`;
   const i18n = createI18n();
   const staff = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = (await res.json()) as any;
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
-    return json;
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+      } catch (err) {
+        if (attempt < 2 && isReset(err)) continue;
+        throw err;
+      }
+      const json = (await res.json()) as any;
+      // A decision sent again after a reset may have been stored the first time.
+      if (attempt > 0 && res.status === 409 && json?.error?.code === 'already_reviewed') return json;
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
+      return json;
+    }
   };
   try {
     const before = runEval(app.faq, evaluation);
