@@ -67,7 +67,7 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
     if (result.notice) notices.push(result.notice);
     Object.assign(slots, nameBesideEmail(draft, slot, text, lang), companyBesideName(draft, slot, String(result.value), lang), copiedEmails(draft, slot, String(result.value), text));
   } else {
-    const split = splitNameAndEmail(draft, slot, text, lang);
+    const split = splitNameAndEmail(draft, slot, text, lang) ?? nameBeforeRemark(draft, slot, text, lang);
     if (!split) return { ok: false, reason: { key: result.reason, ...(result.params && { params: result.params }) }, rule: false };
     slots = split;
   }
@@ -115,6 +115,22 @@ function copiedEmails(draft: QuoteDraft, slot: SlotName, taken: string, text: st
   if (others.length === 0) return {};
   const cc = `cc: ${others.join(', ')}`;
   return { notes: draft.slots.notes ? `${draft.slots.notes} ; ${cc}` : cc };
+}
+
+/**
+ * "Yannick Giraud, le DSI", "Marc Delorme, de chez Nuage Conseil" at a name prompt: the full name
+ * before the comma (and, for the reseller, the company after "de chez / from"); the role
+ * description after it is not part of the name.
+ */
+function nameBeforeRemark(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang): FilledSlots | undefined {
+  if (!EMAIL_OF_NAME[slot]) return undefined;
+  const [head, ...rest] = text.split(/[,，;；]/u);
+  const name = stripIntro(head ?? '', lang);
+  if (rest.length === 0 || !(/\p{Script=Han}/u.test(name) || name.split(/\s+/u).length >= 2)) return undefined;
+  const result = validateSlot(slot, name, lang);
+  if (!result.ok) return undefined;
+  const company = slot === 'resellerName' ? companyBesideName(draft, slot, `${name} ${rest.join(',').trim()}`, lang).resellerCompany : undefined;
+  return { [slot]: result.value, ...(company && { resellerCompany: company }) } as FilledSlots;
 }
 
 /** "Sophie Marchand de chez Numérik Partenaires" at the reseller's name prompt: the name and their company. */

@@ -1,6 +1,6 @@
 import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
+import { allLangs, dateWords, findAlias, foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName, SlotValues } from '../../knowledge/quoteTypes.js';
 import { targetEdition } from './edition.js';
 import { normalizeInput } from './normalize.js';
@@ -139,11 +139,24 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   if (payment) slots.paymentPreference = payment;
 
   if (mayContainDate(input, lang)) {
-    const date = findDate(input, lang, options.now ?? new Date());
+    // "…fin 15/03/2027 …, aligner sur le 30/09/2027": the date after the last target cue first.
+    const cue = lastTargetCue(input, lang);
+    const after = cue === undefined ? undefined : findDate(input.slice(cue), lang, options.now ?? new Date());
+    const date = after ?? findDate(input, lang, options.now ?? new Date());
     if (date && date > (options.now ?? new Date()).toISOString().slice(0, 10)) slots.targetDate = date;
   }
 
   return { ...(intent.kind && { kind: intent.kind }), intent, slots, unassigned: { emails: unassigned }, notices };
+}
+
+/** Where the text after the last co-term target cue starts ("align everything to …"), if any. */
+function lastTargetCue(input: string, lang: Lang): number | undefined {
+  const folded = foldText(input);
+  let at: number | undefined;
+  for (const cue of allLangs(dateWords().targetCues, lang)) {
+    for (const span of findAlias(folded, foldText(cue))) if (at === undefined || span.end > at) at = span.end;
+  }
+  return at;
 }
 
 /** The slot names a sentence filled, for logs and tests. */

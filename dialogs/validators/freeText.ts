@@ -31,10 +31,20 @@ function leadPhrases(slots: readonly (keyof ReturnType<typeof formTurnWords>['se
 function withoutRemarks(value: string, lang: Lang): string {
   const remarks = allLangs(formTurnWords().remarks, lang).map(foldText);
   const isRemark = (s: string) => remarks.some((r) => foldText(s).includes(r));
-  return value
-    .replace(/\s*[(（]([^()（）]{1,80})[)）]/gu, (all, inner: string) => (isRemark(inner) ? ' ' : all))
+  const startsWithRemark = (s: string) => remarks.some((r) => foldText(s).startsWith(r));
+  let out = value
+    .replace(/(?<!\s)\s*[(（]([^()（）]{1,80})[)）]/gu, (all, inner: string) => (isRemark(inner) ? ' ' : all))
     .replace(/\s[-–—]\s([^-–—]{1,80})$/u, (all, tail: string) => (isRemark(tail) ? '' : all))
     .trim();
+  // "Raj Patel, as I wrote above", "陈静 前面说过了": a short remark after a comma or a space.
+  for (const m of out.matchAll(/[\s,;，；]+/gu)) {
+    const tail = out.slice(m.index + m[0].length);
+    if (m.index > 0 && tail.length <= 40 && startsWithRemark(tail)) {
+      out = out.slice(0, m.index).trim();
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { findProducts } from '../../knowledge/catalog.js';
+import { findEditions } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
@@ -118,7 +119,8 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
         if (taken(at)) continue;
         const span = valueAfter(text, folded, at.end, kind, lang);
         if (!span || taken(span)) continue;
-        const value = text.slice(span.start, span.end).trim();
+        const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
+        if (!value) continue;
         const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
         // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
         // "c'est quoi le délai" names nobody.
@@ -153,6 +155,19 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "Bâtiments Roussel de Standard à Premium": a company name ends before an edition or a product
+ * named after it, and the particle before that ("de", "from") goes with it.
+ */
+function companyOnly(value: string): string {
+  const words = value.split(/\s+/u);
+  const stop = words.findIndex((w, i) => i > 0 && (findEditions(w, 'cloud').length > 0 || findProducts(w).length > 0));
+  if (stop < 0) return value;
+  const kept = words.slice(0, stop);
+  while (kept.length > 1 && /^(?:de|du|des|d'|of|from|the|a|à|au|et|and|en|to|sur|on)$/iu.test(kept.at(-1)!)) kept.pop();
+  return kept.join(' ');
+}
+
 /** Slot of the email for each name slot: an email right after a name is that person's. */
 export const EMAIL_OF_PERSON: Record<PersonSlot, SlotName> = {
   resellerName: 'resellerEmail',
@@ -182,4 +197,27 @@ export function splitNameAndCompany(value: string, lang: Lang): { name: string; 
     }
   }
   return undefined;
+}
+
+/**
+ * "le contact technique c'est moi", "the tech contact is me", "技术联系人是我": the roles the text
+ * gives to the user themself (the reseller), for a correction to copy the reseller's details.
+ */
+export function findSelfReferences(text: string, lang: Lang): PersonSlot[] {
+  const folded = foldText(text);
+  const words = formTurnWords();
+  const selves = allLangs(words.selfRef, lang).map(foldText).sort((a, b) => b.length - a.length);
+  const out: PersonSlot[] = [];
+  for (const slot of PERSON_SLOTS) {
+    if (slot === 'resellerName') continue;
+    for (const phrase of allLangs(words.selfIntro[slot], lang)) {
+      for (const at of findAlias(folded, foldText(phrase))) {
+        const rest = folded.slice(afterCopula(folded, at.end, lang)).trimStart();
+        // The word ends there: "是我" but not "是我们公司的…".
+        const self = selves.find((s) => rest.startsWith(s) && !/[\p{L}\p{N}]/u.test(rest[s.length] ?? ''));
+        if (self && !out.includes(slot)) out.push(slot);
+      }
+    }
+  }
+  return out;
 }

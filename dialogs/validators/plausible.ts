@@ -94,7 +94,7 @@ export function isPlausiblePersonName(raw: string, lang: Lang): boolean {
  * "idem", "c'est moi", "同上", "same as above" are pointers to another answer, never a name: the
  * interpreter resolves them (dialogs/quote/interpret/formTurn.ts); as a value they are refused.
  */
-const COUNT_ONLY = /^\d[\d\s.,]*\s*(?:users?|utilisateurs?|agents?|seats?|licen[cs]es?|postes?|个用户|用户|名用户|个坐席|坐席|人)$/iu;
+const COUNT_ONLY = /^\d[\d\s.,]*(?:users?|utilisateurs?|agents?|seats?|licen[cs]es?|postes?|个用户|用户|名用户|个坐席|坐席|人)$/iu;
 
 export function isReferenceWord(value: string, lang: Lang): boolean {
   const words = formTurnWords();
@@ -146,6 +146,10 @@ export function isPlausibleAddress(raw: string, _lang: Lang): boolean {
   const value = raw.replace(/[\u00a0\u202f]/gu, ' ').trim();
   if (!value || !/\p{L}/u.test(value) || EMAIL_LIKE.test(value) || URL_LIKE.test(value) || SEN_LIKE.test(value)) return false;
   if (isQuestionLike(value) || isDontKnow(value)) return false;
+  // Two addresses ("ours: …; theirs: …", cloud-new asks both): each half is judged on its own,
+  // without its label, so two US-style addresses do not add up to "a sentence".
+  const halves = value.split(/(?<!\s)\s*(?:[;；]|\s\/(?=\s))\s*/u).map((h) => h.replace(/^[^:：\d]{1,24}[:：]\s*/u, '')).filter(Boolean);
+  if (halves.length >= 2) return halves.length <= 3 && halves.every((h) => isPlausibleAddress(h, _lang));
   const han = value.match(HAN_ALL)?.length ?? 0;
   const sentence = sentenceWordCount(value);
   // "我们：深圳市南山区…；客户：杭州市…": labels like 我们/客户 are not a sentence.

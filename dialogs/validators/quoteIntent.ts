@@ -1,5 +1,6 @@
-import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
+import { editionsFor, findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
+import { findEditions, targetEdition } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
@@ -51,8 +52,18 @@ function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
   ];
   const [first] = actions.filter(([, at]) => at < Infinity).sort((a, b) => a[1] - b[1]);
   if (first) return first[0];
+  // "passer le Jira de Standard à Premium": a move to a higher cloud edition is an upgrade, in any language.
+  if (editionUpgrade(folded)) return 'upgrade';
   if (said(folded, allLangs(w.quote, lang))) return 'quote';
   return undefined;
+}
+
+function editionUpgrade(text: string): boolean {
+  const named = findEditions(text, 'cloud');
+  const target = named.length >= 2 ? targetEdition(text, 'cloud') : undefined;
+  if (!target) return false;
+  const order = editionsFor('cloud').map((e) => e.id);
+  return named.every((id) => id === target || order.indexOf(id) < order.indexOf(target));
 }
 
 function detectDeployment(text: string, folded: string): Deployment | undefined {

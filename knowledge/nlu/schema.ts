@@ -39,6 +39,7 @@ export const datesSchema = z.object({
   ordinalDaySuffix: perLang(regexSource),
   endOfPeriod: perLang(words),
   cues: perLang(words),
+  targetCues: perLang(words),
 });
 
 export const quoteIntentSchema = z.object({

@@ -174,3 +174,67 @@ describe('real users: corrections at the summary', () => {
     assert.equal(slotsOf(reading).notes, 'cc: marie@client-exemple.fr');
   });
 });
+
+describe('real users, second round: what tester 3 typed', () => {
+  const renewal2 = toDraft({
+    kind: 'dc-renewal',
+    slots: { sen: ['SEN-L7732190'], product: ['confluence'], technicalContactName: 'Sophie Carré', technicalContactEmail: 's.carre@x.fr', endUserName: 'Yannick Giraud', endUserEmail: 'y.giraud@transports-giraud.fr', resellerName: 'Marc Roy', resellerEmail: 'marc@roy.fr' },
+    answered: ['sen', 'product', 'technicalContactEmail', 'endUserName', 'endUserEmail', 'resellerName', 'resellerEmail', 'technicalContactName'],
+  });
+  it('fr: "c\'est plutot Loïc Mercier, loic@…" at the summary changes the technical contact, name and email, without "plutot"', () => {
+    assert.deepEqual(slotsOf(read(renewal2, 'confirm', "en fait le contact technique c'est plutot Loïc Mercier, loic.mercier@transports-giraud.fr", 'fr')), {
+      technicalContactName: 'Loïc Mercier',
+      technicalContactEmail: 'loic.mercier@transports-giraud.fr',
+    });
+  });
+  for (const [lang, text] of [['fr', "le contact technique c'est moi"], ['zh', '技术联系人是我'], ['en', 'the tech contact is me']] as const) {
+    it(`${lang}: "${text}" at the summary gives the role the reseller's details`, () => {
+      assert.deepEqual(slotsOf(read(renewal2, 'confirm', text, lang)), { technicalContactName: 'Marc Roy', technicalContactEmail: 'marc@roy.fr' });
+    });
+  }
+  it('zh: "技术联系人是我们公司的" is not the reseller', () => assert.equal(slotsOf(read(renewal2, 'confirm', '技术联系人是我们公司的王工', 'zh')).technicalContactEmail, undefined));
+  const cases: Array<[Lang, SlotName, string, string]> = [
+    ['en', 'technicalContactName', 'Raj Patel, as I wrote above', 'Raj Patel'],
+    ['zh', 'endUserOrganization', '鼎信软件（上面写了）', '鼎信软件'],
+    ['zh', 'authorizedContactName', '陈静 前面说过了', '陈静'],
+    ['fr', 'endUserName', 'Yannick Giraud, le DSI', 'Yannick Giraud'],
+  ];
+  for (const [lang, slot, text, value] of cases) {
+    it(`${lang}: "${text}" at ${slot}`, () => {
+      const draft = toDraft({ kind: slot === 'authorizedContactName' ? 'cloud-existing' : 'dc-new', slots: { product: ['jira'] } });
+      assert.equal(slotsOf(read(draft, slot, text, lang))[slot], value);
+    });
+  }
+  it('fr: "Marc Delorme, de chez Nuage Conseil" is the name and the company', () => {
+    const draft = toDraft({ kind: 'cloud-new', slots: { product: ['jira'] } });
+    assert.deepEqual(slotsOf(read(draft, 'resellerName', 'Marc Delorme, de chez Nuage Conseil', 'fr')), { resellerName: 'Marc Delorme', resellerCompany: 'Nuage Conseil' });
+  });
+  it('zh: "重新来 升级到2000用户 其他不变" changes the tier of this upgrade, nothing else', () => {
+    const draft = toDraft({ kind: 'dc-upgrade', slots: { sen: ['SEN-L1234567'], product: ['jira'], tier: 1000, resellerName: '李娜' } });
+    const reading = read(draft, 'confirm', '等下 重新来 升级到2000用户 其他不变', 'zh');
+    assert.equal(reading.type, 'correction');
+    assert.deepEqual(slotsOf(reading), { tier: 2000 });
+  });
+  it('en: what is typed at the notes prompt is the note, not a correction of the address', () => {
+    const draft = toDraft({ kind: 'cloud-new', slots: { product: ['jira'], billingAddress: '200 Mission Street, 94105 San Francisco, USA; 18 Pelican Way, 93940 Monterey, USA' } });
+    const text = 'End customer: Pelican Bay Dental Group. Addresses: ours 200 Mission St Suite 5, San Francisco, CA 94105; theirs 18 Pelican Way, Monterey, CA 93940';
+    assert.deepEqual(slotsOf(read(draft, 'notes', text, 'en')), { notes: text });
+  });
+  it('en: two US-style billing addresses are two addresses', () => {
+    assert.equal(validateSlot('billingAddress', '200 Mission Street, San Francisco, CA 94105, United States; 18 Pelican Way, Monterey, CA 93940, United States', 'en').ok, true);
+    assert.equal(validateSlot('billingAddress', 'ours: 200 Mission St Suite 5, San Francisco CA 94105, USA / theirs: 18 Pelican Way, Monterey CA 93940, USA', 'en').ok, true);
+  });
+  for (const [lang, text, date] of [
+    ['fr', 'co-terming Jira DC (SEN-L5550123, fin de maintenance 15/03/2027) et Confluence DC (SEN-L5550456, fin 30/09/2027), aligner les dates sur le 30/09/2027', '2027-09-30'],
+    ['en', 'co-term: Jira DC SEN-L3300917 ends 31 Jan 2027, JSM DC SEN-L3300988 ends 30 Apr 2027. align everything to 31 Jan 2028 pls', '2028-01-31'],
+    ['zh', '条款关联 SEN-L3300917 2027年3月31日到期 SEN-L3300988 2027年6月30日到期 统一到2027年12月31日', '2027-12-31'],
+  ] as const) {
+    it(`${lang}: the co-term target is the date after "align to", not the first date`, () => assert.equal(extractQuoteSlots(text, lang, { now }).slots.targetDate, date));
+  }
+  it('fr: "passer le Jira de Standard à Premium" on a cloud site is a cloud upgrade to Premium', () => {
+    const found = extractQuoteSlots('on voudrait passer le Jira du client Bâtiments Roussel de Standard à Premium sur leur site cloud roussel.atlassian.net, 120 utilisateurs', 'fr');
+    assert.equal(found.kind, 'cloud-upgrade');
+    assert.equal(found.slots.edition, 'premium');
+    assert.equal(found.slots.endUserOrganization, 'Bâtiments Roussel');
+  });
+});

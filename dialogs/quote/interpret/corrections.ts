@@ -20,7 +20,7 @@ import {
   withoutListMarkers,
   type Message,
 } from '../../validators/index.js';
-import { EMAIL_OF_PERSON, findPeople, isPersonSlot, type PersonSlot } from '../../validators/people.js';
+import { EMAIL_OF_PERSON, findPeople, findSelfReferences, isPersonSlot, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { fieldScore, type Lexicon } from './lexicon.js';
@@ -63,6 +63,9 @@ const said = (folded: string, words: readonly string[]) => words.some((w) => fin
 export function hasCorrectionMarker(text: string, lang: Lang): boolean {
   return said(foldText(normalizeInput(text)), allLangs(formTurnWords().correction, lang));
 }
+
+/** Does the text say a value given before is wrong ("wrong", "faux", "写错了")? */
+export const hasStrongCorrectionMarker = (text: string, lang: Lang): boolean => hasStrongMarker(foldText(normalizeInput(text)), lang);
 
 /** Does it say something given before is wrong ("wrong", "faux", "写错了"), not merely "it's"? */
 function hasStrongMarker(folded: string, lang: Lang): boolean {
@@ -260,6 +263,17 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     set(target, email);
   }
 
+  // "le contact technique c'est moi": the reseller's own name and email for that role.
+  for (const slot of findSelfReferences(input, lang)) {
+    if (!isFilled(draft.slots.resellerName)) continue;
+    explicitRole.add(slot);
+    set(slot, draft.slots.resellerName);
+    const emailSlot = EMAIL_OF_PERSON[slot];
+    if (isFilled(draft.slots.resellerEmail) && !fresh.length) {
+      explicitRole.add(emailSlot);
+      set(emailSlot, draft.slots.resellerEmail);
+    }
+  }
   // Names and companies after their role word ("le contact technique c'est Paul Durand").
   for (const person of people) {
     explicitRole.add(person.slot);

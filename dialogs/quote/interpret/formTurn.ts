@@ -15,7 +15,7 @@ import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
 import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
-import { hasCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
+import { hasCorrectionMarker, hasStrongCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 
@@ -90,7 +90,8 @@ function isRestart(draft: QuoteDraft, text: string, lang: Lang, now: Date): bool
   const folded = foldText(normalizeInput(text));
   if (!said(folded, allLangs(formTurnWords().restart, lang))) return false;
   const request = detectQuoteRequest(text, lang, now);
-  return request !== undefined && (request.kind !== undefined || Object.keys(request.slots ?? {}).length > 0) && (request.kind ?? draft.kind) !== undefined;
+  // Another kind of request starts over; the same kind, or none named ("重新来 升级到2000用户 其他不变"), only changes this one.
+  return request?.kind !== undefined && request.kind !== draft.kind;
 }
 
 /**
@@ -231,7 +232,9 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
-  const correction = readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
+  // What is typed at the notes prompt is the note: it corrects other fields only when it says so ("wrong", "faux").
+  const notesOnly = asked === 'notes' && !hasStrongCorrectionMarker(input, lang);
+  const correction = notesOnly ? undefined : readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
   const asCorrection = (c: CorrectionReading): FormReading => ({
     type: 'correction',
