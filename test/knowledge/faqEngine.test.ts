@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createFaqEngine, loadFaqEntries, type FaqEngine } from '../../knowledge/faq.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { TextAnalyzer } from '../../knowledge/search/analyzer.js';
 
 describe('FAQ engine', () => {
   let engine: FaqEngine;
@@ -92,6 +93,18 @@ describe('FAQ engine', () => {
       const decision = engine.decide(text, lang);
       assert.ok(decision.candidates.slice(0, 3).some((c) => c.id === id), `${text}: ${JSON.stringify(decision)}`);
     }
+  });
+
+  it('reads chat abbreviations as the words they stand for (knowledge/abbreviations.json)', () => {
+    const analyzer = new TextAnalyzer();
+    const same: [string, string, Lang][] = [
+      ['qd le client recoit sa lic pr son abo cloud ?', 'quand le client recoit sa licence pour son abonnement cloud ?', 'fr'],
+      ['faut passer qqpart ds le portail pr la fact ?', 'faut passer quelque part dans le portail pour la facture ?', 'fr'],
+      ['can u send ur lic renewl quote b4 friday', 'can you send your license renewal quote before friday', 'en'],
+    ];
+    for (const [short, long, lang] of same) assert.deepEqual(analyzer.analyze(short, lang), analyzer.analyze(long, lang), short);
+    // "dc" is Data Center, never an abbreviation of a common word.
+    assert.ok(analyzer.analyze('licence dc', 'fr').has('§datacenter'));
   });
 
   it('clarifies with 2–3 candidates when topics are close', () => {
