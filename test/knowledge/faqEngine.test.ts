@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { createFaqEngine, loadFaqEntries, type FaqEngine } from '../../knowledge/faq.js';
+import { createFaqEngine, loadFaqEntries, type RankingFaqEngine } from '../../knowledge/faq.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
 import { TextAnalyzer } from '../../knowledge/search/analyzer.js';
 
 describe('FAQ engine', () => {
-  let engine: FaqEngine;
+  let engine: RankingFaqEngine;
   before(() => {
     engine = createFaqEngine(loadFaqEntries());
   });
@@ -65,6 +65,20 @@ describe('FAQ engine', () => {
       assert.equal(decision.kind === 'answer' && decision.id, 'server-end-of-life');
     });
   }
+
+  it('never lets shared dimensions outweigh an excluded deployment (a Data Center question vs a cloud-only topic)', () => {
+    const cases: [string, Lang, string, string][] = [
+      ['Nous devons préparer le devis de renouvellement d\'une licence Data Center pour un client', 'fr', 'cloud-renew-upgrade', 'renew-upgrade-license'],
+      ['We need a renewal quote for a customer\'s Data Center licence', 'en', 'cloud-renew-upgrade', 'renew-upgrade-license'],
+      ['客户的Jira Cloud要续订，报价怎么做', 'zh', 'renew-upgrade-license', 'cloud-renew-upgrade'],
+    ];
+    for (const [text, lang, excluded, wanted] of cases) {
+      const ranking = engine.rank(text, lang);
+      const f = ranking.features.get(excluded);
+      if (f) assert.equal(f.facet, -1, `${text}: ${excluded}`);
+      assert.equal(ranking.ranked[0]?.id, wanted, `${text}: ${JSON.stringify(ranking.ranked.slice(0, 3))}`);
+    }
+  });
 
   it('matches across languages: an English question written in a French conversation', () => {
     // The query is analysed as French, yet the English examples and concepts still meet it.
