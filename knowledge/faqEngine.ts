@@ -223,7 +223,8 @@ function blendNearest({ best, second }: { best: number; second: number }, second
 
 /**
  * Facet agreement in [-1, 1]: per dimension the question names, +1 when the topic accepts one of
- * its values, −1 when the topic excludes them all, 0 when the topic does not care. Deployment
+ * its values, −1 when the topic excludes them all, 0 when the topic does not care; an excluded
+ * deployment makes the whole agreement −1. Deployment
  * weighs most (a cloud question never wants a Data Center answer); actor least (most questions
  * name both the reseller and the customer).
  */
@@ -237,7 +238,11 @@ function facetAgreement(query: ReadonlyMap<FacetDimension, ReadonlySet<string>>,
     total += weight;
     const accepted = topic.get(dimension);
     if (!accepted) continue;
-    sum += [...values].some((v) => accepted.has(v)) ? weight : -weight;
+    const agrees = [...values].some((v) => accepted.has(v));
+    // A Data Center question is never answered by a cloud-only topic, however many other
+    // dimensions (renew, quote) the siblings share: a deployment the topic excludes is -1 outright.
+    if (!agrees && dimension === 'deployment') return -1;
+    sum += agrees ? weight : -weight;
   }
   return total === 0 ? 0 : sum / total;
 }

@@ -4,8 +4,9 @@
  *   file and language, the topic pairs most often confused; --verbose lists the misses on
  *   stderr. The LAST stdout line is the JSON summary (of the first file alone when there is
  *   one file, else {"files": {name: summary}}): a stable interface used for measurement.
- * npm run --silent eval -- --cv <file.jsonl> … [--write] [--quick]
- *   Cross-validation of the ranking weights and the decision model (scripts/evalCv.ts).
+ * npm run --silent eval -- --cv <file.jsonl> … [--write] [--quick] [--verbose]
+ *   Cross-validation of the ranking weights and the decision model (scripts/evalCv.ts);
+ *   --verbose lists the out-of-fold misses on stderr.
  */
 import { basename } from 'node:path';
 import { defaultFaqEngine } from '../knowledge/faq.js';
@@ -16,11 +17,11 @@ import { runCrossValidation } from './evalCv.js';
 const args = process.argv.slice(2);
 const files = args.filter((arg) => !arg.startsWith('--'));
 if (files.length === 0) {
-  process.stderr.write('usage: npm run --silent eval -- <file.jsonl> … [--verbose] | --cv <file.jsonl> … [--write] [--quick]\n');
+  process.stderr.write('usage: npm run --silent eval -- <file.jsonl> … [--verbose] | --cv <file.jsonl> … [--write] [--quick] [--verbose]\n');
   process.exit(2);
 }
 if (args.includes('--cv')) {
-  runCrossValidation(files, args.includes('--write'), args.includes('--quick'));
+  runCrossValidation(files, args.includes('--write'), args.includes('--quick'), args.includes('--verbose'));
 } else {
   const engine = defaultFaqEngine();
   // Warm-up on the knowledge base's own examples (not the file under test), so timings show the

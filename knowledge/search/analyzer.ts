@@ -85,16 +85,21 @@ export class TextAnalyzer {
         bigrams.push(...zh.bigrams);
         continue;
       }
+      const abbreviations = this.res.abbreviations[latinLang];
       for (const part of run.text.split(/[.\-]/)) {
-        let bare = latinLang === 'fr' ? frBare(part) : enBare(part);
-        if (!bare) continue;
-        const isStop = latinStop.has(bare);
-        if (!isStop) {
-          hooks.collect?.(bare);
-          bare = hooks.fix?.(bare) ?? bare;
+        const first = latinLang === 'fr' ? frBare(part) : enBare(part);
+        if (!first) continue;
+        // "faut s'inscrire qqpart pr revendre" reads as "quelque part pour": chat abbreviations
+        // would otherwise count as unknown words and sink a plain question.
+        for (let bare of abbreviations.get(first) ?? [first]) {
+          const isStop = latinStop.has(bare);
+          if (!isStop) {
+            hooks.collect?.(bare);
+            bare = hooks.fix?.(bare) ?? bare;
+          }
+          words.push(latinLang === 'fr' ? frStem(bare) : enStem(bare));
+          stop.push(isStop);
         }
-        words.push(latinLang === 'fr' ? frStem(bare) : enStem(bare));
-        stop.push(isStop);
       }
     }
     return { words, stop, bigrams };

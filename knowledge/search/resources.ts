@@ -20,6 +20,8 @@ export interface LanguageResources {
   glossary: GlossaryConcept[];
   /** Extra words for jieba so domain terms (经销商, 支持权利编号) stay whole. */
   zhDomainWords: string[];
+  /** Chat abbreviations per Latin language (bare form → words): "pr" → "pour", "u" → "you". */
+  abbreviations: Record<'fr' | 'en', ReadonlyMap<string, string[]>>;
 }
 
 function readJson(path: string): unknown {
@@ -34,10 +36,13 @@ export function loadLanguageResources(): LanguageResources {
   const glossary = (readJson(fromRoot('knowledge', 'glossary.json')) as { concepts: GlossaryConcept[] }).concepts;
   const zhDomainWords = readFileSync(fromRoot('knowledge', 'faq-data', 'zh-domain-words.txt'), 'utf8')
     .split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const abbr = readJson(fromRoot('knowledge', 'abbreviations.json')) as Record<'fr' | 'en', Record<string, string>>;
+  const expand = (table: Record<string, string>) => new Map(Object.entries(table).map(([short, long]) => [short, long.split(' ')]));
   cached = {
     stopwords: { en: new Set(stop.en), fr: new Set(stop.fr), zh: new Set(stop.zh) },
     glossary,
     zhDomainWords,
+    abbreviations: { fr: expand(abbr.fr), en: expand(abbr.en) },
   };
   return cached;
 }

@@ -23,11 +23,12 @@ describe('FAQ content checks', () => {
     }
   });
 
-  it('no knowledge file has a control character (FAQ topics, glossary, stopwords, out-of-scope)', () => {
+  it('no knowledge file has a control character (FAQ topics, glossary, stopwords, abbreviations, out-of-scope)', () => {
     const files = [
       ...readdirSync(DEFAULT_FAQ_DIR).map((f) => join(DEFAULT_FAQ_DIR, f)),
       fromRoot('knowledge', 'glossary.json'),
       fromRoot('knowledge', 'stopwords.json'),
+      fromRoot('knowledge', 'abbreviations.json'),
       fromRoot('knowledge', 'faq-data', 'out-of-scope.json'),
     ].filter((f) => f.endsWith('.json'));
     for (const file of files) {

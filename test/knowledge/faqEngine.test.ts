@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { createFaqEngine, loadFaqEntries, type FaqEngine } from '../../knowledge/faq.js';
+import { createFaqEngine, loadFaqEntries, type RankingFaqEngine } from '../../knowledge/faq.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { TextAnalyzer } from '../../knowledge/search/analyzer.js';
 
 describe('FAQ engine', () => {
-  let engine: FaqEngine;
+  let engine: RankingFaqEngine;
   before(() => {
     engine = createFaqEngine(loadFaqEntries());
   });
@@ -65,6 +66,20 @@ describe('FAQ engine', () => {
     });
   }
 
+  it('never lets shared dimensions outweigh an excluded deployment (a Data Center question vs a cloud-only topic)', () => {
+    const cases: [string, Lang, string, string][] = [
+      ['Nous devons préparer le devis de renouvellement d\'une licence Data Center pour un client', 'fr', 'cloud-renew-upgrade', 'renew-upgrade-license'],
+      ['We need a renewal quote for a customer\'s Data Center licence', 'en', 'cloud-renew-upgrade', 'renew-upgrade-license'],
+      ['客户的Jira Cloud要续订，报价怎么做', 'zh', 'renew-upgrade-license', 'cloud-renew-upgrade'],
+    ];
+    for (const [text, lang, excluded, wanted] of cases) {
+      const ranking = engine.rank(text, lang);
+      const f = ranking.features.get(excluded);
+      if (f) assert.equal(f.facet, -1, `${text}: ${excluded}`);
+      assert.equal(ranking.ranked[0]?.id, wanted, `${text}: ${JSON.stringify(ranking.ranked.slice(0, 3))}`);
+    }
+  });
+
   it('matches across languages: an English question written in a French conversation', () => {
     // The query is analysed as French, yet the English examples and concepts still meet it.
     const decision = engine.decide('refund policy for annual cloud subscriptions', 'fr');
@@ -92,6 +107,18 @@ describe('FAQ engine', () => {
       const decision = engine.decide(text, lang);
       assert.ok(decision.candidates.slice(0, 3).some((c) => c.id === id), `${text}: ${JSON.stringify(decision)}`);
     }
+  });
+
+  it('reads chat abbreviations as the words they stand for (knowledge/abbreviations.json)', () => {
+    const analyzer = new TextAnalyzer();
+    const same: [string, string, Lang][] = [
+      ['qd le client recoit sa lic pr son abo cloud ?', 'quand le client recoit sa licence pour son abonnement cloud ?', 'fr'],
+      ['faut passer qqpart ds le portail pr la fact ?', 'faut passer quelque part dans le portail pour la facture ?', 'fr'],
+      ['can u send ur lic renewl quote b4 friday', 'can you send your license renewal quote before friday', 'en'],
+    ];
+    for (const [short, long, lang] of same) assert.deepEqual(analyzer.analyze(short, lang), analyzer.analyze(long, lang), short);
+    // "dc" is Data Center, never an abbreviation of a common word.
+    assert.ok(analyzer.analyze('licence dc', 'fr').has('§datacenter'));
   });
 
   it('clarifies with 2–3 candidates when topics are close', () => {
