@@ -108,7 +108,7 @@ describe('knowledge/liveFaq learned examples: a question an author decided on, a
 
   it('answers the accepted wording and a near paraphrase of it, which the shipped knowledge base does not answer', () => {
     assert.equal(kindOf(live.decide('Vous faites des factures pro forma ?', 'fr')), 'answer:pay-invoice');
-    for (const [text, lang] of [['vous pouvez faire une facture pro forma ?', 'fr'], ['可以先开形式发票吗？', 'zh']] as const) {
+    for (const [text, lang] of [['vous pouvez faire une facture pro forma ?', 'fr'], ['你们能开形式发票吗', 'zh']] as const) {
       assert.notEqual(kindOf(shipped.decide(text, lang)), 'answer:pay-invoice', `the shipped engine alone does not answer "${text}"`);
       assert.equal(kindOf(live.decide(text, lang)), 'answer:pay-invoice', text);
     }
