@@ -112,25 +112,26 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   const intro = formTurnWords().selfIntro;
   const found: FoundValue[] = [];
   const taken = (s: Span) => found.some((f) => s.start < f.end && f.start < s.end);
-  const scan = (slot: PersonSlot | CompanySlot, kind: 'person' | 'company') => {
-    const phrases = allLangs(intro[slot], lang).sort((a, b) => b.length - a.length);
-    for (const phrase of phrases) {
-      for (const at of findAlias(folded, foldText(phrase))) {
-        if (taken(at)) continue;
-        const span = valueAfter(text, folded, at.end, kind, lang);
-        if (!span || taken(span)) continue;
-        const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
-        if (!value) continue;
-        const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
-        // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
-        // "c'est quoi le délai" names nobody.
-        const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
-        if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end });
-      }
+  // Every role phrase of every slot, longest first: "最终用户单位" (the organisation) wins over
+  // "最终用户" (the person), "ma société à moi c'est" over "moi c'est".
+  const phrases = [
+    ...PERSON_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot: slot as PersonSlot | CompanySlot, kind: 'person' as const, phrase }))),
+    ...COMPANY_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot: slot as PersonSlot | CompanySlot, kind: 'company' as const, phrase }))),
+  ].sort((a, b) => foldText(b.phrase).length - foldText(a.phrase).length);
+  for (const { slot, kind, phrase } of phrases) {
+    for (const at of findAlias(folded, foldText(phrase))) {
+      if (taken(at)) continue;
+      const span = valueAfter(text, folded, at.end, kind, lang);
+      if (!span || taken(span)) continue;
+      const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
+      if (!value) continue;
+      const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
+      // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
+      // "c'est quoi le délai" names nobody.
+      const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
+      if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end });
     }
-  };
-  for (const slot of PERSON_SLOTS) scan(slot, 'person');
-  for (const slot of COMPANY_SLOTS) scan(slot, 'company');
+  }
   // "Julien Moreau de Softeam": right after the reseller's own name, a company of theirs.
   const reseller = found.find((f) => f.slot === 'resellerName');
   if (reseller && !found.some((f) => f.slot === 'resellerCompany')) {
@@ -162,8 +163,7 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
 function companyOnly(value: string): string {
   const words = value.split(/\s+/u);
   const stop = words.findIndex((w, i) => i > 0 && (findEditions(w, 'cloud').length > 0 || findProducts(w).length > 0));
-  if (stop < 0) return value;
-  const kept = words.slice(0, stop);
+  const kept = stop < 0 ? [...words] : words.slice(0, stop);
   while (kept.length > 1 && /^(?:de|du|des|d'|of|from|the|a|à|au|et|and|en|to|sur|on)$/iu.test(kept.at(-1)!)) kept.pop();
   return kept.join(' ');
 }

@@ -238,3 +238,36 @@ describe('real users, second round: what tester 3 typed', () => {
     assert.equal(found.slots.endUserOrganization, 'Bâtiments Roussel');
   });
 });
+
+describe('real users, third round: corrections that name several things', () => {
+  const cn = toDraft({
+    kind: 'cloud-new',
+    slots: { product: ['jira'], tier: 50, resellerName: '李娜', resellerEmail: 'l@n.cn', endUserName: '张三', endUserEmail: 'z@s.cn', billingAddress: '上海市浦东新区世纪大道100号' },
+    answered: ['product', 'tier', 'resellerName', 'resellerEmail', 'endUserName', 'endUserEmail', 'billingAddress'],
+  });
+  const dn = toDraft({
+    kind: 'dc-new',
+    slots: { product: ['jira'], tier: 500, resellerName: 'Luis Ortga', resellerEmail: 'l@o.com', technicalContactName: 'Ann Lee', technicalContactEmail: 'ann@x.com' },
+    answered: ['product', 'tier', 'resellerName', 'resellerEmail', 'technicalContactName', 'technicalContactEmail'],
+  });
+  const cases: Array<[Lang, QuoteDraft, SlotName, string, Record<string, unknown>]> = [
+    ['zh', cn, 'confirm', '最终用户姓名：王磊', { endUserName: '王磊' }],
+    ['zh', cn, 'confirm', '最终用户单位是深圳华拓电子有限公司 请补上', { endUserOrganization: '深圳华拓电子有限公司' }],
+    ['fr', dn, 'confirm', "ma société à moi c'est Perrot Solutions. Et édition Standard svp", { resellerCompany: 'Perrot Solutions' }],
+    ['en', dn, 'confirm', 'my name is just Luis Ortega pls fix, and company is Summit Cloud Partners', { resellerName: 'Luis Ortega', resellerCompany: 'Summit Cloud Partners' }],
+    ['en', dn, 'endUserName', 'same as above - Luis Ortega', { endUserName: 'Luis Ortega' }],
+    ['fr', toDraft({ kind: 'dc-renewal', slots: { sen: ['SEN-L1234567'], product: ['jira'], technicalContactEmail: 't@x.fr', endUserName: 'Yannick Morel' }, answered: ['sen', 'product', 'technicalContactEmail', 'endUserName'] }), 'endUserEmail', 'idem, même email que plus haut', { endUserEmail: 't@x.fr' }],
+    ['fr', toDraft({ kind: 'dc-renewal', slots: { sen: ['SEN-L1234567'], product: ['jira'], technicalContactName: 'Yannick Morel' } }), 'endUserName', 'Yannick Morel aussi', { endUserName: 'Yannick Morel' }],
+  ];
+  for (const [lang, draft, asked, text, expected] of cases) {
+    it(`${lang}: "${text}" at ${asked}`, () => assert.deepEqual(slotsOf(read(draft, asked, text, lang)), expected));
+  }
+  it('fr: "ils veulent ajouter JSM … paiement par virement" on an existing site is a quote request with all its facts', async () => {
+    const { detectQuoteRequest } = await import('../../dialogs/quote/quoteDetection.js');
+    const request = detectQuoteRequest('Bonjour, le client Mutuelle Horizon a déjà un site cloud https://mutuelle-horizon.atlassian.net, ils veulent ajouter Jira Service Management Standard pour 25 agents, paiement par virement', 'fr');
+    assert.equal(request?.kind, 'cloud-existing');
+    assert.equal(request?.slots?.endUserOrganization, 'Mutuelle Horizon');
+    assert.equal(request?.slots?.paymentPreference, 'quote');
+    assert.equal(request?.slots?.tier, 25);
+  });
+});

@@ -159,7 +159,8 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
     if (/[:：]/u.test(c)) for (let at = folded.indexOf(c); at >= 0; at = folded.indexOf(c, at + 1)) cuts.add(at + c.length);
   }
   // The last "it's / c'est / 应该是 / :" that is followed by a valid value ("…, it's 60 Cuba Street; ours is fine").
-  for (const cut of [...cuts].sort((a, b) => b - a)) {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  for (const cut of [...sorted].reverse()) {
     // The value ends where a new clause starts ("…, France ; celle du client ne change pas"), and a
     // remark in brackets is not part of it ("Rue de Fer 28, Namur (28, pas 26)").
     // (?<!\s): a run of spaces is tried once, from its start, not from each of its spaces (quadratic).
@@ -170,14 +171,17 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
       .replace(/(?<!\s)\s*[(（][^)）]{0,80}[)）]\s*$/u, '')
       .trim();
     if (!clause) continue;
-    const head = input.slice(0, cut);
+    // The field is the one named since the previous "is / c'est": "my name is … , and company is X" gives X to the company.
+    const previous = sorted.filter((c) => c < cut).at(-1) ?? 0;
+    const near = NAMED_FIELDS.some((slot) => allowed.has(slot) && fieldScore(lexicon, slot, input.slice(previous, cut)) > 0);
+    const head = near ? input.slice(previous, cut) : input.slice(0, cut);
     // A tie ("名字是何静" names every person) goes to the field answered or corrected last.
     const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
       .filter((f) => f.score > 0)
       .sort((a, b) => b.score - a.score || recency(b.slot) - recency(a.slot));
     for (const { slot } of named) {
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
-      const value = slot === 'billingAddress' ? clause : clause.split(/[,，、]/u)[0]!.trim();
+      const value = slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!.trim();
       const result = validateSlot(slot, value, lang);
       if (result.ok) return { slot, value: String(result.value) };
     }

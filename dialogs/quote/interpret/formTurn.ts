@@ -127,7 +127,15 @@ function sameAs(turn: FormTurn, input: string): FilledSlots | undefined {
   if (!person) return undefined;
   const words = formTurnWords();
   const folded = foldText(input).replace(/[\s.!?,;:()（）。！？，]+$/u, '').replace(/^[\s.!?,;:]+/u, '');
-  const whole = (list: readonly string[]) => list.some((w) => foldText(w) === folded);
+  // The whole message, or the pointer then words that give no value of their own ("idem, même email que plus haut").
+  const whole = (list: readonly string[]) =>
+    list.some((w) => {
+      const f = foldText(w);
+      if (folded === f) return true;
+      if (!folded.startsWith(f) || !/^[\s,;:.!-]/u.test(folded.slice(f.length))) return false;
+      const rest = input.slice(f.length);
+      return !rest.includes('@') && !/\p{Lu}/u.test(rest) && (rest.match(/\p{Script=Han}/gu)?.length ?? 0) < 2 && rest.split(/\s+/u).length <= 8;
+    });
   const filled = (p: (typeof PEOPLE_SLOTS)[number]) => p !== person && (isFilled(draft.slots[p.name]) || isFilled(draft.slots[p.email]));
   let source: (typeof PEOPLE_SLOTS)[number] | undefined;
   if (whole(allLangs(words.selfRef, lang))) {
