@@ -19,6 +19,14 @@ export function isPoliteRequest(text: string, lang: Lang): boolean {
   return said(allLangs(w.politeRequest, lang)) && !said(allLangs(w.howTo, lang));
 }
 
+/** A quote named outside a how-to: "a quote for 730 users", not "how do I get a quote". */
+function asksForQuote(text: string, lang: Lang): boolean {
+  const folded = foldText(text);
+  const w = quoteIntentWords();
+  const said = (list: readonly string[]) => list.some((x) => findAlias(folded, foldText(x)).length > 0);
+  return said(allLangs(w.quote, lang)) && !said(allLangs(w.howTo, lang));
+}
+
 /** What the route hands the entry dialog: the kind if known, the slots already given, rule notices. */
 export type QuoteEntryOptions = Partial<Omit<QuoteDraft, 'id'>>;
 
@@ -81,8 +89,13 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const { intent } = extracted;
   if (!intent.isQuote) return undefined;
   const s = extracted.slots;
-  const hasData = Boolean(s.sen?.length || s.siteUrl || s.tier || extracted.unassigned.emails.length);
-  if (!hasData && looksLikeQuestion(text) && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
+  const question = looksLikeQuestion(text);
+  // A user count is the data of a request, or of a question that asks for a quote ("can I get a
+  // quote for 730 users?"); in a question about how things work ("800 users… can they still renew
+  // Server? 请问怎么处理？") it is the customer's situation, and the FAQ answers.
+  const countIsData = s.tier !== undefined && (!question || asksForQuote(text, lang));
+  const hasData = Boolean(s.sen?.length || s.siteUrl || countIsData || extracted.unassigned.emails.length);
+  if (!hasData && question && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
 
   const notices: Message[] = [...extracted.notices];
   let kind: QuoteKind | undefined = extracted.kind;

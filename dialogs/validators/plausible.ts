@@ -94,9 +94,16 @@ export function isPlausiblePersonName(raw: string, _lang: Lang): boolean {
  * "华信信息技术有限公司"), up to 12 words; not a sentence (two sentence words or more, or one in a
  * short name that is mostly that word).
  */
+/**
+ * "一家位于上海的合作伙伴", "a partner based in Lyon", "une ESN située à Nantes": what the company is,
+ * not what it is called.
+ */
+const DESCRIPTION = /^(?:一(?:家|个|间|所)|某)|位于|(?:^|\s)(?:based|located) in\s|(?:^|\s)(?:basée?|située?|implantée?)s? (?:à|a|en|au|dans)\s/iu;
+
 export function isPlausibleOrganization(raw: string, _lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || !/\p{L}/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  if (DESCRIPTION.test(value)) return false;
   const words = value.split(/\s+/u).filter(Boolean);
   if (words.length > 12) return false;
   const han = value.match(HAN_ALL)?.length ?? 0;
