@@ -195,12 +195,14 @@ export class FaqResponder implements FreeTextResponder {
   /**
    * Second thoughts on a clarify or a decline. An unknown name next to "plugin"/"插件" is a
    * Marketplace vendor's app: the topics the other words found are unrelated, so decline. A
-   * question that names a quote ("coment renouveler une licence jria data centre") and that the
-   * FAQ cannot place surely gets its closest topics and the form, rather than nothing.
+   * question that names a quote ("coment renouveler une licence jria data centre"), whose closest
+   * topic is about orders or quotes, gets its closest topics and the form, rather than nothing.
    */
   private reconsider(decision: Exclude<FaqDecision, { kind: 'answer' }>, text: string, lang: Lang): Exclude<FaqDecision, { kind: 'answer' }> {
     if (decision.kind === 'clarify' && mentionsThirdPartyApp(text) && this.namesUnknown(text, lang)) return { ...decision, kind: 'none' };
-    if (decision.kind === 'none' && decision.candidates.length > 0 && this.formFor(text, lang)) return { ...decision, kind: 'clarify' };
+    const first = this.engine.entry(decision.candidates[0]?.id ?? '');
+    const aboutOrders = first?.facets.object?.some((o) => o === 'quote' || o === 'order') ?? false;
+    if (decision.kind === 'none' && aboutOrders && this.formFor(text, lang)) return { ...decision, kind: 'clarify' };
     return decision;
   }
 

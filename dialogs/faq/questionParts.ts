@@ -38,25 +38,31 @@ export function readParts(engine: FaqEngine, text: string, lang: Lang, whole: Fa
   const parts = splitQuestions(text);
   if (parts.length !== 2) return undefined;
   const decisions = parts.map((part) => engine.decide(part, lang));
-  const top = (d: FaqDecision) => (d.kind === 'answer' ? d.id : d.candidates[0]?.id);
-  // A part is answered when the engine is sure of it alone, or when the whole message answers
-  // the topic that part points to first (its context was in the other half).
-  const ids = decisions.map((d, i) => {
-    if (smallTalkOf(parts[i]!)) return null; // "Merci ! …": nothing to answer
-    if (d.kind === 'answer' && d.confidence >= PART_CONFIDENCE) return d.id;
-    return whole.kind === 'answer' && top(d) === whole.id ? whole.id : undefined;
+  // What each part answers on its own: a topic the engine is sure of, null for small talk ("Merci !").
+  const own = decisions.map((d, i) => {
+    if (smallTalkOf(parts[i]!)) return null;
+    return d.kind === 'answer' && d.confidence >= PART_CONFIDENCE ? d.id : undefined;
   });
-  const resolved = ids.filter((id): id is string => typeof id === 'string');
-  if (resolved.length === 0) return undefined;
-  if (ids.every((id) => id !== undefined)) {
-    const distinct = [...new Set(resolved)];
-    if (distinct.length === 1) return { answers: [{ id: distinct[0]!, question: text }], unresolved: [] };
-    return { answers: resolved.map((id) => ({ id, question: parts[ids.indexOf(id)]! })), unresolved: [] };
-  }
-  // One half answered, the other not: only when the user clearly asked two things (two
-  // sentences that ask, or "… ? Also, …") does the other half get its own reply.
+  const answers = (ids: readonly (string | null | undefined)[]) => {
+    const distinct = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+    return distinct.map((id) => ({ id, question: distinct.length === 1 ? text : parts[ids.indexOf(id)]! }));
+  };
+  if (own.every((id) => id !== undefined)) return own.some((id) => id) ? { answers: answers(own), unresolved: [] } : undefined;
+  // One part unsure: only when the user clearly asked two things (two sentences that ask, or
+  // "… ? Also, …") does it get its own reply; otherwise the whole message's decision stands
+  // ("a government client… What happened with Server, and when?" is one question).
   const sentences = splitClauses(text).filter((c) => c.weight === 1).length >= 2;
   if (!sentences && !STRONG_JOINER.test(parts[1]!)) return undefined;
+  // An unsure part that points to a topic answered for this message (the other part's, or the
+  // whole message's) among its first candidates is that topic: "…inclut quoi ? les mises à jour
+  // et le support ?" asks the same thing twice.
+  const answered = new Set([...own.filter((id): id is string => typeof id === 'string'), ...(whole.kind === 'answer' ? [whole.id] : [])]);
+  // A declined part counts only when its first candidate is answered: "quel temps fera-t-il
+  // demain ?" merely has the refund topic third, and is said back.
+  const covered = (d: FaqDecision) => d.candidates.slice(0, d.kind === 'none' ? 1 : 3).find((c) => answered.has(c.id))?.id;
+  const ids = own.map((id, i) => (id !== undefined ? id : covered(decisions[i]!)));
+  const resolved = ids.filter((id): id is string => typeof id === 'string');
+  if (resolved.length === 0) return undefined;
   const unresolved: PartsReading['unresolved'] = [];
   ids.forEach((id, i) => {
     if (id !== undefined) return;
@@ -64,5 +70,5 @@ export function readParts(engine: FaqEngine, text: string, lang: Lang, whole: Fa
     const decision = d.kind === 'answer' ? { kind: 'clarify' as const, candidates: d.candidates, confidence: d.confidence } : d;
     unresolved.push({ question: quotedPart(parts[i]!), decision });
   });
-  return { answers: [...new Set(resolved)].map((id) => ({ id, question: parts[ids.indexOf(id)]! })), unresolved };
+  return { answers: answers(ids), unresolved };
 }

@@ -87,6 +87,19 @@ describe('FAQ conversation: parts, follow-ups, questions, small talk', () => {
       assert.ok(buttons(replies!).includes(T('fr')('faq:feedback.up')));
     });
 
+    for (const [lang, text] of [
+      ['fr', 'Que comprend la maintenance logicielle ? Les mises à jour et le support ?'],
+      ['en', 'What does software maintenance include? Updates and support too?'],
+      ['zh', '软件维护包括什么？升级和技术支持也包括吗？'],
+    ] as Array<[Lang, string]>) {
+      it(`${lang}: a second sentence that asks the same thing again is not said back`, async () => {
+        const [replies] = await talk('webchat', lang, text);
+        assert.deepEqual(answered(replies!, lang), ['software-maintenance']);
+        assert.ok(!replies!.some((r) => r.text === T(lang)('faq:clarify') || r.text?.startsWith(T(lang)('faq:part.none', { question: '' }).slice(0, 8))), textOf(replies!).slice(-300));
+        assert.ok(buttons(replies!).includes(T(lang)('faq:feedback.up')));
+      });
+    }
+
     it('the part said back is logged as unanswered, for authors', async () => {
       await talk('webchat', 'en', "How do I renew my customer's Data Center license? Also, can I pay by the month?");
       const log = await FaqLog.open(bot.dataDir);
