@@ -15,7 +15,7 @@ import type { FreeTextResponder } from '../mainDialog.js';
 import { offerHandoff } from '../handoffOffer.js';
 import { imBack, languageChoice, withMenu } from '../messages.js';
 import { detectQuoteIntent } from '../validators/quoteIntent.js';
-import { readFollowUp } from './followUp.js';
+import { isBareFollowUp, readFollowUp } from './followUp.js';
 import { readParts, type PartsReading } from './questionParts.js';
 
 /** What the FAQ remembers per conversation. */
@@ -260,7 +260,7 @@ export class FaqResponder implements FreeTextResponder {
    */
   private plan(text: string, lang: Lang, memory: FaqConversation): Plan {
     const last = memory.last;
-    const followUp = looksLikeFollowUp(text);
+    const followUp = looksLikeFollowUp(text) || isBareFollowUp(text);
     if (last && (memory.turn ?? 0) - (last.turn ?? 0) <= FOLLOW_UP_TURNS && followUp) {
       const reading = readFollowUp(this.engine, text, lang, last.entryId, last.context ?? last.question);
       switch (reading.kind) {

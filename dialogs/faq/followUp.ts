@@ -41,7 +41,12 @@ export function countNamed(text: string): string | undefined {
 }
 
 // The words that make a message a follow-up, taken off to say what it asks about.
-const LEAD = /^(?:et|mais|sinon|pareil|même chose|idem|and|but|what about|how about|same for|what if|also|那么|那|如果是|要是|换成|还有)\s*(?:(?:pour|for|in|on|with|avec|en|sur|le|la|les|l'|the|a|an|un|une)\s+)*/iu;
+const LEAD = /^(?:(?:et|mais|sinon|alors|pareil|même chose|idem|and|but|else|otherwise|then|what about|how about|same for|what if|also|那么|那|如果是|要是|换成|还有|然后|encore)(?:\s+|(?=[?？!！.。]|$)|(?<=\p{Script=Han})))+(?:(?:pour|for|in|on|with|avec|en|sur|le|la|les|l'|the|a|an|un|une)\s+)*/iu;
+
+/** "and?", "et sinon ?", "然后呢": a follow-up that asks for more without naming anything. */
+export function isBareFollowUp(text: string): boolean {
+  return text.trim().length <= 20 && followUpSubject(text) === '' && /[\p{L}\p{Script=Han}]/u.test(text);
+}
 const TAIL = /\s*(?:呢|怎么样|怎么办)?\s*[?？!！.。]*\s*$/u;
 
 /** What a follow-up asks about: "et pour 12000 ?" → "12000", "那DC呢" → "DC". */
@@ -74,6 +79,8 @@ export function siblingFor(last: FaqEntry, deployment: Deployment, entries: read
 export function readFollowUp(engine: FaqEngine, text: string, lang: Lang, lastId: string, context: string): FollowUpReading {
   const last = engine.entry(lastId);
   if (!last) return { kind: 'decision', decision: engine.decide(text, lang) };
+  // "and?", "et sinon ?": nothing named, so nothing to search for.
+  if (followUpSubject(text) === '') return { kind: 'same', what: '' };
   const named = deploymentsNamed(text).filter((d) => !last.facets.deployment?.includes(d));
   // One new deployment, on a topic bound to a deployment: switch to its sibling.
   if (named.length === 1 && last.facets.deployment) {

@@ -157,6 +157,21 @@ describe('FAQ conversation: parts, follow-ups, questions, small talk', () => {
       assert.ok(b!.some((r) => r.text === T('en')('faq:followUp.count', { count: '12000', title: title('pricing', 'en') })), textOf(b!));
     });
 
+    for (const [lang, question, id, bare] of [
+      ['fr', 'Comment suivre une commande ?', 'order-tracking', 'et sinon ?'],
+      ['en', 'How do I track an order?', 'order-tracking', 'and?'],
+      ['zh', '怎么跟踪订单？', 'order-tracking', '然后呢？'],
+    ] as Array<[Lang, string, string, string]>) {
+      it(`${lang}: "${bare}" after an answer asks what else, with that topic's buttons, not a random topic`, async () => {
+        const [a, b] = await talk('msteams', lang, question, bare);
+        assert.deepEqual(answered(a!, lang), [id]);
+        assert.deepEqual(answered(b!, lang), []);
+        assert.equal(messages(b!).length, 1, textOf(b!));
+        assert.equal(messages(b!)[0]!.text, T(lang)('faq:followUp.nothingNew', { title: title(id, lang) }));
+        assert.ok(buttons(b!).includes(title(id, lang)));
+      });
+    }
+
     for (const lang of LANGS) {
       it(`${lang}: a follow-up the last answer already covers says so in one line, with that topic's button`, async () => {
         const [first, follow, what] = {
