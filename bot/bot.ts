@@ -1,6 +1,7 @@
 import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { welcomeActivities, withMenu } from '../dialogs/messages.js';
+import { otherLanguageOf } from '../knowledge/language/otherLanguage.js';
 import type { BotState } from './state.js';
 import { turnInfo } from './turn.js';
 
@@ -73,6 +74,9 @@ export class ResellerBot extends TeamsActivityHandler {
   private async welcomeOnce(context: TurnContext, isGreeting: boolean): Promise<void> {
     const data = await this.state.conversationData.get(context, {});
     if (data.welcomed) return;
+    // A message in a language the bot does not speak gets one reply in its three languages, not
+    // a greeting in a language the user may not read first: the greeting waits for the next one.
+    if (otherLanguageOf(context.activity.text ?? '')) return;
     data.welcomed = true;
     if (isGreeting) return; // the main dialog answers a greeting with the full welcome
     const { t } = turnInfo(context);

@@ -1,9 +1,11 @@
 import { MessageFactory, type CardAction, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { i18n } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import type { FaqLog } from '../../backend/faq/faqLog.js';
 import type { FaqCandidate, FaqDecision, FaqEngine, FaqEntry } from '../../knowledge/faq.js';
-import { looksLikeFollowUp, splitQuestions } from '../../knowledge/faqQuestions.js';
+import { findProducts } from '../../knowledge/catalog.js';
+import { looksLikeFollowUp } from '../../knowledge/faqQuestions.js';
 import { normalizeCommand } from '../../knowledge/intents.js';
+import { mentionsThirdPartyApp, smallTalkOf, type SmallTalk } from '../../knowledge/language/conversation.js';
 import { otherLanguageOf } from '../../knowledge/language/otherLanguage.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
 import { faqTrace, noteTurn, turnRecordId } from '../../bot/insights/turnNotes.js';
@@ -11,14 +13,18 @@ import { subjectOf } from '../../bot/privacy/subject.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
 import { offerHandoff } from '../handoffOffer.js';
-import { imBack, withMenu } from '../messages.js';
+import { imBack, languageChoice, withMenu } from '../messages.js';
+import { detectQuoteIntent } from '../validators/quoteIntent.js';
+import { isBareFollowUp, readFollowUp } from './followUp.js';
+import { readParts, type PartsReading } from './questionParts.js';
 
 /** What the FAQ remembers per conversation. */
 export interface FaqConversation {
   /** Consecutive questions without an answer; at 2 an advocate is offered. */
   unanswered?: number;
   /** The last answer given, so a 👍/👎 can be stored with its question (and the record of its turn). */
-  last?: { entryId: string; question: string; lang: Lang; turn?: number; record?: string };
+  /** `context`: the words a follow-up is read with when not the question (a topic reached by a follow-up: its title). */
+  last?: { entryId: string; question: string; lang: Lang; turn?: number; record?: string; context?: string };
   /** The last "did you mean", so the topic tapped next is recorded as the user's choice. */
   clarify?: { record: string; topics: string[] };
   /** Free-text messages seen, so a follow-up is only read as one shortly after an answer. */
@@ -28,14 +34,34 @@ export interface FaqConversation {
 }
 
 const MAX_FOLLOW_UPS = 3;
-/** How sure the engine must be of each half of a message that asks two things. */
-const PART_CONFIDENCE = 0.8;
 /** A follow-up ("and for cloud?") refers to the last answer during this many messages after it. */
 const FOLLOW_UP_TURNS = 2;
+/** The quote forms an FAQ button can start (faq:action.quote.*), by the kind a question names. */
+const FORM_ACTION: Partial<Record<string, string>> = {
+  'cloud-new': 'quote.cloud-new',
+  'cloud-existing': 'quote.cloud-existing',
+  'cloud-renewal': 'quote.cloud-existing',
+  'cloud-upgrade': 'quote.cloud-existing',
+  'dc-new': 'quote.dc-new',
+  'dc-renewal': 'quote.dc-renewal',
+  coterm: 'quote.coterm',
+};
 
-/** What to do with one message: answer one or two topics, or the engine's clarify/none. */
+interface Answer {
+  id: string;
+  question: string;
+  context?: string;
+}
+
+/**
+ * What to do with one message: answer one or two topics (and say what the other part of the
+ * message got), point back to the last answer for a follow-up it already covers, or the engine's
+ * clarify/none.
+ */
 type Plan =
-  | { kind: 'answers'; answers: { id: string; question: string }[]; followUp: boolean; trace: FaqDecision }
+  | { kind: 'answers'; answers: Answer[]; unresolved: PartsReading['unresolved']; followUp: boolean; trace: FaqDecision }
+  | { kind: 'same'; entryId: string; what: string }
+  | { kind: 'count'; entryId: string; count: string }
   | { kind: 'decision'; decision: Exclude<FaqDecision, { kind: 'answer' }> };
 
 /**
@@ -70,16 +96,17 @@ export class FaqResponder implements FreeTextResponder {
     if (entry) return this.answerTitle(context, entry, text).then(() => true);
     // German, Spanish…: one short reply in the three languages, whatever the conversation's language.
     if (otherLanguageOf(text)) {
-      await context.sendActivity(withMenu(turnInfo(context).t, LANGS.map((lang) => this.i18n.getFixedT(lang)('faq:otherLanguage')).join('\n\n')));
+      await this.otherLanguage(context);
       return true;
     }
+    const talk = smallTalkOf(text);
+    if (talk) return this.smallTalk(context, talk, memory).then(() => true);
     const plan = this.plan(text, turnInfo(context).lang, memory);
-    if (plan.kind !== 'answers') return false;
+    if (plan.kind === 'decision') return false;
     // A follow-up is the FAQ's even when not worded as a question; anything else worded as a
     // request ("je voudrais un devis…") goes to the dialogs first.
-    if (!questionLike && !plan.followUp) return false;
-    await this.noteDecision(context, text, plan.trace);
-    await this.answerAll(context, plan.answers);
+    if (plan.kind === 'answers' && !questionLike && !plan.followUp) return false;
+    await this.carryOut(context, text, plan);
     return true;
   }
 
@@ -90,17 +117,16 @@ export class FaqResponder implements FreeTextResponder {
     if (entry) return this.answerTitle(context, entry, text);
 
     const memory = await this.countTurn(context);
+    const talk = smallTalkOf(text);
+    if (talk) return this.smallTalk(context, talk, memory);
     const plan = this.plan(text, lang, memory);
-    await this.noteDecision(context, text, plan.kind === 'answers' ? plan.trace : plan.decision);
-    if (plan.kind === 'answers') return this.answerAll(context, plan.answers);
-    const decision = plan.decision;
+    if (plan.kind !== 'decision') return this.carryOut(context, text, plan);
+    const decision = this.reconsider(plan.decision, text, lang);
+    await this.noteDecision(context, text, decision);
 
     await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5), subject: subjectOf(context) });
     if (decision.kind === 'clarify') {
-      const buttons = this.topicButtons(decision.candidates, lang);
-      // "Something else" leads to an advocate: the button sends the advocate menu command.
-      const other = imBack(t('faq:clarifyElse'), t('common:menu.advocate'));
-      await context.sendActivity(MessageFactory.suggestedActions([...buttons, other], t('faq:clarify')));
+      await this.clarify(context, decision, t('faq:clarify'), this.formFor(text, lang));
       return;
     }
     memory.unanswered = (memory.unanswered ?? 0) + 1;
@@ -109,6 +135,110 @@ export class FaqResponder implements FreeTextResponder {
     } else {
       await context.sendActivity(withMenu(t, t('faq:none')));
     }
+  }
+
+  /** Sends what a plan that answers says: answers, the other part's reply, or a pointer to the last answer. */
+  private async carryOut(context: TurnContext, text: string, plan: Exclude<Plan, { kind: 'decision' }>): Promise<void> {
+    const { lang, t } = turnInfo(context);
+    const memory = await this.memory.get(context, {});
+    if (plan.kind !== 'answers') {
+      const entry = this.engine.entry(plan.entryId)!;
+      const trace: FaqDecision = { kind: 'answer', id: entry.id, candidates: [{ id: entry.id, score: 1 }], confidence: 1 };
+      noteTurn(context, { text, faq: faqTrace(trace, 'memory') });
+      memory.clarify = undefined;
+      memory.unanswered = 0;
+      if (memory.last) memory.last.turn = memory.turn ?? 0; // still the topic the next follow-up is read with
+      const title = entry[lang].title;
+      if (plan.kind === 'count') {
+        const pricing = entry.id === 'pricing' ? [] : [imBack(this.engine.entry('pricing')?.[lang].title ?? 'pricing')];
+        const quote = imBack(t('faq:followUp.quoteFor', { count: plan.count }));
+        await context.sendActivity(MessageFactory.suggestedActions([quote, ...pricing, imBack(title)], t('faq:followUp.count', { count: plan.count, title })));
+      } else {
+        // The title shows that answer again; the topic's own follow-ups are what else there is to ask.
+        const buttons = [imBack(title), ...this.followUpButtons(entry, lang, t)];
+        const line = plan.what ? t('faq:followUp.same', { title, what: plan.what }) : t('faq:followUp.nothingNew', { title });
+        await context.sendActivity(MessageFactory.suggestedActions(buttons, line));
+      }
+      return;
+    }
+    await this.noteDecision(context, text, plan.trace);
+    const last = plan.answers.length - 1;
+    for (const [i, answer] of plan.answers.entries()) {
+      await this.answer(context, this.engine.entry(answer.id)!, answer, i === last && plan.unresolved.length === 0);
+    }
+    if (plan.unresolved.length === 0) return;
+    // The part no topic answers surely is said back, so the user knows it was read.
+    let clarifying: PartsReading['unresolved'][number] | undefined;
+    for (const part of plan.unresolved) {
+      await (await this.log).recordUnanswered({ text: part.question, lang, outcome: part.decision.kind, candidates: part.decision.candidates.slice(0, 5), subject: subjectOf(context) });
+      if (part.decision.kind === 'none') await context.sendActivity(t('faq:part.none', { question: part.question }));
+      else clarifying ??= part;
+    }
+    if (clarifying) {
+      const record = turnRecordId(context);
+      if (record) memory.clarify = { record, topics: clarifying.decision.candidates.map((c) => c.id) };
+      await this.clarify(context, clarifying.decision, t('faq:part.clarify', { question: clarifying.question }));
+    } else {
+      await this.feedbackButtons(context, this.engine.entry(plan.answers[last]!.id)!);
+    }
+  }
+
+  /** "Did you mean" buttons, an optional quote form to start, and "something else → an advocate". */
+  private async clarify(context: TurnContext, decision: FaqDecision, text: string, form?: CardAction): Promise<void> {
+    const { lang, t } = turnInfo(context);
+    const buttons = this.topicButtons(decision.candidates, lang).slice(0, form ? 2 : 3);
+    // "Something else" leads to an advocate: the button sends the advocate menu command.
+    const other = imBack(t('faq:clarifyElse'), t('common:menu.advocate'));
+    await context.sendActivity(MessageFactory.suggestedActions([...buttons, ...(form ? [form] : []), other], text));
+  }
+
+  /**
+   * Second thoughts on a clarify or a decline. An unknown name next to "plugin"/"插件" is a
+   * Marketplace vendor's app: the topics the other words found are unrelated, so decline. A
+   * question that names a quote ("coment renouveler une licence jria data centre"), whose closest
+   * topic is about orders or quotes, gets its closest topics and the form, rather than nothing.
+   */
+  private reconsider(decision: Exclude<FaqDecision, { kind: 'answer' }>, text: string, lang: Lang): Exclude<FaqDecision, { kind: 'answer' }> {
+    if (decision.kind === 'clarify' && mentionsThirdPartyApp(text) && this.namesUnknown(text, lang)) return { ...decision, kind: 'none' };
+    const first = this.engine.entry(decision.candidates[0]?.id ?? '');
+    const aboutOrders = first?.facets.object?.some((o) => o === 'quote' || o === 'order') ?? false;
+    if (decision.kind === 'none' && aboutOrders && this.formFor(text, lang)) return { ...decision, kind: 'clarify' };
+    return decision;
+  }
+
+  /** A capitalised word neither the knowledge base nor the catalog knows ("Zorblax"). */
+  private namesUnknown(text: string, lang: Lang): boolean {
+    const words = text.match(/[A-Z][A-Za-z0-9-]{2,}/g) ?? [];
+    return words.some((w) => findProducts(w).length === 0 && this.engine.search(w, lang, 1).length === 0);
+  }
+
+  /** The button that starts the quote form a message is about, when it names one. */
+  private formFor(text: string, lang: Lang): CardAction | undefined {
+    const kind = detectQuoteIntent(text, lang).kind;
+    const action = kind && FORM_ACTION[kind];
+    return action ? imBack(this.i18n.getFixedT(lang)(`faq:action.${action}`)) : undefined;
+  }
+
+  /** German, Spanish…: the three languages (the conversation's first) in one message, with the language buttons. */
+  private async otherLanguage(context: TurnContext): Promise<void> {
+    const { lang, t } = turnInfo(context);
+    const order = [lang, ...LANGS.filter((l) => l !== lang)];
+    const text = order.map((l) => this.i18n.getFixedT(l)('faq:otherLanguage')).join('\n\n');
+    await context.sendActivity({ ...languageChoice(t), text });
+  }
+
+  /** "hello again", "ok", "merci", "finalement non, c'est bon", "👍🎉🙏", "ça ne m'aide pas": a short reply, never a topic. */
+  private async smallTalk(context: TurnContext, kind: SmallTalk, memory: FaqConversation): Promise<void> {
+    const { t } = turnInfo(context);
+    memory.clarify = undefined;
+    if (kind === 'notHelpful') {
+      // Right after an answer it is a 👎 on that answer; otherwise the same way out, without a vote.
+      const recent = memory.last && (memory.turn ?? 0) - (memory.last.turn ?? 0) <= FOLLOW_UP_TURNS;
+      if (recent) return this.vote(context, 'down');
+      await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));
+      return;
+    }
+    await context.sendActivity(withMenu(t, t(kind === 'thanks' ? 'common:thanks' : `faq:smallTalk.${kind}`)));
   }
 
   /** Counts each incoming message once, however many times it reaches the FAQ. */
@@ -124,41 +254,40 @@ export class FaqResponder implements FreeTextResponder {
   }
 
   /**
-   * A short follow-up within two messages of an answer is read with that answer's question;
-   * a message asking two things gets both answers when each half answers its own topic;
-   * anything else is the engine's decision on the whole message.
+   * A short follow-up within two messages of an answer is read against that answer's topic;
+   * a message asking two things gets a reply for each part; anything else is the engine's
+   * decision on the whole message.
    */
   private plan(text: string, lang: Lang, memory: FaqConversation): Plan {
     const last = memory.last;
-    const followUp = looksLikeFollowUp(text);
+    const followUp = looksLikeFollowUp(text) || isBareFollowUp(text);
     if (last && (memory.turn ?? 0) - (last.turn ?? 0) <= FOLLOW_UP_TURNS && followUp) {
-      const decision = this.engine.decideFollowUp(text, last.question, lang);
-      if (decision.kind === 'answer') return { kind: 'answers', answers: [{ id: decision.id, question: `${last.question} ${text}` }], followUp: true, trace: decision };
+      const reading = readFollowUp(this.engine, text, lang, last.entryId, last.context ?? last.question);
+      switch (reading.kind) {
+        case 'topic': {
+          // The next follow-up is read with this topic, not with the first question.
+          const title = this.engine.entry(reading.id)?.[lang].title;
+          const answer: Answer = { id: reading.id, question: `${last.question} ${text}`, ...(title ? { context: title } : {}) };
+          return { kind: 'answers', answers: [answer], unresolved: [], followUp: true, trace: reading.trace };
+        }
+        case 'count':
+          return { kind: 'count', entryId: last.entryId, count: reading.count };
+        case 'same':
+          return { kind: 'same', entryId: last.entryId, what: reading.what };
+      }
     }
     const whole = this.engine.decide(text, lang);
     // "And for Data Center?" with no answer to follow: a guess would be a coin toss, so ask.
     if (followUp && whole.kind === 'answer') {
       return { kind: 'decision', decision: { kind: 'clarify', candidates: whole.candidates, confidence: whole.confidence } };
     }
-    const parts = splitQuestions(text);
-    if (parts.length === 2) {
-      // Half a message is read out of context ("How do I renew" of "renew and upgrade my DC
-      // licence"): each half must be clearly about its topic.
-      const ids = parts.map((part) => this.engine.decide(part, lang)).map((d) => (d.kind === 'answer' && d.confidence >= PART_CONFIDENCE ? d.id : undefined));
-      if (ids[0] && ids[1] && ids[0] !== ids[1]) {
-        const trace = { ...whole, kind: 'answer', id: ids[0]! } as FaqDecision;
-        return { kind: 'answers', answers: ids.map((id, i) => ({ id: id!, question: parts[i]! })), followUp: false, trace };
-      }
+    const parts = readParts(this.engine, text, lang, whole);
+    if (parts) {
+      const trace = { ...whole, kind: 'answer', id: parts.answers[0]!.id } as FaqDecision;
+      return { kind: 'answers', answers: parts.answers, unresolved: parts.unresolved, followUp: false, trace };
     }
-    if (whole.kind === 'answer') return { kind: 'answers', answers: [{ id: whole.id, question: text }], followUp: false, trace: whole };
+    if (whole.kind === 'answer') return { kind: 'answers', answers: [{ id: whole.id, question: text }], unresolved: [], followUp: false, trace: whole };
     return { kind: 'decision', decision: whole };
-  }
-
-  /** One or two answers, each with its title; the feedback buttons follow the last one. */
-  private async answerAll(context: TurnContext, answers: { id: string; question: string }[]): Promise<void> {
-    for (const [i, { id, question }] of answers.entries()) {
-      await this.answer(context, this.engine.entry(id)!, question, i === answers.length - 1);
-    }
   }
 
   /** The engine's decision goes into the turn's record; a "did you mean" is remembered for the tap that answers it. */
@@ -178,7 +307,7 @@ export class FaqResponder implements FreeTextResponder {
       faq: { decision: 'answer', candidates: [], answered: entry.id, via: 'title' },
       ...(clarify?.topics.includes(entry.id) ? { pick: { topic: entry.id, clarify: clarify.record } } : {}),
     });
-    return this.answer(context, entry, text);
+    return this.answer(context, entry, { id: entry.id, question: text, context: entry[turnInfo(context).lang].title });
   }
 
   private byTitle(text: string): FaqEntry | undefined {
@@ -186,42 +315,55 @@ export class FaqResponder implements FreeTextResponder {
     return id ? this.engine.entry(id) : undefined;
   }
 
-  private async answer(context: TurnContext, entry: FaqEntry, question: string, withButtons = true): Promise<void> {
+  private async answer(context: TurnContext, entry: FaqEntry, given: Answer, withButtons = true): Promise<void> {
     const { lang, t } = turnInfo(context);
     const memory = await this.memory.get(context, {});
     memory.unanswered = 0;
     const record = turnRecordId(context);
-    memory.last = { entryId: entry.id, question, lang, turn: memory.turn ?? 0, ...(record ? { record } : {}) };
+    const followContext = given.context && given.context !== given.question ? { context: given.context } : {};
+    memory.last = { entryId: entry.id, question: given.question, lang, turn: memory.turn ?? 0, ...(record ? { record } : {}), ...followContext };
     const local = entry[lang];
-    const followUps: CardAction[] = entry.followUps.slice(0, MAX_FOLLOW_UPS).map((f) => {
+    await context.sendActivity(MessageFactory.text(t('faq:answer', { title: local.title, answer: local.answer })));
+    if (withButtons) await this.feedbackButtons(context, entry);
+  }
+
+  /** The answer's follow-ups (topics, quote forms, an advocate) and 👍/👎. */
+  private async feedbackButtons(context: TurnContext, entry: FaqEntry): Promise<void> {
+    const { lang, t } = turnInfo(context);
+    await context.sendActivity(
+      MessageFactory.suggestedActions([...this.followUpButtons(entry, lang, t), imBack(t('faq:feedback.up')), imBack(t('faq:feedback.down'))], t('faq:feedback.prompt')),
+    );
+  }
+
+  private followUpButtons(entry: FaqEntry, lang: Lang, t: TFunction): CardAction[] {
+    return entry.followUps.slice(0, MAX_FOLLOW_UPS).map((f) => {
       if (f === 'handoff') return imBack(t('common:menu.advocate'));
       if (f.startsWith('quote.')) return imBack(t(`faq:action.${f}`));
       return imBack(this.engine.entry(f)?.[lang].title ?? f);
     });
-    await context.sendActivity(MessageFactory.text(t('faq:answer', { title: local.title, answer: local.answer })));
-    if (!withButtons) return;
-    await context.sendActivity(
-      MessageFactory.suggestedActions([...followUps, imBack(t('faq:feedback.up')), imBack(t('faq:feedback.down'))], t('faq:feedback.prompt')),
-    );
   }
 
   /** A 👍/👎 (tapped or typed) on the last answer. */
   private async feedback(context: TurnContext, text: string): Promise<boolean> {
-    const { t } = turnInfo(context);
     const vote = this.voteOf(text);
     if (!vote) return false;
+    await this.vote(context, vote);
+    return true;
+  }
+
+  private async vote(context: TurnContext, vote: 'up' | 'down'): Promise<void> {
+    const { t } = turnInfo(context);
     const memory = await this.memory.get(context, {});
     if (!memory.last) {
       await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
-      return true;
+      return;
     }
-    const { record, ...last } = memory.last;
+    const { record, context: _readWith, ...last } = memory.last;
     noteTurn(context, { vote: { topic: last.entryId, vote, ...(record ? { answer: record } : {}) } });
     await (await this.log).recordFeedback({ ...last, vote, subject: subjectOf(context) });
     memory.last = undefined; // one vote per answer: a double tap is not counted twice
     if (vote === 'up') await context.sendActivity(withMenu(t, t('faq:feedback.thanks')));
     else await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));
-    return true;
   }
 
   private voteOf(text: string): 'up' | 'down' | undefined {

@@ -20,6 +20,21 @@ export function isPoliteRequest(text: string, lang: Lang): boolean {
   return said(allLangs(w.politeRequest, lang)) && !said(allLangs(w.howTo, lang));
 }
 
+const saidIn = (text: string, list: readonly string[]) => {
+  const folded = foldText(text);
+  return list.some((x) => findAlias(folded, foldText(x)).length > 0);
+};
+
+/** "…de 500 a 1000 users, je fais comment", "DC从500人升到1000人 在表单哪个tab操作": how-to words anywhere. */
+function asksHow(text: string, lang: Lang): boolean {
+  return saidIn(text, allLangs(quoteIntentWords().howTo, lang));
+}
+
+/** A quote named outside a how-to: "a quote for 730 users", not "how do I get a quote". */
+function asksForQuote(text: string, lang: Lang): boolean {
+  return saidIn(text, allLangs(quoteIntentWords().quote, lang)) && !asksHow(text, lang);
+}
+
 /** What the route hands the entry dialog: the kind if known, the slots already given, rule notices. */
 export type QuoteEntryOptions = Partial<Omit<QuoteDraft, 'id'>>;
 
@@ -82,8 +97,14 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const { intent } = extracted;
   if (!intent.isQuote) return undefined;
   const s = extracted.slots;
-  const hasData = Boolean(s.sen?.length || s.siteUrl || s.tier || extracted.unassigned.emails.length);
-  if (!hasData && looksLikeQuestion(text) && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
+  // "le co-term c'est possible ? j'ai 3 licences DC…": a question mark before the context counts too.
+  const question = looksLikeQuestion(text) || /[?？]/u.test(text) || asksHow(text, lang);
+  // A user count is the data of a request, or of a question that asks for a quote ("can I get a
+  // quote for 730 users?"); in a question about how things work ("800 users… can they still renew
+  // Server? 请问怎么处理？") it is the customer's situation, and the FAQ answers.
+  const countIsData = s.tier !== undefined && (!question || asksForQuote(text, lang));
+  const hasData = Boolean(s.sen?.length || s.siteUrl || countIsData || extracted.unassigned.emails.length);
+  if (!hasData && question && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
 
   const notices: Message[] = [...extracted.notices];
   let kind: QuoteKind | undefined = extracted.kind;

@@ -81,7 +81,11 @@ export class QuoteEntryDialog extends ComponentDialog {
     const draft: QuoteDraft = { ...given, notices: [], ...(intent?.intent === 'renew' && !given.kind && { menu: 'renew' as const }) };
     for (const notice of given.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
     (step.values as EntryValues).draft = draft;
-    if (draft.kind) return step.next();
+    // Started from a sentence or an FAQ button: say which form this is before its first question.
+    if (draft.kind) {
+      await step.context.sendActivity(t('quoteDialog:prefill.started', { kind: t(`quote:kind.${draft.kind}`) }));
+      return step.next();
+    }
     const kinds = KIND_MENUS[draft.menu].filter((k) => !draft.deployment || draft.deployment === 'server' || deploymentOf(k) === draft.deployment || k === 'coterm');
     const options: ChoicePromptOptions = {
       promptKey: 'quote:ask.kind',

@@ -123,9 +123,16 @@ function isKeyboardMash(value: string): boolean {
  * "华信信息技术有限公司"), up to 12 words; not a sentence (two sentence words or more, or one in a
  * short name that is mostly that word).
  */
+/**
+ * "一家位于上海的合作伙伴", "a partner based in Lyon", "une ESN située à Nantes": what the company is,
+ * not what it is called.
+ */
+const DESCRIPTION = /^(?:一(?:家|个|间|所)|某)|位于|(?:^|\s)(?:based|located) in\s|(?:^|\s)(?:basée?|située?|implantée?)s? (?:à|a|en|au|dans)\s/iu;
+
 export function isPlausibleOrganization(raw: string, _lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || !/\p{L}/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  if (DESCRIPTION.test(value)) return false;
   // "1000 utilisateurs", "500个用户" is a count, never a company.
   if (COUNT_ONLY.test(value)) return false;
   const words = value.split(/\s+/u).filter(Boolean);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fromRoot } from '../../bot/paths.js';
 import { normalizeCommand } from '../intents.js';
+import { TypoCorrector } from '../search/typo.js';
 import { EMAIL_PATTERN, SEN_PATTERN } from './personalData.js';
 
 const schema = z.object({
@@ -12,6 +13,10 @@ const schema = z.object({
 const markers = schema.parse(JSON.parse(readFileSync(fromRoot('knowledge', 'language', 'questionMarkers.json'), 'utf8')));
 const startWords = new Set(Object.values(markers.start).flat().map(normalizeCommand));
 const anywhere = Object.values(markers.anywhere).flat();
+// "coment renouveler…", "combein de temps…": a question word typed fast is still a question word
+// (distance 1, five letters and more, first letter right).
+const startTypos = new TypoCorrector([...startWords]);
+const isStartWord = (w: string) => startWords.has(w) || startTypos.correct(w) !== undefined;
 
 /**
  * Whether a message asks how something works ("How do I renew…?", "comment
@@ -24,7 +29,7 @@ export function looksLikeQuestion(text: string): boolean {
   if (anywhere.some((m) => trimmed.includes(m))) return true;
   const words = normalizeCommand(trimmed).split(' ');
   // "Bonjour, comment…" / "Hi, how…": look past a greeting word.
-  return words.slice(0, 3).some((w, i) => startWords.has(w) && (i === 0 || /^(hi|hello|bonjour|salut|hey|ok|so|alors|et)$/.test(words[i - 1] ?? '')));
+  return words.slice(0, 3).some((w, i) => isStartWord(w) && (i === 0 || /^(hi|hello|bonjour|salut|hey|ok|so|alors|et)$/.test(words[i - 1] ?? '')));
 }
 
 // Bounded repeats only (see personalData.ts): `[a-z0-9-]+\.atlassian` was quadratic on a long word.

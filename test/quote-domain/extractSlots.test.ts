@@ -88,6 +88,15 @@ describe('one-sentence prefill', () => {
     assert.equal(zh.slots.technicalContactEmail, 'liufang@chenguang-pharma.cn');
   });
 
+  it('a description of the company is not its name: "一家位于上海的合作伙伴", "a partner based in Lyon"', () => {
+    const zh = extractQuoteSlots('我们公司是一家位于上海的合作伙伴，需要续订 SEN-L1234567', 'zh', { now });
+    assert.equal(zh.slots.resellerCompany, undefined);
+    const en = extractQuoteSlots('DC renewal for SEN-L1234567, for my client a retailer based in Lyon', 'en', { now });
+    assert.equal(en.slots.endUserOrganization, undefined);
+    const named = extractQuoteSlots('我们公司是上海华信科技有限公司，需要续订 SEN-L1234567', 'zh', { now });
+    assert.equal(named.slots.resellerCompany, '上海华信科技有限公司');
+  });
+
   it('keeps an email without a role word aside instead of guessing', () => {
     const result = extractQuoteSlots('Quote for acme.atlassian.net, contact julie@acme.fr', 'en', { now });
     assert.deepEqual(result.unassigned.emails, ['julie@acme.fr']);

@@ -89,4 +89,12 @@ describe('Questions and requests', () => {
     assert.equal(carriesRequestData('quote for acme.atlassian.net'), true);
     assert.equal(carriesRequestData('How do I renew a license?'), false);
   });
+
+  it('a question word typed fast is still a question word; a request is still a request', async () => {
+    const { looksLikeQuestion } = await import('../../knowledge/language/question.js');
+    assert.equal(looksLikeQuestion('coment renouveler une licence jria data centre'), true);
+    assert.equal(looksLikeQuestion('pourqoui ma commande est en examen'), true);
+    assert.equal(looksLikeQuestion('renouveler une licence jira data center'), false);
+    assert.equal(looksLikeQuestion('commande de 20 licences Jira'), false);
+  });
 });
