@@ -55,7 +55,13 @@ export async function waitForRecords(bot: TestBot, count: (records: InsightRecor
 }
 
 export async function staffGet(bot: TestBot, path: string, key = STAFF_KEY): Promise<{ status: number; json: any; text: string; type: string }> {
-  const res = await fetch(`${bot.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+  const get = () => fetch(`${bot.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+  // A keep-alive socket the server closed as the request went out (the bot was busy rebuilding
+  // its index past the keep-alive timeout): a GET is simply sent again, as a browser does.
+  const res = await get().catch((err: Error & { cause?: { code?: string } }) => {
+    if (err.cause?.code !== 'ECONNRESET') throw err;
+    return get();
+  });
   const text = await res.text();
   let json: unknown;
   try {
