@@ -7,6 +7,18 @@ import { OverlayConflictError, type OverlayStore } from './overlayStore.js';
 /** The notice every instance gets when a version is stored: `{topic, version}`, never the change. */
 export const OVERLAY_TOPIC = 'kb-overlay';
 
+/** A change as text with its keys sorted: the same change read from a file and from jsonb compares equal. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+
+/** The database already holds a different overlay than the one being imported. */
+export class OverlayImportConflictError extends Error {
+  constructor(readonly version: number) {
+    super(`knowledge overlay: version ${version} in the database differs from the one imported; nothing of the overlay was imported (the database has an overlay of its own: export the other with kb:export and review it in)`);
+    this.name = 'OverlayImportConflictError';
+  }
+}
+
 const subjectsOf = (change: OverlayChange): string[] => [...new Set(change.questions.flatMap((q) => (q.subject ? [q.subject] : [])))];
 
 /**
@@ -58,6 +70,31 @@ export class PgOverlayStore implements OverlayStore {
       // A version of its own, so every instance rebuilds its index without those questions.
       await this.#insert(tx, overlayChangeSchema.parse({ version: latest + 1, at: at.toISOString(), author: 'privacy', action: 'erasure', questions: [] }));
       return removed;
+    });
+  }
+
+  /**
+   * Copies an embedded overlay's versions as they are (`db:import`): versions the database has
+   * already, identical, are skipped; the others are added under their own numbers, in one
+   * transaction with one notice, so every instance applies them. A database whose overlay
+   * differs (its own decisions) takes none of them: `OverlayImportConflictError`.
+   */
+  importChanges(changes: readonly OverlayChange[]): Promise<{ added: number; skipped: number }> {
+    return this.db.tx(async (tx) => {
+      await this.#lockLatest(tx);
+      const { rows } = await tx.query<{ version: number; change: unknown }>('SELECT version, change FROM kb_overlay');
+      const stored = new Map(rows.map((r) => [r.version, canonical(overlayChangeSchema.parse(r.change))]));
+      const counts = { added: 0, skipped: 0 };
+      for (const change of [...changes].sort((a, b) => a.version - b.version)) {
+        const there = stored.get(change.version);
+        if (there === undefined) {
+          await tx.query('INSERT INTO kb_overlay (version, at, subjects, change) VALUES ($1, $2, $3, $4)', [change.version, change.at, subjectsOf(change), jsonb(change)]);
+          counts.added++;
+        } else if (there === canonical(change)) counts.skipped++;
+        else throw new OverlayImportConflictError(change.version);
+      }
+      if (counts.added) await this.notifications?.notify({ topic: OVERLAY_TOPIC, version: Math.max(...changes.map((c) => c.version)) }, tx);
+      return counts;
     });
   }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import type { Database } from '../../backend/db/database.js';
 import { conversationKey } from '../../backend/insights/insightRecord.js';
+import { fromRoot } from '../../bot/paths.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { waitFor } from '../backend/waitFor.js';
 import { answerStart, LOCALE, pick, STAFF_KEY, unanswered } from '../insights/support.js';
@@ -148,6 +150,16 @@ describe('insights and the knowledge overlay shared by two instances (real proce
     assert.equal(history.body.version, version);
     await applied(A(), version);
     assert.ok((await ask(A(), 'zh', unanswered('zh'))).includes(answerStart('pay-invoice', 'zh')));
+  });
+
+  it('npm run kb:export with DATABASE_URL writes the shared overlay as a patch', () => {
+    const patch = execFileSync(process.execPath, ['--import', 'tsx', fromRoot('scripts', 'kbExport.ts')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: db.schema, DATA_DIR: A().dataDir },
+    });
+    assert.match(patch, /^diff --git a\/knowledge\/faq\/pay-invoice\.json/m);
+    assert.ok(patch.includes(JSON.stringify(unanswered('zh'))), patch.slice(0, 500));
   });
 
   it('"delete my data" (asked on A, confirmed on B) takes the user\'s accepted question out of the overlay both answer with, and their records out of the table', async () => {
