@@ -45,6 +45,14 @@ export class PgInsightStore implements InsightStore {
     }
   }
 
+  async find(ids: readonly string[], { from, to }: TimeRange): Promise<InsightRecord[]> {
+    const { rows } = await this.db.query<{ record: unknown }>('SELECT record FROM insight_records WHERE id = ANY($1::text[]) AND at >= $2 AND at < $3 ORDER BY at, seq', [[...ids], from, to]);
+    return rows.flatMap((r) => {
+      const parsed = insightRecordSchema.safeParse(r.record);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
   async eraseSubject(subject: string): Promise<number> {
     return (await this.db.query('DELETE FROM insight_records WHERE subject = $1', [subject])).rowCount ?? 0;
   }

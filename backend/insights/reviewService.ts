@@ -199,8 +199,8 @@ export class ReviewService {
     const now = this.deps.now();
     const range = { from: cutoff(now, this.deps.retentionDays), to: new Date(now.getTime() + 86_400_000) };
     const out = new Map<string, ReviewedQuestion>();
-    for await (const record of (await this.deps.records).query(range)) {
-      if (record.kind !== 'turn' || !ids.has(record.id) || !(record as TurnRecord).text) continue;
+    for (const record of await (await this.deps.records).find([...ids], range)) {
+      if (record.kind !== 'turn' || !(record as TurnRecord).text) continue;
       const { faq } = record as TurnRecord;
       const top = faq?.answered ?? faq?.candidates[0]?.id;
       const strength = faq?.confidence ?? faq?.candidates[0]?.score;

@@ -95,6 +95,16 @@ for (const kind of ['embedded', 'postgres'] as const) describe(`InsightStore con
     await store.close();
   });
 
+  it('finds records by id within a range, and none outside it or unknown', async () => {
+    const store = await storage.open();
+    const [a, b, c] = [turn('2026-03-01T10:00:00.000Z', { text: 'a' }), turn('2026-03-02T10:00:00.000Z', { text: 'b' }), turn('2026-03-03T10:00:00.000Z', { text: 'c' })];
+    for (const r of [a, b, c]) await store.append(r);
+    const range = { from: new Date('2026-03-02T00:00:00Z'), to: new Date('2026-03-04T00:00:00Z') };
+    assert.deepEqual((await store.find([c.id, a.id, 'unknown', b.id], range)).map((r) => (r as TurnRecord).text), ['b', 'c']);
+    assert.deepEqual(await store.find([], range), []);
+    await store.close();
+  });
+
   it("erases one subject's records (turns and knowledge searches), nothing of them left in the store", async () => {
     const store = await storage.open();
     await store.append(turn('2026-03-01T10:00:00.000Z', { subject: 'alice-key', text: 'Zéphyrin asks' }));
