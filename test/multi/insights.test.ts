@@ -162,6 +162,18 @@ describe('insights and the knowledge overlay shared by two instances (real proce
     assert.ok(patch.includes(JSON.stringify(unanswered('zh'))), patch.slice(0, 500));
   });
 
+  it('the same questions decided on A and on B at once: one decision is stored, the other refused (409)', async () => {
+    const text = unanswered('en');
+    const queue = await staff(A(), 'GET', '/api/insights/review');
+    const cluster = (queue.body.clusters as Array<{ questions: Array<{ id: string; text: string }> }>).find((c) => c.questions.some((q) => q.text === text));
+    assert.ok(cluster, 'the English question asked on B is queued');
+    const ids = cluster.questions.filter((q) => q.text === text).map((q) => q.id);
+    const results = await Promise.all([A(), B()].map((i) => staff(i, 'POST', '/api/insights/review', { action: 'ignore', questions: ids })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 409], JSON.stringify(results.map((r) => r.body)));
+    const history = await staff(B(), 'GET', '/api/insights/overlay');
+    assert.equal((history.body.changes as Array<{ questions: Array<{ record: string }> }>).filter((c) => c.questions.some((q) => ids.includes(q.record))).length, 1);
+  });
+
   it('"delete my data" (asked on A, confirmed on B) takes the user\'s accepted question out of the overlay both answer with, and their records out of the table', async () => {
     const id = conv('erase');
     const from = { id: `erase-user-${Date.now()}`, name: 'Reseller', role: 'user' };
