@@ -78,7 +78,9 @@ async function startSetup(label: string, store: Row['store'], instances: number,
       dirs.push(dataDir);
       bots.push({ child: options.startBot(port, dataDir, env), url: `http://127.0.0.1:${port}` });
     }
-    for (const bot of bots) if (!(await waitFor(() => isReady(bot.url), bot.child, 60_000))) throw new Error(`${label}: a bot never became ready:\n${bot.child.output()}`);
+    // Ready means the language models are warm: on a machine other work keeps busy (load 15+ on
+    // two cores) that alone took over a minute, and a bench that gives up measures nothing.
+    for (const bot of bots) if (!(await waitFor(() => isReady(bot.url), bot.child, 240_000))) throw new Error(`${label}: a bot never became ready:\n${bot.child.output()}`);
     const balancer = await startBalancer(bots.map((b) => b.url));
     const alive = () => bots.every((b) => b.child.proc.exitCode === null && b.child.proc.signalCode === null);
     options.progress(`${label}: warm-up`);

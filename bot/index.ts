@@ -26,7 +26,6 @@ import { MessageLengthLimit } from './middleware/messageLengthLimit.js';
 import { RedeliveryGuard } from './middleware/redeliveryGuard.js';
 import { TurnLock } from './middleware/turnLock.js';
 import { TypingIndicator } from './middleware/typingIndicator.js';
-import { openInsightStore } from './insights/stores.js';
 import { privacyFeature } from './privacy/feature.js';
 import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
@@ -40,6 +39,8 @@ export interface App {
   privacy: PersonalDataRegistry;
   /** The live FAQ engine (shipped knowledge base plus the authors' overlay), for tools that evaluate it. */
   faq: LiveFaqEngine;
+  /** The insight records of every turn (tests flush them before reading the store). */
+  insights: InsightRecorder;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -62,7 +63,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     : embeddedStores(dataDir, { now });
   const storage = stores.state;
   const privacy = new PersonalDataRegistry(logger);
-  const insights = new InsightRecorder(openInsightStore(dataDir, logger), logger);
+  const insights = new InsightRecorder(stores.insights({ logger }), logger);
   const faq = new LiveFaqEngine();
   privacy.register({
     name: 'insights',
@@ -122,6 +123,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     logger,
     privacy,
     faq,
+    insights,
     async listen() {
       // Migrations (PostgreSQL): a broken one stops start-up here; an unreachable server is retried in the background.
       await stores.start();

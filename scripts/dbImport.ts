@@ -1,6 +1,7 @@
 /**
  * `npm run db:import -- DATA_DIR`: copies an embedded DATA_DIR (state files, quote journals and
- * pending outbox entries, handoff tickets and messages, FAQ log) into DATABASE_URL, after
+ * pending outbox entries, handoff tickets and messages, FAQ log, insight records, the knowledge
+ * overlay with its version numbers) into DATABASE_URL, after
  * applying the migrations. The folder is only read. Records already in the database are kept,
  * so the import can be run again; stop the embedded bot first, so nothing changes meanwhile.
  * Prints what was added and skipped per kind; exits 1 on an error.

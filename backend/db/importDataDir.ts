@@ -1,5 +1,10 @@
 import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { feedbackSchema, unansweredSchema } from '../faq/faqLog.js';
+import { insightRecordSchema } from '../insights/insightRecord.js';
+import { overlayChangeSchema } from '../insights/overlay.js';
+import { PgInsightStore } from '../insights/pgInsightStore.js';
+import { PgOverlayStore } from '../insights/pgOverlayStore.js';
 import { FileTranscriptStore } from '../handoff/fileTranscriptStore.js';
 import { PgTicketStore } from '../handoff/pgTicketStore.js';
 import { ticketSchema } from '../handoff/ticket.js';
@@ -11,6 +16,7 @@ import { fileLines } from '../store/fileLines.js';
 import { replayJournal } from '../store/journalReplay.js';
 import type { Database } from './database.js';
 import { jsonb } from './json.js';
+import { DbNotifications } from './notifications.js';
 
 /** How many records an import added, and how many it found already there (a second run adds nothing). */
 export interface ImportCounts {
@@ -18,15 +24,18 @@ export interface ImportCounts {
   skipped: number;
 }
 
-export type BackendImportReport = Record<'quoteRequests' | 'webhookDeliveries' | 'statusNotifications' | 'tickets' | 'unansweredQuestions' | 'votes', ImportCounts>;
+export type BackendImportReport = Record<
+  'quoteRequests' | 'webhookDeliveries' | 'statusNotifications' | 'tickets' | 'unansweredQuestions' | 'votes' | 'insightRecords' | 'overlayVersions',
+  ImportCounts
+>;
 
 const counts = (): ImportCounts => ({ added: 0, skipped: 0 });
 const tally = (c: ImportCounts, added: boolean) => (added ? c.added++ : c.skipped++);
 
 /**
  * Copies what the embedded backend stores under a DATA_DIR (quote requests with their history
- * and pending outbox entries, handoff tickets with their messages, the FAQ log) into the
- * database. Files are only read (journals replayed, never compacted or repaired), and records
+ * and pending outbox entries, handoff tickets with their messages, the FAQ log, the insight
+ * records and the knowledge overlay) into the database. Files are only read (journals replayed, never compacted or repaired), and records
  * already in the database are left alone, so an import can be run again after a partial one.
  */
 export async function importBackendData(db: Database, dataDir: string): Promise<BackendImportReport> {
@@ -37,6 +46,8 @@ export async function importBackendData(db: Database, dataDir: string): Promise<
     tickets: counts(),
     unansweredQuestions: counts(),
     votes: counts(),
+    insightRecords: counts(),
+    overlayVersions: counts(),
   };
 
   const quotes = new PgQuoteRepository(db);
@@ -88,6 +99,35 @@ export async function importBackendData(db: Database, dataDir: string): Promise<
       );
       tally(report[kind], Boolean(rowCount));
     }
+  }
+
+  // Insight records keep their ids (the overlay's questions point at them): a second run finds them.
+  const records = new PgInsightStore(db);
+  const insightDir = join(dataDir, 'insights');
+  const days = (await readdir(insightDir).catch(() => [] as string[])).filter((f) => /^records-\d{4}-\d{2}-\d{2}\.jsonl$/.test(f)).sort();
+  for (const file of days) {
+    for await (const line of fileLines(join(insightDir, file))) {
+      if (!line.terminated || !line.text.trim()) continue;
+      let raw: unknown;
+      try {
+        raw = (JSON.parse(line.text) as { v?: unknown }).v;
+      } catch {
+        continue;
+      }
+      const parsed = insightRecordSchema.safeParse(raw);
+      if (!parsed.success) continue; // an unreadable line is skipped, as the embedded store skips it
+      const before = await db.query('SELECT 1 FROM insight_records WHERE id = $1', [parsed.data.id]);
+      if (!before.rowCount) await records.append(parsed.data);
+      tally(report.insightRecords, !before.rowCount);
+    }
+  }
+
+  // The overlay keeps its version numbers (undos name the version they undo), so it is imported
+  // whole into a database without one, or completed where the database holds its beginning.
+  const overlay = (await replayJournal(join(dataDir, 'knowledge', 'overlay.jsonl'))).records;
+  if (overlay.size) {
+    const changes = [...overlay.values()].map((raw) => overlayChangeSchema.parse(raw));
+    report.overlayVersions = await new PgOverlayStore(db, new DbNotifications(db)).importChanges(changes);
   }
   return report;
 }

@@ -49,6 +49,14 @@ export class FileInsightStore implements InsightStore {
     }
   }
 
+  /** Reads the range: the day files have no index by id. */
+  async find(ids: readonly string[], range: TimeRange): Promise<InsightRecord[]> {
+    const wanted = new Set(ids);
+    const out: InsightRecord[] = [];
+    for await (const record of this.query(range)) if (wanted.has(record.id)) out.push(record);
+    return out;
+  }
+
   async eraseSubject(subject: string): Promise<number> {
     let removed = 0;
     for (const day of await this.#days()) removed += await (await this.#log(day)).eraseSubject(subject);

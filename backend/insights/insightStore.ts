@@ -13,6 +13,7 @@ export interface TimeRange {
  * index on `at` and one on `subject`:
  * - `append` → INSERT;
  * - `query` → SELECT … WHERE at >= from AND at < to ORDER BY at;
+ * - `find` → SELECT … WHERE id = ANY($1) (and the range);
  * - `eraseSubject` → DELETE … WHERE subject = $1;
  * - `expire` → DELETE … WHERE at < cutoff.
  */
@@ -20,6 +21,8 @@ export interface InsightStore {
   append(record: InsightRecord): Promise<void>;
   /** Oldest first. */
   query(range: TimeRange): AsyncIterable<InsightRecord>;
+  /** The records of these ids written within the range (a review decision names its questions by id). */
+  find(ids: readonly string[], range: TimeRange): Promise<InsightRecord[]>;
   /** Removes the subject's records; they are in no file (no row) when it resolves. Returns how many. */
   eraseSubject(subject: string): Promise<number>;
   /** Removes the records written before `cutoff`. Returns how many. */

@@ -2,15 +2,31 @@ import type { BackendLogger } from '../logger.js';
 import { JournalCollection, type Collection } from '../store/index.js';
 import { overlayChangeSchema, type NewOverlayChange, type OverlayChange } from './overlay.js';
 
+/** `append(…, { after })` found a newer version than the one its decision was made on. */
+export class OverlayConflictError extends Error {
+  constructor(
+    readonly expected: number,
+    readonly latest: number,
+  ) {
+    super(`overlay: version ${latest} was stored meanwhile (the change was made on ${expected})`);
+    this.name = 'OverlayConflictError';
+  }
+}
+
 /**
  * The seam of the knowledge-base overlay: a short, versioned list of authors' decisions shared by
- * every instance. A database implements it as one table with `version` as primary key
- * (`append` takes the next version in the same transaction as the insert, so two authors never
- * get one number); every instance polls `version()` and rebuilds its index when it moved.
+ * every instance. Embedded: `FileOverlayStore` (one process). PostgreSQL: `PgOverlayStore`, one
+ * table with `version` as primary key (`append` takes the next version in the transaction of
+ * the insert, so two authors never get one number) and a NOTIFY per version; every instance
+ * also checks `version()` from time to time, since a notice can be missed.
  */
 export interface OverlayStore {
-  /** Stores the change under the next version and returns it. */
-  append(change: NewOverlayChange): Promise<OverlayChange>;
+  /**
+   * Stores the change under the next version and returns it. With `after`, only if the latest
+   * version is still `after` (the one the decision was checked against), else it throws
+   * `OverlayConflictError`: two authors on two instances cannot both decide one question.
+   */
+  append(change: NewOverlayChange, options?: { after?: number }): Promise<OverlayChange>;
   /** Every change, oldest first. */
   list(): Promise<OverlayChange[]>;
   /** The latest version (0: nothing decided yet); cheap, polled. */
@@ -20,6 +36,11 @@ export interface OverlayStore {
    * then records an `erasure` change so every instance rebuilds without them. Returns how many.
    */
   eraseSubject(subject: string, at: Date): Promise<number>;
+  /**
+   * Calls `listener` soon after any instance stored a version (and after a lost notice channel
+   * is back); none embedded, where this process makes every change. Returns the unsubscribe.
+   */
+  watch?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -39,9 +60,11 @@ export class FileOverlayStore implements OverlayStore {
     return new FileOverlayStore(changes);
   }
 
-  append(change: NewOverlayChange): Promise<OverlayChange> {
+  append(change: NewOverlayChange, { after }: { after?: number } = {}): Promise<OverlayChange> {
     return this.#serial(async () => {
-      const stored = overlayChangeSchema.parse({ ...change, version: (await this.version()) + 1 });
+      const latest = await this.version();
+      if (after !== undefined && latest !== after) throw new OverlayConflictError(after, latest);
+      const stored = overlayChangeSchema.parse({ ...change, version: latest + 1 });
       await this.changes.put(String(stored.version), stored);
       return stored;
     });

@@ -8,7 +8,7 @@ import type { TurnRecord } from './insightRecord.js';
 import { collect, type InsightStore, type TimeRange } from './insightStore.js';
 import { kbPatch } from './kbPatch.js';
 import { effectiveOverlay, REVIEW_ACTIONS, type OverlayChange, type ReviewedQuestion } from './overlay.js';
-import type { OverlayStore } from './overlayStore.js';
+import { OverlayConflictError, type OverlayStore } from './overlayStore.js';
 import { reviewQueue, type ReviewCluster } from './review.js';
 
 /** The engine as the review needs it: decides, knows the topics, and is rebuilt from an overlay. */
@@ -55,7 +55,9 @@ export interface ReviewServiceDeps {
 /**
  * The review queue and the overlay it feeds: authors' decisions become versions of the overlay,
  * each applied to the engine in the background right after it is stored, and by every other
- * instance when its poll sees the new version. An undo is a version too, so the history says who
+ * instance when the store announces it (PostgreSQL NOTIFY, version only: the rows are read from
+ * the table) or, for a notice it missed, when its poll or its next review call sees a version
+ * it does not answer with yet. An undo is a version too, so the history says who
  * changed what and when, and nothing is ever rewritten except for an erasure.
  */
 export class ReviewService {
@@ -66,11 +68,14 @@ export class ReviewService {
 
   constructor(private readonly deps: ReviewServiceDeps) {
     this.#log = deps.logger ?? silentLogger;
+    // Another instance's change, announced (PostgreSQL NOTIFY): rebuild now rather than at the next poll.
+    void deps.overlay.then((store) => store.watch?.(() => void this.refresh()), () => undefined);
   }
 
   async queue(range: TimeRange): Promise<{ clusters: ReviewCluster[]; version: number; applied: number }> {
     const [records, changes] = await Promise.all([collect(await this.deps.records, range), (await this.deps.overlay).list()]);
     const { reviewed, version } = effectiveOverlay(changes);
+    this.#catchUp(version);
     return { clusters: reviewQueue(records, reviewed, this.deps.engine), version, applied: this.deps.engine.version };
   }
 
@@ -79,8 +84,20 @@ export class ReviewService {
     if (decision.action === 'accept' || decision.action === 'reassign') {
       if (!decision.topic || !engine.entry(decision.topic)) throw new ReviewError('unknown_topic', `No topic "${decision.topic ?? ''}".`, ['topic']);
     }
+    // Checked against one version and stored only if it is still the latest: two authors
+    // deciding one question on two instances at once get one decision and one 409.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#decideOnce(decision, author);
+      } catch (err) {
+        if (!(err instanceof OverlayConflictError) || attempt >= 5) throw err;
+      }
+    }
+  }
+
+  async #decideOnce(decision: ReviewDecision, author: string): Promise<OverlayChange> {
     const store = await this.deps.overlay;
-    const { reviewed } = effectiveOverlay(await store.list());
+    const { reviewed, version } = effectiveOverlay(await store.list());
     const wanted = [...new Set(decision.questions)];
     const already = wanted.filter((id) => reviewed.has(id));
     if (already.length) throw new ReviewError('already_reviewed', `Already decided: ${already.join(', ')}.`, ['questions']);
@@ -95,29 +112,36 @@ export class ReviewService {
       ...(decision.suggested ? { suggested: decision.suggested } : {}),
       ...(decision.cluster ? { cluster: decision.cluster } : {}),
       questions: wanted.map((id) => found.get(id)!),
-    });
+    }, { after: version });
     this.#log.info({ version: change.version, action: change.action, topic: change.topic, questions: change.questions.length, author }, 'insights: review decision stored');
     void this.refresh();
     return change;
   }
 
   async undo(version: number, author: string): Promise<OverlayChange> {
-    const store = await this.deps.overlay;
-    const changes = await store.list();
-    const target = changes.find((c) => c.version === version);
-    if (!target) throw new ReviewError('not_found', `No version ${version}.`);
-    const { undoneBy } = effectiveOverlay(changes);
-    if (!(REVIEW_ACTIONS as readonly string[]).includes(target.action) || undoneBy.has(version)) {
-      throw new ReviewError('not_undoable', `Version ${version} is ${undoneBy.has(version) ? 'already undone' : `an ${target.action}`}.`);
+    for (let attempt = 1; ; attempt++) {
+      const store = await this.deps.overlay;
+      const changes = await store.list();
+      const target = changes.find((c) => c.version === version);
+      if (!target) throw new ReviewError('not_found', `No version ${version}.`);
+      const { undoneBy, version: latest } = effectiveOverlay(changes);
+      if (!(REVIEW_ACTIONS as readonly string[]).includes(target.action) || undoneBy.has(version)) {
+        throw new ReviewError('not_undoable', `Version ${version} is ${undoneBy.has(version) ? 'already undone' : `an ${target.action}`}.`);
+      }
+      try {
+        const change = await store.append({ at: this.deps.now().toISOString(), author, action: 'undo', undoes: version, questions: [] }, { after: latest });
+        void this.refresh();
+        return change;
+      } catch (err) {
+        if (!(err instanceof OverlayConflictError) || attempt >= 5) throw err;
+      }
     }
-    const change = await store.append({ at: this.deps.now().toISOString(), author, action: 'undo', undoes: version, questions: [] });
-    void this.refresh();
-    return change;
   }
 
   async history(): Promise<{ version: number; applied: number; clarifyAnswerAt: number | null; changes: Array<OverlayChange & { undoneBy?: number }> }> {
     const changes = await (await this.deps.overlay).list();
     const { undoneBy, version, overlay } = effectiveOverlay(changes);
+    this.#catchUp(version);
     return {
       version,
       applied: this.deps.engine.version,
@@ -132,8 +156,8 @@ export class ReviewService {
   }
 
   /**
-   * Brings the engine to the stored version, if it is behind: called after each change, by the
-   * poll (other instances' changes) and at start-up. Concurrent calls share one run.
+   * Brings the engine to the stored version, if it is behind: called after each change, on a
+   * store's notice, by the poll and the review calls (a notice missed) and at start-up. Concurrent calls share one run.
    */
   refresh(): Promise<void> {
     this.#again = Boolean(this.#refreshing);
@@ -165,13 +189,18 @@ export class ReviewService {
     return removed;
   }
 
+  /** A version this instance missed (a notice lost, the poll not due yet): applied in the background. */
+  #catchUp(stored: number): void {
+    if (stored !== this.deps.engine.version) void this.refresh();
+  }
+
   /** The records of these ids still kept, as the overlay stores them. */
   async #questions(ids: Set<string>): Promise<Map<string, ReviewedQuestion>> {
     const now = this.deps.now();
     const range = { from: cutoff(now, this.deps.retentionDays), to: new Date(now.getTime() + 86_400_000) };
     const out = new Map<string, ReviewedQuestion>();
-    for await (const record of (await this.deps.records).query(range)) {
-      if (record.kind !== 'turn' || !ids.has(record.id) || !(record as TurnRecord).text) continue;
+    for (const record of await (await this.deps.records).find([...ids], range)) {
+      if (record.kind !== 'turn' || !(record as TurnRecord).text) continue;
       const { faq } = record as TurnRecord;
       const top = faq?.answered ?? faq?.candidates[0]?.id;
       const strength = faq?.confidence ?? faq?.candidates[0]?.score;

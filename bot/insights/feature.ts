@@ -5,20 +5,20 @@ import type { FeatureFactory } from '../feature.js';
 import { registerReviewRoutes } from './reviewRoutes.js';
 import { registerInsightsRoutes } from './routes.js';
 import { staffAuth } from './staffAuth.js';
-import { openOverlayStore } from './stores.js';
 import { TurnRecorder } from './turnRecorder.js';
 
 /**
  * Staff insights and active learning: the record every turn leaves (its middleware runs first
  * among the features, so it sees what all the others noted), the /insights page with its JSON
  * API and review queue behind the staff or an advocate key, and the knowledge overlay the queue
- * feeds — applied to the live FAQ engine at start-up, after each decision, and whenever the poll
- * sees another instance's change.
+ * feeds — applied to the live FAQ engine at start-up, after each decision, on another
+ * instance's notice (PostgreSQL), and whenever the poll or a review call sees a version this
+ * instance does not answer with yet (a notice it missed).
  */
 export const insightsFeature: FeatureFactory = (ctx) => {
   const { config, logger } = ctx;
   const auth = staffAuth(config.STAFF_API_KEY, new AdvocateDirectory(parseAdvocates(config.ADVOCATES)));
-  const overlay = openOverlayStore(ctx.dataDir, logger);
+  const overlay = ctx.stores.overlay({ logger });
   const review = new ReviewService({ overlay, records: ctx.insights.store, engine: ctx.faq, retentionDays: config.RETENTION_DAYS, now: ctx.now, logger });
   ctx.privacy.register({ name: 'knowledge-overlay', erase: async (subject) => ({ examples: await review.erase(subjectKey(subject)) }) });
   ctx.readiness.checks.knowledgeOverlay = false;

@@ -7,9 +7,9 @@ import { journalPath, replayJournal } from '../../backend/store/index.js';
 import type { BackendLogger } from '../../backend/logger.js';
 
 /**
- * Where the insight records and the knowledge overlay are kept: the embedded files under
- * DATA_DIR today. A shared database plugs in here (both seams are small: see InsightStore and
- * OverlayStore), and every instance then sees the same records and the same overlay.
+ * The embedded insight records and knowledge overlay, files under DATA_DIR (`embeddedStores`
+ * hands them out; with DATABASE_URL, `pgStores` hands out their PostgreSQL twins instead, and
+ * every instance sees the same records and the same overlay).
  */
 export function openInsightStore(dataDir: string, logger?: BackendLogger): Promise<InsightStore> {
   return FileInsightStore.open(join(dataDir, 'insights'), logger ? { logger } : {});

@@ -4,6 +4,8 @@ import { migrate } from '../../backend/db/migrate.js';
 import { DbNotifications } from '../../backend/db/notifications.js';
 import { FaqLog, feedbackSchema, unansweredSchema } from '../../backend/faq/faqLog.js';
 import { PgTicketStore } from '../../backend/handoff/index.js';
+import { PgInsightStore } from '../../backend/insights/pgInsightStore.js';
+import { PgOverlayStore } from '../../backend/insights/pgOverlayStore.js';
 import type { BackendLogger } from '../../backend/logger.js';
 import { openPgQuoteBackend } from '../../backend/quotes/pgBackend.js';
 import { PgRecordLog } from '../../backend/store/pgRecordLog.js';
@@ -84,6 +86,14 @@ export function pgStores(options: PgStoresOptions): Stores & { readonly migrated
     async tickets(ticketOptions = {}) {
       await ready;
       return new PgTicketStore(db, ticketOptions.limits ? { limits: ticketOptions.limits } : {});
+    },
+    async insights() {
+      await ready;
+      return new PgInsightStore(db);
+    },
+    async overlay() {
+      await ready;
+      return new PgOverlayStore(db, notifications);
     },
     start: () => attempt(RETRY_MIN_MS),
     async close() {

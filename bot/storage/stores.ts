@@ -4,6 +4,10 @@ import { JournalTicketStore, type TicketStore, type TicketStoreOptions } from '.
 import { openQuoteBackend, type QuoteBackend, type QuoteBackendOptions } from '../../backend/quotes/index.js';
 import type { Database } from '../../backend/db/database.js';
 import type { DbNotifications } from '../../backend/db/notifications.js';
+import type { InsightStore } from '../../backend/insights/insightStore.js';
+import type { OverlayStore } from '../../backend/insights/overlayStore.js';
+import type { BackendLogger } from '../../backend/logger.js';
+import { openInsightStore, openOverlayStore } from '../insights/stores.js';
 import type { NamedLocks } from '../middleware/turnLock.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import type { StateStore } from './stateStore.js';
@@ -28,6 +32,10 @@ export interface Stores {
   /** The quote backend (repository, outboxes, staff API routes) minus its storage settings. */
   quoteBackend(options: Omit<QuoteBackendOptions, 'dataDir'>): Promise<QuoteBackend>;
   tickets(options?: TicketStoreOptions): Promise<TicketStore>;
+  /** The insight records (a record per turn, advocates' knowledge searches). */
+  insights(options?: { logger?: BackendLogger }): Promise<InsightStore>;
+  /** The knowledge-base overlay (authors' decisions from the review queue), shared by every instance. */
+  overlay(options?: { logger?: BackendLogger }): Promise<OverlayStore>;
   /** Gets the stores ready (migrations); resolves once they can be used or are being retried. */
   start(): Promise<void>;
   /** After the features closed theirs: the shared parts (pools, LISTEN connection). */
@@ -44,6 +52,8 @@ export function embeddedStores(dataDir: string, { now }: { now?: () => Date } = 
     faqLog: (options) => FaqLog.open(dataDir, options),
     quoteBackend: (options) => openQuoteBackend({ ...options, dataDir: join(dataDir, 'quotes') }),
     tickets: (options) => JournalTicketStore.open(dataDir, options),
+    insights: (options = {}) => openInsightStore(dataDir, options.logger),
+    overlay: (options = {}) => openOverlayStore(dataDir, options.logger),
     start: async () => {},
     close: () => state.flush(),
   };

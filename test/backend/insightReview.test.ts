@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KnowledgeRecord, TurnRecord } from '../../backend/insights/insightRecord.js';
 import { kbPatch } from '../../backend/insights/kbPatch.js';
 import { effectiveOverlay, type OverlayChange } from '../../backend/insights/overlay.js';
-import { FileOverlayStore } from '../../backend/insights/overlayStore.js';
 import { reviewQueue } from '../../backend/insights/review.js';
 import { fromRoot } from '../../bot/paths.js';
 import { layerOverlay } from '../../knowledge/faqOverlay.js';
 import { loadFaqEntries, loadOutOfScopeExamples, type FaqDecision } from '../../knowledge/faq.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { useTempDir } from './tempDir.js';
 
 let n = 0;
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString();
@@ -119,26 +116,6 @@ describe('backend/insights overlay versions', () => {
     assert.equal(pricing.fr.questions.at(-1), 'tarif pour 42 licornes ?');
     assert.equal(entries.find((e) => e.id === 'pricing')!.fr.questions.length, before, 'the base is untouched');
     assert.equal(layered.outOfScope.en!.at(-1), 'is the office closed on bank holidays');
-  });
-});
-
-describe('backend/insights FileOverlayStore', () => {
-  const tmp = useTempDir();
-
-  it('numbers versions, survives a restart, and takes an erased user out of every version', async () => {
-    const store = await FileOverlayStore.open(tmp.path);
-    const base = { at: at(1), author: 'Camille', action: 'accept' as const, topic: 'pricing' };
-    assert.equal((await store.append({ ...base, questions: [{ record: 'a', lang: 'fr', text: 'Zéphyrin demande un tarif', subject: 'alice' }] })).version, 1);
-    assert.equal((await store.append({ ...base, questions: [{ record: 'b', lang: 'fr', text: 'tarif ?', subject: 'bob' }] })).version, 2);
-    await store.close();
-    const again = await FileOverlayStore.open(tmp.path);
-    assert.equal(await again.version(), 2);
-    assert.equal(await again.eraseSubject('alice', new Date(at(3))), 1);
-    const changes = await again.list();
-    assert.deepEqual(changes.map((c) => [c.version, c.action, c.questions.length]), [[1, 'accept', 0], [2, 'accept', 1], [3, 'erasure', 0]]);
-    assert.ok(!(await readFile(join(tmp.path, 'overlay.jsonl'), 'utf8')).includes('Zéphyrin'));
-    assert.equal(await again.eraseSubject('alice', new Date(at(4))), 0, 'nothing left: no new version');
-    await again.close();
   });
 });
 

@@ -7,7 +7,10 @@ import { fromRoot } from '../../bot/paths.js';
 import { ADVOCATES, consoleApi, KEYS, startConnector, type FakeConnector } from '../handoff/support.js';
 import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
 import { Chat, fillByPrompts, LOCALES, QR, staffGet, STAFF_KEY } from '../quote-dialogs/support.js';
-import { lastSlot, startBot } from '../support/botServer.js';
+import { waitFor } from '../backend/waitFor.js';
+import { PgOverlayStore } from '../../backend/insights/pgOverlayStore.js';
+import { answerStart, unanswered } from '../insights/support.js';
+import { lastSlot, startBot, textOf, type TestBot } from '../support/botServer.js';
 import { usePostgres, TEST_DATABASE_URL } from '../support/postgres.js';
 
 function runImport(dataDir: string, schema: string): { status: number | null; stdout: string; stderr: string } {
@@ -17,6 +20,15 @@ function runImport(dataDir: string, schema: string): { status: number | null; st
     encoding: 'utf8',
   });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+async function insights(bot: TestBot, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${bot.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${STAFF_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return res.json();
 }
 
 describe('npm run db:import -- DATA_DIR: an embedded bot moved onto PostgreSQL', function () {
@@ -32,7 +44,7 @@ describe('npm run db:import -- DATA_DIR: an embedded bot moved onto PostgreSQL',
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('filed requests, a form in progress, a ticket with its messages and the FAQ log carry over; a second import adds nothing', async () => {
+  it('filed requests, a form in progress, a ticket with its messages, the FAQ log, the insight records and the overlay carry over; a second import adds nothing', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ra-import-'));
     const env = { ADVOCATES, STAFF_API_KEY: STAFF_KEY, HANDOFF_TIMEOUT_MIN: '600' };
     const embedded = await startBot(env, { dataDir });
@@ -50,6 +62,15 @@ describe('npm run db:import -- DATA_DIR: an embedded bot moved onto PostgreSQL',
     const handoff = new Chat(embedded, `import-handoff-${Date.now()}`, LOCALES.en, extra);
     await handoff.say('talk to a human');
     await handoff.say('my customer needs 500 Confluence seats by Friday');
+    // The review queue: a question the bot did not answer, accepted into the knowledge overlay.
+    const proForma = unanswered('fr');
+    await new Chat(embedded, `import-insights-${Date.now()}`, LOCALES.fr, extra).say(proForma);
+    await embedded.app.insights.flush();
+    const queue = await insights(embedded, 'GET', '/api/insights/review');
+    const cluster = (queue.clusters as Array<{ questions: Array<{ id: string; text: string }> }>).find((c) => c.questions.some((q) => q.text === proForma))!;
+    const decided = await insights(embedded, 'POST', '/api/insights/review', { action: 'reassign', topic: 'pay-invoice', questions: cluster.questions.filter((q) => q.text === proForma).map((q) => q.id) });
+    assert.equal(decided.change.version, 1);
+    const summaryBefore = (await insights(embedded, 'GET', '/api/insights/summary')).summary;
     await embedded.close();
 
     const first = runImport(dataDir, pg.db.schema);
@@ -59,6 +80,8 @@ describe('npm run db:import -- DATA_DIR: an embedded bot moved onto PostgreSQL',
     assert.equal(report.quoteRequests!.added, 1);
     assert.equal(report.tickets!.added, 1);
     assert.ok(report.unansweredQuestions!.added >= 1);
+    assert.ok(report.insightRecords!.added >= 6, JSON.stringify(report));
+    assert.deepEqual(report.overlayVersions, { added: 1, skipped: 0 });
 
     const shared = await startBot({ ...env, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: pg.db.schema });
     try {
@@ -75,6 +98,12 @@ describe('npm run db:import -- DATA_DIR: an embedded bot moved onto PostgreSQL',
       assert.ok(QR.test(done.ref!));
       const { rows } = await pg.db.query<{ n: string }>(`SELECT count(*) AS n FROM record_logs WHERE log = 'unanswered' AND record->>'text' LIKE '%seashells%'`);
       assert.equal(Number(rows[0]!.n), 1);
+      // The insight records and the overlay carried over: the same figures, the accepted wording answered.
+      const summaryAfter = (await insights(shared, 'GET', '/api/insights/summary')).summary;
+      assert.ok(summaryAfter.questions >= summaryBefore.questions && summaryBefore.questions >= 2, `the questions asked on the embedded bot are in the charts: ${summaryBefore.questions} → ${summaryAfter.questions}`);
+      await waitFor(async () => (await insights(shared, 'GET', '/api/insights/overlay')).applied === 1, 'the imported overlay applied', 20_000);
+      const answered = await new Chat(shared, `import-after-${Date.now()}`, LOCALES.fr, extra).say(proForma);
+      assert.ok(textOf(answered).includes(answerStart('pay-invoice', 'fr')), textOf(answered));
     } finally {
       await shared.close();
     }
@@ -83,5 +112,14 @@ describe('npm run db:import -- DATA_DIR: an embedded bot moved onto PostgreSQL',
     assert.equal(again.status, 0, again.stderr);
     const second = JSON.parse(again.stdout.trim().split('\n').at(-1)!).imported as Record<string, { added: number }>;
     assert.deepEqual(Object.values(second).map((c) => c.added), Object.keys(second).map(() => 0), JSON.stringify(second));
+  });
+
+  it("refuses to mix an embedded overlay into a database that has decisions of its own, saying so", async () => {
+    assert.ok(dataDir, 'the folder of the test above');
+    await new PgOverlayStore(pg.db).append({ at: new Date().toISOString(), author: 'Marie', action: 'outOfScope', questions: [{ record: 'x', lang: 'en', text: 'who won the match?' }] });
+    const res = runImport(dataDir, pg.db.schema);
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /knowledge overlay: version 1 in the database differs/);
+    assert.deepEqual((await pg.db.query<{ version: number }>('SELECT version FROM kb_overlay')).rows.map((r) => r.version), [1], 'the database keeps its own');
   });
 });

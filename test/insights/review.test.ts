@@ -7,30 +7,14 @@ import { join } from 'node:path';
 import type { KnowledgeRecord } from '../../backend/insights/insightRecord.js';
 import { createI18n } from '../../bot/i18n.js';
 import { fromRoot } from '../../bot/paths.js';
-import { defaultFaqEngine } from '../../knowledge/faq.js';
-import type { Lang } from '../../knowledge/lang.js';
 import { waitFor } from '../backend/waitFor.js';
 import { consoleApi, startConnector, type FakeConnector } from '../handoff/support.js';
 import { startBot, textOf, webchatMessage, type TestBot } from '../support/botServer.js';
-import { ADVOCATE_KEY, INSIGHTS_ENV, LOCALE, pick, staffGet, staffPost, waitForRecords } from './support.js';
+import { ADVOCATE_KEY, answerStart, INSIGHTS_ENV, LOCALE, pick, staffGet, staffPost, unanswered, waitForRecords } from './support.js';
 
 const i18n = createI18n();
-const engine = defaultFaqEngine();
 let n = 0;
 const conv = (name: string) => `rev-${name}-${Date.now()}-${n++}`;
-
-/** Wordings of one question (a pro forma invoice) the shipped knowledge base does not answer outright; the test takes the first one that is not answered today. */
-const PRO_FORMA: Record<Lang, string[]> = {
-  fr: ['vous faites des factures pro forma ?', 'on peut avoir une facture proforma avant de payer ?', 'facture pro forma possible ?'],
-  zh: ['可以开形式发票吗', '能不能先开形式发票', '形式发票可以开吗？'],
-  en: ['can you send a pro forma invoice first?', 'pro forma invoice possible?', 'do you issue proforma invoices?'],
-};
-const unanswered = (lang: Lang): string => {
-  const text = PRO_FORMA[lang].find((t) => engine.decide(t, lang).kind !== 'answer');
-  if (!text) throw new Error(`every ${lang} pro forma wording is answered already: add one the engine does not answer`);
-  return text;
-};
-const answerStart = (id: string, lang: Lang) => engine.entry(id)![lang].answer.split('\n')[0]!.slice(0, 40);
 
 async function waitApplied(bot: TestBot, version: number): Promise<void> {
   await waitFor(async () => (await staffGet(bot, '/api/insights/overlay')).json.applied >= version, `overlay version ${version} applied`, 10_000);

@@ -14,10 +14,17 @@ const STAFF = 'staff-key-multi';
 const LANGS: Lang[] = ['fr', 'zh', 'en'];
 
 async function staff(instance: Instance, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${instance.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${STAFF}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
+  const call = () =>
+    fetch(`${instance.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${STAFF}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  // A keep-alive socket the instance closed just as the request went out (its event loop was
+  // busy past the keep-alive timeout, warming its language models): a GET is sent again.
+  const res = await call().catch((err: Error & { cause?: { code?: string } }) => {
+    if (method !== 'GET' || err.cause?.code !== 'ECONNRESET') throw err;
+    return call();
   });
   return { status: res.status, body: await res.json() };
 }

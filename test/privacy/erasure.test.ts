@@ -54,8 +54,8 @@ async function rowsContaining(db: Database, needles: string[]): Promise<string[]
 
 /** Where each kind of data lives: a file under DATA_DIR, or a table. */
 const PLACES = {
-  embedded: { state: '/state/', faq: '/faq/unanswered.jsonl', messages: '/handoff/transcripts/', tickets: '/handoff/tickets.jsonl', quotes: '/quotes/quotes.jsonl' },
-  postgres: { state: 'bot_state:', faq: 'record_logs:', messages: 'handoff_messages:', tickets: 'handoff_tickets:', quotes: 'quote_requests:' },
+  embedded: { state: '/state/', faq: '/faq/unanswered.jsonl', messages: '/handoff/transcripts/', tickets: '/handoff/tickets.jsonl', quotes: '/quotes/quotes.jsonl', insights: '/insights/records-' },
+  postgres: { state: 'bot_state:', faq: 'record_logs:', messages: 'handoff_messages:', tickets: 'handoff_tickets:', quotes: 'quote_requests:', insights: 'insight_records:' },
 };
 
 for (const kind of ['embedded', 'postgres'] as const) describe(`"delete my data" in fr, zh and en, then a scan of ${kind === 'embedded' ? 'every file under DATA_DIR' : 'every row of every table (PostgreSQL)'}`, function () {

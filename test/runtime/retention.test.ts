@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createI18n } from '../../bot/i18n.js';
+import { recordsOnDisk } from '../insights/support.js';
 import { startBot, webchatMessage, type TestBot } from '../support/botServer.js';
+import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
 
 const DAY = 86_400_000;
 
@@ -71,5 +73,40 @@ describe('retention: state expiry and RETENTION_DAYS, with an injected clock', f
     assert.equal(existsSync(transcript), false);
     assert.ok(!readFileSync(join(bot.dataDir, 'handoff', 'tickets.jsonl'), 'utf8').includes(ticketId), 'and compacted out of the journal');
     assert.ok(removed.faq! >= 1 && removed.handoff === 1, JSON.stringify(removed));
+  });
+});
+
+for (const kind of ['embedded', 'postgres'] as const) describe(`retention of the insight records after RETENTION_DAYS: ${kind}`, function () {
+  this.timeout(60_000);
+  let clock: Date;
+  let bot: TestBot;
+  const pg = kind === 'postgres' ? usePostgres() : undefined;
+  const at = (days: number) => (clock = new Date(Date.parse('2026-04-01T08:00:00Z') + days * DAY));
+  /** The texts of the stored records: the day files, or the table. */
+  const stored = async (): Promise<string> =>
+    pg ? JSON.stringify((await pg.db.query('SELECT record FROM insight_records')).rows) : JSON.stringify(await recordsOnDisk(bot.dataDir));
+
+  before(async () => {
+    at(0);
+    bot = await startBot(pg ? { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: pg.db.schema } : {}, { now: () => clock });
+  });
+  after(() => bot?.close());
+
+  it("a turn's record is kept 89 days and gone after 91, the newer one kept", async () => {
+    await bot.send(webchatMessage('retention-insights-old', 'Where can I buy a blue xylophone for my grandmother?', 'en-US'));
+    at(60);
+    await bot.send(webchatMessage('retention-insights-new', 'Où acheter un tambour vert pour ma cousine ?', 'fr-FR'));
+    await bot.app.insights.flush();
+    assert.ok((await stored()).includes('xylophone'));
+
+    at(89);
+    await bot.app.privacy.expire(clock);
+    assert.ok((await stored()).includes('xylophone'), 'kept for 89 days');
+
+    at(91);
+    const removed = await bot.app.privacy.expire(clock);
+    assert.ok(!(await stored()).includes('xylophone'));
+    assert.ok((await stored()).includes('tambour'), 'the newer record stays');
+    assert.equal(removed.insights, 1, JSON.stringify(removed));
   });
 });
