@@ -3,9 +3,9 @@ import type { Server } from 'restify';
 import { InsightRecorder } from '../backend/insights/recorder.js';
 import { cutoff, PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
+import type { Lang } from '../knowledge/lang.js';
 import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
-import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { yesNo } from '../dialogs/yesNo.js';
 import { createAdapter, installTurnErrorHandler, turnErrorHandler } from './adapter.js';
@@ -32,6 +32,9 @@ import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
 import { pgStores } from './storage/pgStores.js';
 import { embeddedStores, type Stores } from './storage/stores.js';
+
+/** One question per language, read once before /readyz reports ready. */
+const FIRST_QUESTIONS: Record<Lang, string> = { en: 'How much is a licence?', fr: 'Combien coûte une licence ?', zh: '许可证多少钱？' };
 
 export interface App {
   server: Server;
@@ -87,8 +90,10 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     addressLimit: { limiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS), loopback: config.RATE_LIMIT_LOOPBACK, relay },
   });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
+  const inFlight = new InFlight();
+  const quiet = () => inFlight.quiet(150);
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, insights, faq, now, adapter, server, proactive, readiness, relay };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, insights, faq, now, adapter, server, proactive, readiness, relay, quiet };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 
@@ -114,7 +119,6 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     .use(new LanguageMiddleware({ i18n, intents, detector, state, defaultLang: config.DEFAULT_LOCALE }));
   for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);
 
-  const inFlight = new InFlight();
   registerMessages(server, { adapter, bot, logger, localMode, localHosts, relay }, inFlight);
 
   return {
@@ -138,12 +142,16 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       const port = (server.address() as { port: number }).port;
       logger.info({ port, localMode, dataDir, store: stores.kind }, 'listening');
       for (const f of built) f.start?.();
-      // The French models take seconds to build: warm them after listening, model by model, only
-      // while no request is in flight, so neither /healthz nor a user's first question waits.
-      void warmUpRecognizers(() => inFlight.quiet(150)).then(
-        () => (readiness.checks.languageModels = true),
-        (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed'),
-      );
+      // The FAQ's language analysers (stemmers, jieba) answer once per language before /readyz
+      // says ready. The quote dialogs' number and date models are not waited for: they take
+      // seconds (French: ~10 s of CPU) and are warmed per language in the background once that
+      // language's first turn arrives (dialogs/quote/recognizerWarmUp.ts).
+      try {
+        for (const [lang, text] of Object.entries(FIRST_QUESTIONS)) faq.decide(text, lang as Lang);
+        readiness.checks.languageModels = true;
+      } catch (err) {
+        logger.error({ err: { message: (err as Error).message } }, 'language analysers failed');
+      }
       return port;
     },
     async close() {
