@@ -12,6 +12,12 @@ export async function post(url: string, body: unknown, timeoutMs = 5000): Promis
   return { status: res.status, text: await res.text() };
 }
 
+/** The languages whose quote models the bot has built in the background (/readyz `warm`). */
+export async function warmLanguages(url: string): Promise<string[]> {
+  const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1000) });
+  return ((await res.json()) as { warm?: string[] }).warm ?? [];
+}
+
 export async function isReady(url: string): Promise<true | undefined> {
   const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1000) });
   await res.arrayBuffer();

@@ -22,7 +22,7 @@ import { cpuMs, freePort, rssMb, sleep, start, waitFor, type Child } from './chi
 import { latencyChartSvg } from './chart.js';
 import { runLevel, type LevelResult } from './load.js';
 import { benchPathological, pathologicalMarkdown, PATHOLOGICAL_TARGET_MS } from './pathological.js';
-import { faqTurn, isReady, sanityPass, since, type SanityReport } from './probe.js';
+import { faqTurn, isReady, sanityPass, since, warmLanguages, type SanityReport } from './probe.js';
 import { summarizeHeap, type HeapSummary } from './heap.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { ratio, round } from './stats.js';
@@ -49,10 +49,24 @@ const WARMUP_REQUESTS = QUICK ? 200 : 600;
 const FOOTPRINT_CONVERSATIONS = Math.max(1000, Number(flag('--footprint') ?? (QUICK ? 10_000 : 100_000)) || 100_000);
 const FOOTPRINT_STEP = Math.round(FOOTPRINT_CONVERSATIONS / 10);
 
+/** `--profile faq` or `--profile quote`: profile FAQ-only or quote-only conversations instead of the mixed script. */
+const PROFILE_TRAFFIC = PROFILE ? argv[argv.indexOf('--profile') + 1] : undefined;
+const PROFILE_STEPS: Step[] | undefined = PROFILE_TRAFFIC === 'faq' ? faqOnlyScript() : PROFILE_TRAFFIC === 'quote' ? quoteOnlyScript() : undefined;
+
 /** The profiled load; the summary keeps only this last stretch of the profile (not start-up or warm-up). */
 const PROFILE_LOAD_MS = 8000;
 
 const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+/**
+ * After the warm-up traffic, the bot builds each language's quote models in the background
+ * (seconds of CPU in French, while no request is in flight): wait for that before measuring.
+ */
+async function waitWarm(url: string, child: Child): Promise<void> {
+  const t0 = performance.now();
+  const all = await waitFor(async () => ((await warmLanguages(url)).length >= 3 ? true : undefined), child, 120_000, 250);
+  progress(`quote models ${all ? 'warm' : 'NOT warm after 120 s'} in every language (${since(t0)} ms after the warm-up)`);
+}
 
 // ---------------------------------------------------------------- build and start
 
@@ -77,10 +91,11 @@ interface Ours {
   dataDir: string;
 }
 
-/** The Node flags of `npm start` (e.g. the heap cap), so the bench runs the bot as users do. */
+/** The Node flags of `npm start` (e.g. the heap cap), so the bench runs the bot as users do; BENCH_NODE_FLAGS adds some (to compare). */
 function startFlags(): string[] {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  return script.match(/--max-old-space-size=\d+/g) ?? [];
+  const flags = script.match(/node ((?:--[\w-]+(?:=\S+)? )+)dist\/bot\/main\.js/)?.[1] ?? '';
+  return [...flags.trim().split(/\s+/).filter(Boolean), ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)];
 }
 
 function startOurs(port: number, dataDir: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Child {
@@ -402,6 +417,7 @@ async function benchmark(): Promise<void> {
     await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours', alive: oursAlive });
     warmed = true;
     await survive('the warm-up');
+    await waitWarm(oursUrl, ours);
     await runLevel({ url: echoUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-echo' });
 
     const levels: Array<{ ours: LevelResult; echo: LevelResult }> = [];
@@ -563,9 +579,10 @@ async function profile(): Promise<void> {
     if (!(await waitFor(() => isReady(url), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
     progress('warm-up');
     await runLevel({ url, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'prof-warm' });
+    await waitWarm(url, ours);
     progress('profiling 50 concurrent conversations for 8 s');
     const fromUs = Number(process.hrtime.bigint() / 1000n);
-    const r = await runLevel({ url, connections: 50, durationS: PROFILE_LOAD_MS / 1000, faq, tag: 'prof-50' });
+    const r = await runLevel({ url, connections: 50, durationS: PROFILE_LOAD_MS / 1000, faq, tag: 'prof-50', steps: PROFILE_STEPS });
     window = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
     progress(`${r.rps} req/s, p50 ${r.latency.p50} ms`);
     progress('heap snapshot after the load');

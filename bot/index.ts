@@ -7,6 +7,7 @@ import type { Lang } from '../knowledge/lang.js';
 import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { warmLanguages } from '../dialogs/validators/recognizers.js';
 import { yesNo } from '../dialogs/yesNo.js';
 import { createAdapter, installTurnErrorHandler, turnErrorHandler } from './adapter.js';
 import { ResellerBot } from './bot.js';
@@ -73,7 +74,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     expire: async (at) => (await insights.store).expire(cutoff(at, config.RETENTION_DAYS)),
   });
   const state = createBotState(storage);
-  const readiness: Readiness = { checks: { storage: true, languageModels: false } };
+  const readiness: Readiness = { checks: { storage: true, languageModels: false }, warm: warmLanguages };
   const database = stores.database;
   let probe: NodeJS.Timeout | undefined;
   let closing = false;

@@ -136,6 +136,10 @@ const WARM_UP: Record<Lang, readonly string[]> = {
 };
 
 const warming = new Map<Lang, Promise<void>>();
+const warmed = new Set<Lang>();
+
+/** The languages whose models are built and compiled (told by /readyz). */
+export const warmLanguages = (): Lang[] => LANGS.filter((lang) => warmed.has(lang));
 let emailsWarm: Promise<void> | undefined;
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -164,6 +168,7 @@ export function warmUpLanguage(lang: Lang, pause: () => Promise<void> = nextTick
         recognizeEmails(`${DIGITS} a@b.co`);
       })();
       await emailsWarm;
+      warmed.add(lang);
     })();
     warming.set(lang, done);
   }
