@@ -42,8 +42,6 @@ export interface FeatureContext {
   readiness: Readiness;
   /** Proof that an activity came through the embedded Direct Line. */
   relay: LocalRelay;
-  /** Resolves once no request has been in flight for a moment: background work waits for it. */
-  quiet?: () => Promise<void>;
 }
 
 /**

@@ -3,11 +3,10 @@ import type { Server } from 'restify';
 import { InsightRecorder } from '../backend/insights/recorder.js';
 import { cutoff, PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
-import type { Lang } from '../knowledge/lang.js';
 import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import { warmLanguages } from '../dialogs/validators/recognizers.js';
+import { warmLanguages, warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { yesNo } from '../dialogs/yesNo.js';
 import { createAdapter, installTurnErrorHandler, turnErrorHandler } from './adapter.js';
 import { ResellerBot } from './bot.js';
@@ -33,9 +32,6 @@ import { createProactiveMessenger } from './proactive.js';
 import { createBotState } from './state.js';
 import { pgStores } from './storage/pgStores.js';
 import { embeddedStores, type Stores } from './storage/stores.js';
-
-/** One question per language, read once before /readyz reports ready. */
-const FIRST_QUESTIONS: Record<Lang, string> = { en: 'How much is a licence?', fr: 'Combien coûte une licence ?', zh: '许可证多少钱？' };
 
 export interface App {
   server: Server;
@@ -94,7 +90,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   const inFlight = new InFlight();
   const quiet = () => inFlight.quiet(150);
 
-  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, insights, faq, now, adapter, server, proactive, readiness, relay, quiet };
+  const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, insights, faq, now, adapter, server, proactive, readiness, relay };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
   const built = [privacyFeature, ...features].map((create) => create(ctx));
 
@@ -143,16 +139,15 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       const port = (server.address() as { port: number }).port;
       logger.info({ port, localMode, dataDir, store: stores.kind }, 'listening');
       for (const f of built) f.start?.();
-      // The FAQ's language analysers (stemmers, jieba) answer once per language before /readyz
-      // says ready. The quote dialogs' number and date models are not waited for: they take
-      // seconds (French: ~10 s of CPU) and are warmed per language in the background once that
-      // language's first turn arrives (dialogs/quote/recognizerWarmUp.ts).
-      try {
-        for (const [lang, text] of Object.entries(FIRST_QUESTIONS)) faq.decide(text, lang as Lang);
-        readiness.checks.languageModels = true;
-      } catch (err) {
-        logger.error({ err: { message: (err as Error).message } }, 'language analysers failed');
-      }
+      // The quote dialogs' number and date models take seconds to build (French: ~8 s of CPU, two
+      // regular expressions of 120k characters that V8 compiles on the main thread): warm them
+      // after listening, model by model, only while no request is in flight, and say ready after.
+      // Built lazily during traffic instead, they blocked the process for seconds mid-conversation,
+      // long enough for idle keep-alive connections to be reset under the clients (measured).
+      void warmUpRecognizers(quiet).then(
+        () => (readiness.checks.languageModels = true),
+        (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed'),
+      );
       return port;
     },
     async close() {

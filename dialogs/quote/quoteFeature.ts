@@ -7,7 +7,6 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
 import { QuoteEntryDialog } from './quoteEntryDialog.js';
 import { quoteLexicon } from './quoteLexicon.js';
-import { recognizerWarmUp } from './recognizerWarmUp.js';
 import { resellerMemory, type ResellerDetails } from './resellerMemory.js';
 import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
@@ -58,7 +57,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
     routes: [
       { dialog: new QuoteEntryDialog(deps), intents: ['quote', 'renew'], detect: (text, lang) => detectQuoteRequest(text, lang) },
     ],
-    middleware: [repeatedConfirmMiddleware(ctx.state, filed), statusLookupMiddleware(ctx.state, repository), ...(ctx.quiet ? [recognizerWarmUp(ctx.quiet, logger)] : [])],
+    middleware: [repeatedConfirmMiddleware(ctx.state, filed), statusLookupMiddleware(ctx.state, repository)],
     start() {
       void ready.then(async (backend) => {
         await backend.outbox.start();

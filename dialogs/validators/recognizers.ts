@@ -5,9 +5,9 @@ import { blankLongDigitRuns, dateWindow, leadingWindows, type TextWindow } from 
 
 /**
  * Thin wrappers around @microsoft/recognizers-text-suite in the user's culture. The French
- * models take ~5–8 s to build on first use, so the server warms a language's models in the
- * background when that language's first turn arrives (warmUpLanguage), and the date model only
- * runs when a date is expected.
+ * models take ~5–8 s to build on first use, so the server calls warmUpRecognizers() after it
+ * starts listening (and says ready once they are warm), and the date model only runs when a
+ * date is expected.
  *
  * The models are super-linear on long or repetitive text, so each wrapper hands them bounded
  * windows (recognizerWindows.ts): numbers read the first 400 characters, 200 at a time; a
@@ -147,8 +147,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * Builds and compiles one language's models (numbers, yes/no, dates) and the email model, one
  * step at a time with a pause in between, so a server that calls this keeps answering meanwhile.
- * Each language once: the server warms a language when its first turn arrives, so an instance
- * nobody writes French to never builds the French models (~35 MB, seconds of CPU).
+ * Each language once (/readyz lists the warm ones).
  */
 export function warmUpLanguage(lang: Lang, pause: () => Promise<void> = nextTick): Promise<void> {
   let done = warming.get(lang);
@@ -175,7 +174,7 @@ export function warmUpLanguage(lang: Lang, pause: () => Promise<void> = nextTick
   return done;
 }
 
-/** Every language's models (tests and the pathological bench, which time turns, not warm-ups). */
+/** Every language's models, one language after the other. */
 export async function warmUpRecognizers(pause: () => Promise<void> = nextTick): Promise<void> {
   for (const lang of LANGS) await warmUpLanguage(lang, pause);
 }
