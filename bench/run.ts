@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,8 @@ interface Startup {
   coldStartMs: number | null;
   firstReplyMs: number | null;
   readyMs: number | null;
+  /** CPU the process had used when /readyz first said ready: what start-up costs on a machine of its own. */
+  readyCpuMs: number | null;
 }
 
 /** Spawn → first FAQ question answered from the KB, and spawn → /readyz 200, polled in parallel. */
@@ -142,9 +144,19 @@ async function measureStartup(child: Child, t0: number, url: string, probe: FaqS
     30_000,
     20,
   );
-  const ready = waitFor(async () => ((await isReady(url)) ? since(t0) : undefined), child, 30_000, 10);
+  let readyCpuMs: number | null = null;
+  const ready = waitFor(
+    async () => {
+      if (!(await isReady(url))) return undefined;
+      readyCpuMs = cpuMs(child.proc.pid);
+      return since(t0);
+    },
+    child,
+    30_000,
+    10,
+  );
   const [coldStartMs, readyMs] = await Promise.all([cold, ready]);
-  return { coldStartMs: coldStartMs ?? null, firstReplyMs, readyMs: readyMs ?? null };
+  return { coldStartMs: coldStartMs ?? null, firstReplyMs, readyMs: readyMs ?? null, readyCpuMs };
 }
 
 // ---------------------------------------------------------------- the micro-benchmarks owned by others
@@ -391,7 +403,7 @@ async function benchmark(): Promise<void> {
       startup = await measureStartup(ours, t0, oursUrl, probe);
     } catch (err) {
       progress(`start-up probe failed: ${(err as Error).message.split('\n')[0]}`);
-      startup = { coldStartMs: null, firstReplyMs: null, readyMs: null };
+      startup = { coldStartMs: null, firstReplyMs: null, readyMs: null, readyCpuMs: null };
       await sleep(200);
       await survive('start-up (FAQ probe turns while the language models warm)');
     }
@@ -486,7 +498,7 @@ async function benchmark(): Promise<void> {
         value: `${fmt(rssFirst, 1)} → ${fmt(rssLast, 1)} MB (${fmt(rssFlat)}×)`,
         met: check(rssFlat, (v) => v >= 0.9 && v <= 1.1),
       },
-      { name: '/readyz ≤ 4 s from process start', value: `${fmt(startup.readyMs, 0)} ms`, met: check(startup.readyMs, (v) => v <= 4000) },
+      { name: '/readyz ≤ 4 s from process start', value: `${fmt(startup.readyMs, 0)} ms (CPU ${fmt(startup.readyCpuMs, 0)} ms)`, met: check(startup.readyMs, (v) => v <= 4000) },
       { name: 'restart (npm start, build in place) ≤ 3 s to ready', value: `${fmt(restart, 0)} ms`, met: check(restart, (v) => v <= 3000) },
       { name: 'cold start < 2 s (spawn → first FAQ answer)', value: `${fmt(startup.coldStartMs, 0)} ms`, met: check(startup.coldStartMs, (v) => v < 2000) },
       { name: 'KB p99 < 1 ms at 24 topics', value: `${fmt(kb.kbP99Ms24, 3)} ms`, met: check(kb.kbP99Ms24, (v) => v < 1) },
@@ -503,6 +515,8 @@ async function benchmark(): Promise<void> {
       'cold start ms (spawn → first FAQ answer)': startup.coldStartMs,
       'first reply of any kind ms': startup.firstReplyMs,
       'time to ready ms (/readyz 200)': startup.readyMs,
+      'CPU ms used by then (user + system)': startup.readyCpuMs,
+      'load average (1 min) at the end': Math.round(loadavg()[0]! * 10) / 10,
       [`RSS MB after the load (ours${crashes.length ? ', process started after the last crash' : ''})`]: rss,
       'RSS MB after the load (echo)': echoRss,
       'server CPU ms per FAQ turn, ours / echo': `${fmt(cpu.oursFaq, 3)} / ${fmt(cpu.echoFaq, 3)}`,
@@ -540,6 +554,7 @@ async function benchmark(): Promise<void> {
       kbP99Ms10k: kb.kbP99Ms10k,
       coldStartMs: startup.coldStartMs,
       readyMs: startup.readyMs,
+      readyCpuMs: startup.readyCpuMs,
       rssMb: rss,
       filingRatio100kTo1k: filing.filingRatio100kTo1k,
       pathologicalMaxCpuMs: pathological?.maxCpuMs ?? null,
@@ -622,6 +637,37 @@ async function profile(): Promise<void> {
   );
 }
 
+/**
+ * `--footprint-only [--footprint N]`: only the memory run over N distinct conversations (100k by
+ * default: ~15 min on a shared 2-core machine), so it can run beside the other phases.
+ */
+async function footprintOnly(): Promise<void> {
+  const faq = loadFaqSamples(3);
+  build();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ra-bench-foot-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let ours: Child | undefined;
+  try {
+    ours = startOurs(port, dataDir);
+    if (!(await waitFor(() => isReady(url), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
+    progress(`footprint: ${FOOTPRINT_CONVERSATIONS} distinct conversations, RSS every ${FOOTPRINT_STEP}`);
+    const foot = await footprint(url, ours, faq, FOOTPRINT_CONVERSATIONS, FOOTPRINT_STEP);
+    const first = foot.rssAt[0]?.rssMb ?? null;
+    const last = foot.rssAt.at(-1)?.rssMb ?? null;
+    const flat = first && last !== null ? last / first : null;
+    const out = ['## RSS over distinct conversations (one FAQ question each, 20 connections)', '', '| conversations | RSS MB |', '|---:|---:|'];
+    for (const r of foot.rssAt) out.push(`| ${r.conversations} | ${fmt(r.rssMb, 1)} |`);
+    out.push('', `${foot.seconds} s; last / first step ${fmt(flat)}× (target 0.9–1.1×): ${verdict(flat === null ? null : flat >= 0.9 && flat <= 1.1)}`);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'footprint.json'), `${JSON.stringify({ at: new Date().toISOString(), ...foot, flat }, null, 2)}\n`);
+    process.stdout.write(`${out.join('\n')}\n${JSON.stringify({ rssFirstMb: first, rssLastMb: last, rssFlat: flat, seconds: foot.seconds })}\n`);
+  } finally {
+    await ours?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** `--store postgres`: embedded vs PostgreSQL, 1 vs N instances, and filing on both. */
 async function stores(): Promise<void> {
   if (STORE !== 'postgres') throw new Error(`--store ${STORE}: only "postgres" is compared with the embedded store`);
@@ -643,7 +689,7 @@ async function stores(): Promise<void> {
 }
 
 try {
-  await (STORE ? stores() : PROFILE ? profile() : benchmark());
+  await (STORE ? stores() : PROFILE ? profile() : argv.includes('--footprint-only') ? footprintOnly() : benchmark());
   process.exit(0);
 } catch (err) {
   process.stderr.write(`[bench] failed: ${(err as Error).stack ?? err}\n`);
