@@ -56,6 +56,9 @@ const PROFILE_STEPS: Step[] | undefined = PROFILE_TRAFFIC === 'faq' ? faqOnlyScr
 /** The profiled load; the summary keeps only this last stretch of the profile (not start-up or warm-up). */
 const PROFILE_LOAD_MS = 8000;
 
+/** How long a start may take: on a machine shared with test suites, start-up wall time grows several-fold. */
+const START_TIMEOUT_MS = 120_000;
+
 const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 /**
@@ -141,7 +144,7 @@ async function measureStartup(child: Child, t0: number, url: string, probe: FaqS
       return verdict === 'answered' ? since(t0) : undefined;
     },
     child,
-    30_000,
+    START_TIMEOUT_MS,
     20,
   );
   let readyCpuMs: number | null = null;
@@ -152,7 +155,7 @@ async function measureStartup(child: Child, t0: number, url: string, probe: FaqS
       return since(t0);
     },
     child,
-    30_000,
+    START_TIMEOUT_MS,
     10,
   );
   const [coldStartMs, readyMs] = await Promise.all([cold, ready]);
@@ -353,7 +356,7 @@ async function restartMs(port: number, dataDir: string): Promise<number | null> 
   });
   try {
     const url = `http://127.0.0.1:${port}`;
-    return (await waitFor(async () => ((await isReady(url)) ? since(t0) : undefined), child, 30_000, 10)) ?? null;
+    return (await waitFor(async () => ((await isReady(url)) ? since(t0) : undefined), child, START_TIMEOUT_MS, 10)) ?? null;
   } finally {
     // npm runs the bot as its own child: end the whole group (ours, started detached just above).
     if (child.proc.pid && child.proc.exitCode === null) {
@@ -389,7 +392,7 @@ async function benchmark(): Promise<void> {
       crashes.push(crash);
       progress(`OUR BOT CRASHED during ${phase} (exit ${crash.exit}): ${crash.cause} — restarting it`);
       ours = startOurs(ourPort, dataDir);
-      if (!(await waitFor(() => isReady(oursUrl), ours, 30_000))) throw new Error(`our bot did not restart:\n${ours.output()}`);
+      if (!(await waitFor(() => isReady(oursUrl), ours, START_TIMEOUT_MS))) throw new Error(`our bot did not restart:\n${ours.output()}`);
       // A restarted process is cold: warm it again (once) so the next level measures a warm bot.
       if (warmed) await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: `rewarm-${crashes.length}`, alive: oursAlive });
     };
@@ -408,7 +411,7 @@ async function benchmark(): Promise<void> {
       await survive('start-up (FAQ probe turns while the language models warm)');
     }
     progress(`cold start ${startup.coldStartMs} ms (first reply ${startup.firstReplyMs} ms), ready ${startup.readyMs} ms`);
-    if (!(await waitFor(() => isReady(oursUrl), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
+    if (!(await waitFor(() => isReady(oursUrl), ours, START_TIMEOUT_MS))) throw new Error(`our bot never became ready:\n${ours.output()}`);
 
     progress(`starting the echo bot on ${echoUrl}`);
     echo = startEcho(echoPort);
@@ -591,7 +594,7 @@ async function profile(): Promise<void> {
   let window: { fromUs: number; toUs: number } | undefined;
   try {
     ours = startOurs(port, dataDir, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200', '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${profDir}`]);
-    if (!(await waitFor(() => isReady(url), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
+    if (!(await waitFor(() => isReady(url), ours, START_TIMEOUT_MS))) throw new Error(`our bot never became ready:\n${ours.output()}`);
     progress('warm-up');
     await runLevel({ url, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'prof-warm' });
     await waitWarm(url, ours);
@@ -650,7 +653,7 @@ async function footprintOnly(): Promise<void> {
   let ours: Child | undefined;
   try {
     ours = startOurs(port, dataDir);
-    if (!(await waitFor(() => isReady(url), ours, 30_000))) throw new Error(`our bot never became ready:\n${ours.output()}`);
+    if (!(await waitFor(() => isReady(url), ours, START_TIMEOUT_MS))) throw new Error(`our bot never became ready:\n${ours.output()}`);
     progress(`footprint: ${FOOTPRINT_CONVERSATIONS} distinct conversations, RSS every ${FOOTPRINT_STEP}`);
     const foot = await footprint(url, ours, faq, FOOTPRINT_CONVERSATIONS, FOOTPRINT_STEP);
     const first = foot.rssAt[0]?.rssMb ?? null;
