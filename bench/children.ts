@@ -18,16 +18,35 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function tryPort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
+    srv.on('error', () => resolve(undefined));
+    srv.listen(port, '127.0.0.1', () => {
+      const { port: bound } = srv.address() as { port: number };
+      srv.close(() => resolve(bound));
     });
   });
+}
+
+/** `BENCH_PORTS=4400-4499`: ports handed out from that range (a shared machine gives each user one), else any free port. */
+const RANGE = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? '');
+let nextInRange = RANGE ? Number(RANGE[1]) : 0;
+
+export async function freePort(): Promise<number> {
+  if (!RANGE) {
+    const port = await tryPort(0);
+    if (port === undefined) throw new Error('no free port');
+    return port;
+  }
+  const [from, to] = [Number(RANGE[1]), Number(RANGE[2])];
+  for (let i = 0; i <= to - from; i++) {
+    const port = nextInRange;
+    nextInRange = port >= to ? from : port + 1;
+    if ((await tryPort(port)) !== undefined) return port;
+  }
+  throw new Error(`no free port in BENCH_PORTS=${process.env.BENCH_PORTS}`);
 }
 
 export interface Child {
@@ -91,6 +110,20 @@ export function rssMb(pid: number | undefined): number | null {
   try {
     const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** User + system CPU time a process has used so far, in ms, from /proc (Linux; 10 ms ticks). */
+export function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
   } catch {
     return null;
   }

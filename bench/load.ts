@@ -17,6 +17,7 @@ import {
   welcomeActivity,
   type FaqSample,
   type Lang,
+  type Step,
   type TurnKind,
 } from './traffic.js';
 import { summarize, type LatencySummary } from './stats.js';
@@ -59,6 +60,8 @@ export interface LevelOptions {
   tag: string;
   /** Polled every 100 ms; the level stops early when it returns false (the bot died). */
   alive?: () => boolean;
+  /** The turns of one conversation (default: the mixed script); a new conversation each time it wraps. */
+  steps?: Step[];
 }
 
 export async function runLevel(opts: LevelOptions): Promise<LevelResult> {
@@ -70,7 +73,7 @@ export async function runLevel(opts: LevelOptions): Promise<LevelResult> {
   let noReply = 0;
   let conversations = 0;
 
-  const script = conversationScript();
+  const script = opts.steps ?? conversationScript();
   const requests: AutocannonRequest[] = script.map((step, index) => {
     const kind = kindOf(step);
     return {

@@ -12,6 +12,12 @@ export async function post(url: string, body: unknown, timeoutMs = 5000): Promis
   return { status: res.status, text: await res.text() };
 }
 
+/** The languages whose quote models the bot has built in the background (/readyz `warm`). */
+export async function warmLanguages(url: string): Promise<string[]> {
+  const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1000) });
+  return ((await res.json()) as { warm?: string[] }).warm ?? [];
+}
+
 export async function isReady(url: string): Promise<true | undefined> {
   const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1000) });
   await res.arrayBuffer();
@@ -42,6 +48,9 @@ export interface SanityReport {
   non200: number;
 }
 
+/** A language's first quote turn builds its number and date models (seconds of CPU in French). */
+const FIRST_QUOTE_TURN_MS = 30_000;
+
 /** Sends every FAQ sample once (sequentially) and one quote conversation per language. */
 export async function sanityPass(url: string, faq: FaqSample[]): Promise<SanityReport> {
   const faqAnswered = { en: { answered: 0, total: 0 }, fr: { answered: 0, total: 0 }, zh: { answered: 0, total: 0 } };
@@ -55,7 +64,7 @@ export async function sanityPass(url: string, faq: FaqSample[]): Promise<SanityR
   const quoteSlotsAsked = { en: [] as string[], fr: [] as string[], zh: [] as string[] };
   for (const lang of LANGS) {
     const conv = `sanity-quote-${lang}-${++probeSeq}`;
-    let res = await post(url, messageActivity(conv, lang, QUOTE_OPENING[lang]));
+    let res = await post(url, messageActivity(conv, lang, QUOTE_OPENING[lang]), FIRST_QUOTE_TURN_MS);
     for (let i = 0; i < 16; i++) {
       if (res.status !== 200) {
         non200++;
@@ -64,7 +73,7 @@ export async function sanityPass(url: string, faq: FaqSample[]): Promise<SanityR
       const slot = lastSlot(res.text);
       if (!slot) break;
       quoteSlotsAsked[lang].push(slot);
-      res = await post(url, messageActivity(conv, lang, SLOT_ANSWERS[lang][slot] ?? SLOT_ANSWERS[lang][DEFAULT_SLOT_ORDER[0]!]!));
+      res = await post(url, messageActivity(conv, lang, SLOT_ANSWERS[lang][slot] ?? SLOT_ANSWERS[lang][DEFAULT_SLOT_ORDER[0]!]!), FIRST_QUOTE_TURN_MS);
     }
   }
   return { faqAnswered, quoteSlotsAsked, non200 };

@@ -52,8 +52,12 @@ function area(where: string): string {
   return where.startsWith('(') ? where : where.split('/')[0]!;
 }
 
-/** `lastMs`: only the samples of the profile's last `lastMs` milliseconds (the load, not the start-up). */
-export function summarizeProfile(file: string, top = 20, lastMs?: number): ProfileSummary {
+/**
+ * `lastMs`: only the samples of the profile's last `lastMs` milliseconds (the load, not the
+ * start-up); or `window`, the load's start and end in µs of process.hrtime (V8 stamps its samples
+ * with the same monotonic clock), when something ran after the load (a heap snapshot).
+ */
+export function summarizeProfile(file: string, top = 20, lastMs?: number, window?: { fromUs: number; toUs: number }): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -61,16 +65,18 @@ export function summarizeProfile(file: string, top = 20, lastMs?: number): Profi
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  const from = lastMs === undefined ? profile.startTime : profile.endTime - lastMs * 1000;
+  const inProfile = window && window.fromUs >= profile.startTime && window.toUs <= profile.endTime;
+  const from = inProfile ? window.fromUs : lastMs === undefined ? profile.startTime : profile.endTime - lastMs * 1000;
+  const to = inProfile ? window.toUs : profile.endTime;
   let at = profile.startTime;
   for (let i = 0; i < samples.length; i++) {
     at += deltas[i] ?? 0;
-    if (at < from) continue;
+    if (at < from || at > to) continue;
     // A sample's time is the delta to the next sample.
     const dt = deltas[i + 1] ?? 0;
     selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + Math.max(0, dt));
   }
-  const totalUs = profile.endTime - Math.max(profile.startTime, from);
+  const totalUs = to - Math.max(profile.startTime, from);
   const callers = new Map<string, HotSpot>();
   const fns = new Map<string, HotSpot>();
   const files = new Map<string, HotSpot>();

@@ -154,6 +154,11 @@ export function conversationScript(faqTurns = 8, slotTurns = 5): Step[] {
   ];
 }
 
+/** Only FAQ questions (8 per conversation): what a FAQ turn costs the server. */
+export const faqOnlyScript = (): Step[] => Array.from({ length: 8 }, () => ({ kind: 'faq' }) as const);
+/** Only quote turns (the opening and 5 slot answers per conversation): what a quote turn costs. */
+export const quoteOnlyScript = (): Step[] => conversationScript(0, 5).slice(1);
+
 export const kindOf = (step: Step): TurnKind => (step.kind === 'welcome' ? 'welcome' : step.kind === 'faq' ? 'faq' : 'quote');
 
 let activitySeq = 0;

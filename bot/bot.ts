@@ -1,5 +1,5 @@
 import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog } from '../dialogs/sdk.js';
 import { welcomeActivities, withMenu } from '../dialogs/messages.js';
 import { otherLanguageOf } from '../knowledge/language/otherLanguage.js';
 import type { BotState } from './state.js';

@@ -5,8 +5,8 @@ import { cutoff, PersonalDataRegistry } from '../backend/privacy/index.js';
 import { IntentMatcher } from '../knowledge/intents.js';
 import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
-import { warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { warmLanguages, warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { yesNo } from '../dialogs/yesNo.js';
 import { createAdapter, installTurnErrorHandler, turnErrorHandler } from './adapter.js';
 import { ResellerBot } from './bot.js';
@@ -71,7 +71,7 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     expire: async (at) => (await insights.store).expire(cutoff(at, config.RETENTION_DAYS)),
   });
   const state = createBotState(storage);
-  const readiness: Readiness = { checks: { storage: true, languageModels: false } };
+  const readiness: Readiness = { checks: { storage: true, languageModels: false }, warm: warmLanguages };
   const database = stores.database;
   let probe: NodeJS.Timeout | undefined;
   let closing = false;
@@ -88,6 +88,8 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     addressLimit: { limiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS), loopback: config.RATE_LIMIT_LOOPBACK, relay },
   });
   const proactive = createProactiveMessenger(adapter, { appId: config.MicrosoftAppId, localMode, localHosts });
+  const inFlight = new InFlight();
+  const quiet = () => inFlight.quiet(150);
 
   const ctx: FeatureContext = { config, dataDir, logger, i18n, intents, state, storage, stores, privacy, insights, faq, now, adapter, server, proactive, readiness, relay };
   // Privacy comes first and always: its middleware tags state before any feature can end a turn.
@@ -115,7 +117,6 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
     .use(new LanguageMiddleware({ i18n, intents, detector, state, defaultLang: config.DEFAULT_LOCALE }));
   for (const middleware of built.flatMap((f) => f.middleware ?? [])) adapter.use(middleware);
 
-  const inFlight = new InFlight();
   registerMessages(server, { adapter, bot, logger, localMode, localHosts, relay }, inFlight);
 
   return {
@@ -140,9 +141,12 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       const port = (server.address() as { port: number }).port;
       logger.info({ port, localMode, dataDir, store: stores.kind }, 'listening');
       for (const f of built) f.start?.();
-      // The French models take seconds to build: warm them after listening, model by model, only
-      // while no request is in flight, so neither /healthz nor a user's first question waits.
-      void warmUpRecognizers(() => inFlight.quiet(150)).then(
+      // The quote dialogs' number and date models take seconds to build (French: ~8 s of CPU, two
+      // regular expressions of 120k characters that V8 compiles on the main thread): warm them
+      // after listening, model by model, only while no request is in flight, and say ready after.
+      // Built lazily during traffic instead, they blocked the process for seconds mid-conversation,
+      // long enough for idle keep-alive connections to be reset under the clients (measured).
+      void warmUpRecognizers(quiet).then(
         () => (readiness.checks.languageModels = true),
         (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed'),
       );

@@ -1,5 +1,5 @@
 import { ConversationState, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
-import type { DialogInstance, DialogState } from 'botbuilder-dialogs';
+import type { DialogInstance, DialogState } from '../dialogs/sdk.js';
 import type { Lang } from '../knowledge/lang.js';
 
 /** What the bot remembers about a user across conversations. */

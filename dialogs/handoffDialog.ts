@@ -8,7 +8,7 @@ import {
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './sdk.js';
 import { parseRating, type HandoffReason, type Ticket } from '../backend/handoff/index.js';
 import type { HandoffService } from '../bot/handoff/service.js';
 import { ratingQuestion } from '../bot/handoff/service.js';

@@ -1,4 +1,4 @@
-import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance } from './sdk.js';
 import type { Ticket } from '../backend/handoff/index.js';
 
 type Parked = NonNullable<Ticket['parked']>;

@@ -8,7 +8,7 @@ import {
   type DialogInstance,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './sdk.js';
 import { carriesRequestData, looksLikeQuestion } from '../knowledge/language/question.js';
 import { turnInfo } from '../bot/turn.js';
 import { normalizeCommand } from '../knowledge/intents.js';

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { pg, type Pg } from './pg.js';
 import { DatabaseUnavailableError, isConnectionError, LOCK_KEY_SQL, type Database } from './database.js';
 
 export interface AdvisoryLocksOptions {
@@ -23,14 +23,14 @@ export class LockTimeoutError extends Error {
  * section, or when the holder's connection dies (a killed instance never leaves a lock behind).
  */
 export class AdvisoryLocks {
-  readonly #pool: pg.Pool;
+  readonly #pool: Pg.Pool;
   readonly #waitMs: number;
   /** Sections of one name in this process queue here first, so a burst on one conversation holds one connection, not the pool. */
   readonly #local = new Map<string, Promise<unknown>>();
 
   constructor(db: Database, options: AdvisoryLocksOptions = {}) {
     this.#waitMs = options.waitMs ?? 30_000;
-    this.#pool = new pg.Pool({ ...db.connectionConfig(), max: options.maxHolders ?? 16, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+    this.#pool = new (pg().Pool)({ ...db.connectionConfig(), max: options.maxHolders ?? 16, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
     this.#pool.on('error', () => undefined); // an idle holder connection lost: the pool replaces it
   }
 
@@ -70,7 +70,7 @@ export class AdvisoryLocks {
   }
 
   async #hold<T>(name: string, section: () => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
+    let client: Pg.PoolClient;
     try {
       client = await this.#pool.connect();
     } catch (err) {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { pg, type Pg } from './pg.js';
 import { silentLogger, type BackendLogger } from '../logger.js';
 
 export interface DatabaseOptions {
@@ -17,7 +17,7 @@ export interface DatabaseOptions {
 
 /** Something to run a query on: the pool (`Database`) or a transaction's client. */
 export interface Queryable {
-  query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends Pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Pg.QueryResult<R>>;
 }
 
 /** Error codes and messages meaning "the server is not reachable", not "the query was wrong". */
@@ -56,7 +56,7 @@ const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
  * connections on demand, so recovery needs nothing but the server coming back.
  */
 export class Database implements Queryable {
-  readonly pool: pg.Pool;
+  readonly pool: Pg.Pool;
   /**
    * Writes that may skip waiting for the WAL flush (`synchronous_commit = off`): committed and
    * visible to every instance at once, but a crash of the PostgreSQL server itself can lose the
@@ -65,7 +65,7 @@ export class Database implements Queryable {
    * tickets, messages and outboxes always wait for the flush.
    */
   readonly relaxed: Queryable;
-  readonly #relaxedPool: pg.Pool;
+  readonly #relaxedPool: Pg.Pool;
   readonly schema: string;
   readonly url: string;
   readonly applicationName: string;
@@ -81,11 +81,11 @@ export class Database implements Queryable {
     this.url = options.url;
     this.applicationName = options.applicationName ?? 'reseller-assistant';
     this.#log = options.logger ?? silentLogger;
-    this.pool = new pg.Pool({ ...this.connectionConfig(), max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, idleTimeoutMillis: 30_000 });
+    this.pool = new (pg().Pool)({ ...this.connectionConfig(), max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, idleTimeoutMillis: 30_000 });
     // An idle connection the server closed (restart, failover) must not crash the process.
     this.pool.on('error', (err) => this.#markDown(err));
     const base = this.connectionConfig();
-    this.#relaxedPool = new pg.Pool({
+    this.#relaxedPool = new (pg().Pool)({
       ...base,
       options: `${base.options} -c synchronous_commit=off`,
       max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),
@@ -97,7 +97,7 @@ export class Database implements Queryable {
   }
 
   /** Connection settings for a client of its own (the LISTEN connection, the migration lock). */
-  connectionConfig(): pg.ClientConfig {
+  connectionConfig(): Pg.ClientConfig {
     return { connectionString: this.url, options: `-c search_path=${this.schema}`, application_name: this.applicationName, keepAlive: true };
   }
 
@@ -115,7 +115,7 @@ export class Database implements Queryable {
     return () => this.#listeners.delete(listener);
   }
 
-  async query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+  async query<R extends Pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Pg.QueryResult<R>> {
     return this.#watch(() => this.pool.query<R>(text, params));
   }
 

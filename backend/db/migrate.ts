@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
+import { pg, type Pg } from './pg.js';
 import { fromRoot } from '../../bot/paths.js';
 import { silentLogger, type BackendLogger } from '../logger.js';
 import type { Database } from './database.js';
@@ -42,7 +42,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  */
 export async function migrate(db: Database, { dir = MIGRATIONS_DIR, logger = silentLogger }: { dir?: string; logger?: BackendLogger } = {}): Promise<number[]> {
   const migrations = await loadMigrations(dir);
-  const client = new pg.Client(db.connectionConfig());
+  const client = new (pg().Client)(db.connectionConfig());
   await client.connect();
   const applied: number[] = [];
   try {

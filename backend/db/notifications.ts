@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { pg, type Pg } from './pg.js';
 import { silentLogger, type BackendLogger } from '../logger.js';
 import type { Database, Queryable } from './database.js';
 
@@ -24,7 +24,7 @@ export class DbNotifications {
   readonly #log: BackendLogger;
   readonly #handlers = new Map<string, Set<(notice: Notice) => void>>();
   readonly #reconnected = new Set<() => void>();
-  #client: pg.Client | undefined;
+  #client: Pg.Client | undefined;
   #listening = false;
   #closed = false;
   #retryMs = 250;
@@ -77,7 +77,7 @@ export class DbNotifications {
 
   async #connect(): Promise<void> {
     if (this.#closed) return;
-    const client = new pg.Client(this.#db.connectionConfig());
+    const client = new (pg().Client)(this.#db.connectionConfig());
     client.on('notification', (msg) => this.#dispatch(msg.payload));
     const lost = (err?: Error) => {
       if (this.#client !== client) return;

@@ -11,6 +11,8 @@ import type { RateLimiter } from './rateLimiter.js';
 export interface Readiness {
   /** Named checks; /readyz is 200 only when all are true. */
   checks: Record<string, boolean>;
+  /** What was built in the background since (languages whose quote models are warm): told, never waited for. */
+  warm?: () => string[];
 }
 
 export interface ServerDeps {
@@ -113,7 +115,7 @@ export function createServer(deps: ServerDeps): Server {
   server.get('/readyz', (_req: Request, res: Response, next: Next) => {
     const ready = Object.values(deps.readiness.checks).every(Boolean);
     res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ready' : 'starting', checks: deps.readiness.checks });
+    res.json({ status: ready ? 'ready' : 'starting', checks: deps.readiness.checks, ...(deps.readiness.warm && { warm: deps.readiness.warm() }) });
     return next();
   });
 

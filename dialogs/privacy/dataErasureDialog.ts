@@ -6,7 +6,7 @@ import {
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../sdk.js';
 import type { TFunction } from 'i18next';
 import { ERASED_KINDS, ErasureError, type ErasureReport } from '../../backend/privacy/index.js';
 import type { TurnErasure } from '../../bot/privacy/turnErasure.js';

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../sdk.js';
 import { turnInfo } from '../../bot/turn.js';
 import { LANGS } from '../../knowledge/lang.js';
 import { foldText } from '../../knowledge/nlu/index.js';

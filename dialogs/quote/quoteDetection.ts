@@ -2,6 +2,7 @@ import type { Lang } from '../../knowledge/lang.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
 import { getProduct } from '../../knowledge/catalog.js';
 import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
+import { laterSlots } from '../validators/extractSlots.js';
 import { tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
@@ -93,7 +94,8 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   // Keyword test first: the number and date recognizers in extractQuoteSlots cost
   // milliseconds, and every FAQ question passes through here.
   if (!detectQuoteIntent(text, lang).isQuote) return undefined;
-  const extracted = extractQuoteSlots(text, lang, { now });
+  // Years and dates never decide it (and the date model is the slowest): read once it is a request.
+  const extracted = extractQuoteSlots(text, lang, { now, laterSlots: false });
   const { intent } = extracted;
   if (!intent.isQuote) return undefined;
   const s = extracted.slots;
@@ -105,6 +107,7 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const countIsData = s.tier !== undefined && (!question || asksForQuote(text, lang));
   const hasData = Boolean(s.sen?.length || s.siteUrl || countIsData || extracted.unassigned.emails.length);
   if (!hasData && question && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
+  Object.assign(s, laterSlots(text, lang, intent, now));
 
   const notices: Message[] = [...extracted.notices];
   let kind: QuoteKind | undefined = extracted.kind;

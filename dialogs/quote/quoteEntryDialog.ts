@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { turnInfo } from '../../bot/turn.js';
 import { isQuoteKind, type QuoteKind } from '../../knowledge/quoteTypes.js';
 import { deploymentOf, extractQuoteSlots, isNewWord, type QuoteAction } from '../validators/index.js';

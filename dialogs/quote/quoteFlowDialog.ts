@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import type { TurnContext } from 'botbuilder';
 import { turnInfo } from '../../bot/turn.js';
 import { nextSlot, type RuleViolation } from '../validators/index.js';

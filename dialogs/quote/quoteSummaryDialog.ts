@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { turnInfo } from '../../bot/turn.js';
 import { isSlotName, type SlotName } from '../../knowledge/quoteTypes.js';
 import { kindSpec, labelKey, slotsOf, type ConfirmChoice } from '../validators/index.js';

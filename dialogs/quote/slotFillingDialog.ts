@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { nextSlot } from '../validators/index.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';

@@ -1,4 +1,5 @@
 import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
+import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, dateWords, findAlias, foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName, SlotValues } from '../../knowledge/quoteTypes.js';
@@ -37,6 +38,11 @@ export interface ExtractedQuote {
 
 export interface ExtractOptions {
   now?: Date;
+  /**
+   * false: leave out maintenance years and the target date, which never decide whether a message
+   * is a request (the date model costs ~7 ms a call, seconds to build); `laterSlots` adds them.
+   */
+  laterSlots?: boolean;
 }
 
 type EmailSlot = 'resellerEmail' | 'technicalContactEmail' | 'endUserEmail' | 'authorizedContactEmail';
@@ -131,20 +137,10 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
     }
   }
 
-  // Cloud is billed annually: maintenance years only mean something for Data Center.
-  const years = deployment === 'cloud' ? undefined : findMaintenanceYears(input, lang);
-  if (years !== undefined) slots.maintenanceYears = years;
-
   const payment = findPaymentPreference(input, lang);
   if (payment) slots.paymentPreference = payment;
 
-  if (mayContainDate(input, lang)) {
-    // "…fin 15/03/2027 …, aligner sur le 30/09/2027": the date after the last target cue first.
-    const cue = lastTargetCue(input, lang);
-    const after = cue === undefined ? undefined : findDate(input.slice(cue), lang, options.now ?? new Date());
-    const date = after ?? findDate(input, lang, options.now ?? new Date());
-    if (date && date > (options.now ?? new Date()).toISOString().slice(0, 10)) slots.targetDate = date;
-  }
+  if (options.laterSlots !== false) Object.assign(slots, laterSlotsOf(input, lang, deployment, options.now ?? new Date()));
 
   return { ...(intent.kind && { kind: intent.kind }), intent, slots, unassigned: { emails: unassigned }, notices };
 }
@@ -157,6 +153,27 @@ function lastTargetCue(input: string, lang: Lang): number | undefined {
     for (const span of findAlias(folded, foldText(cue))) if (at === undefined || span.end > at) at = span.end;
   }
   return at;
+}
+
+function laterSlotsOf(input: string, lang: Lang, deployment: Deployment | undefined, now: Date): Partial<SlotValues> {
+  const slots: Partial<SlotValues> = {};
+  // Cloud is billed annually: maintenance years only mean something for Data Center.
+  const years = deployment === 'cloud' ? undefined : findMaintenanceYears(input, lang);
+  if (years !== undefined) slots.maintenanceYears = years;
+  if (mayContainDate(input, lang)) {
+    // "…fin 15/03/2027 …, aligner sur le 30/09/2027": the date after the last target cue first.
+    const cue = lastTargetCue(input, lang);
+    const after = cue === undefined ? undefined : findDate(input.slice(cue), lang, now);
+    const date = after ?? findDate(input, lang, now);
+    if (date && date > now.toISOString().slice(0, 10)) slots.targetDate = date;
+  }
+  return slots;
+}
+
+/** The slots `extractQuoteSlots(…, { laterSlots: false })` left out, for the same text and intent. */
+export function laterSlots(text: string, lang: Lang, intent: QuoteIntent, now = new Date()): Partial<SlotValues> {
+  const deployment = intent.kind ? deploymentOf(intent.kind) : intent.deployment === 'server' ? 'data-center' : intent.deployment;
+  return laterSlotsOf(normalizeInput(withoutListMarkers(text)), lang, deployment, now);
 }
 
 /** The slot names a sentence filled, for logs and tests. */

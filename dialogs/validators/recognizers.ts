@@ -6,7 +6,8 @@ import { blankLongDigitRuns, dateWindow, leadingWindows, type TextWindow } from 
 /**
  * Thin wrappers around @microsoft/recognizers-text-suite in the user's culture. The French
  * models take ~5–8 s to build on first use, so the server calls warmUpRecognizers() after it
- * starts listening, and the date model only runs when a date is expected.
+ * starts listening (and says ready once they are warm), and the date model only runs when a
+ * date is expected.
  *
  * The models are super-linear on long or repetitive text, so each wrapper hands them bounded
  * windows (recognizerWindows.ts): numbers read the first 400 characters, 200 at a time; a
@@ -134,18 +135,24 @@ const WARM_UP: Record<Lang, readonly string[]> = {
   zh: [ENGLISH, DIGITS, HAN, HAN],
 };
 
-let warming: Promise<void> | undefined;
+const warming = new Map<Lang, Promise<void>>();
+const warmed = new Set<Lang>();
+
+/** The languages whose models are built and compiled (told by /readyz). */
+export const warmLanguages = (): Lang[] => LANGS.filter((lang) => warmed.has(lang));
+let emailsWarm: Promise<void> | undefined;
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Build and compile every model the validators use, one step at a time with a pause in between,
- * so a server that calls this right after listening keeps answering meanwhile. Safe to call twice.
+ * Builds and compiles one language's models (numbers, yes/no, dates) and the email model, one
+ * step at a time with a pause in between, so a server that calls this keeps answering meanwhile.
+ * Each language once (/readyz lists the warm ones).
  */
-export function warmUpRecognizers(
-  /** Waits between two steps; the server passes "until no request is in flight". */
-  pause: () => Promise<void> = () => new Promise<void>((resolve) => setImmediate(resolve)),
-): Promise<void> {
-  warming ??= (async () => {
-    for (const lang of LANGS) {
+export function warmUpLanguage(lang: Lang, pause: () => Promise<void> = nextTick): Promise<void> {
+  let done = warming.get(lang);
+  if (!done) {
+    done = (async () => {
       for (const text of WARM_UP[lang]) {
         await pause();
         recognizeNumbers(text, lang);
@@ -154,10 +161,20 @@ export function warmUpRecognizers(
         await pause();
         recognizeDates(text.slice(0, DATE_WHOLE), lang, new Date());
       }
-    }
-    await pause();
-    recognizeEmails(`${FRENCH} a@b.co`);
-    recognizeEmails(`${DIGITS} a@b.co`);
-  })();
-  return warming;
+      emailsWarm ??= (async () => {
+        await pause();
+        recognizeEmails(`${FRENCH} a@b.co`);
+        recognizeEmails(`${DIGITS} a@b.co`);
+      })();
+      await emailsWarm;
+      warmed.add(lang);
+    })();
+    warming.set(lang, done);
+  }
+  return done;
+}
+
+/** Every language's models, one language after the other. */
+export async function warmUpRecognizers(pause: () => Promise<void> = nextTick): Promise<void> {
+  for (const lang of LANGS) await warmUpLanguage(lang, pause);
 }
