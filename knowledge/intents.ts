@@ -138,6 +138,14 @@ const keys = (phrases: string[]): string[] => phrases.map(normalizeCommand).filt
 /** A phrase inside a normalised text: Chinese anywhere, other languages as whole words. */
 const has = (norm: string, padded: string, phrase: string): boolean => (hasHan(phrase) ? norm.includes(phrase) : padded.includes(` ${phrase} `));
 
+/** A phrase's words, split once: `nearMatch` runs on every message. */
+const split = new Map<string, string[]>();
+const words = (phrase: string): string[] => {
+  let w = split.get(phrase);
+  if (!w) split.set(phrase, (w = phrase.split(' ')));
+  return w;
+};
+
 /**
  * A `first` phrase followed by a `then` one, with at most `gap` words (characters in Chinese)
  * between. Each position is looked at once per phrase, over a window of a few words after it,
@@ -159,12 +167,12 @@ function nearMatch(norm: string, firsts: string[], thens: string[], gap: number)
       continue;
     }
     tokens ??= norm.split(' ');
-    const head = first.split(' ');
+    const head = words(first);
     for (let i = 0; i + head.length <= tokens.length; i++) {
       if (tokens[i] !== head[0] || !head.every((w, k) => tokens![i + k] === w)) continue;
       const after = i + head.length;
       for (const then of thens) {
-        const target = then.split(' ');
+        const target = words(then);
         for (let skip = 0; skip <= gap; skip++) {
           if (target.every((w, k) => tokens![after + skip + k] === w)) return true;
         }
