@@ -55,6 +55,23 @@ for (const kind of ['embedded', 'postgres'] as const) describe(`a redelivery aft
   });
   after(() => bot?.close());
 
+  it('the staff erasure (POST /api/privacy/erase) forgets the replies too', async () => {
+    const userId = `redeliver-staff-${Date.now()}`;
+    const chat = new Chat(bot, `conv-${userId}`, LOCALES.en, { from: { id: userId } });
+    await chat.say('talk to a human');
+    const email = 'hollis.fairweather@redeliver.example';
+    const activityId = `dup-${userId}`;
+    assert.ok(textsOf(await chat.say(email, { id: activityId })).includes(email));
+    const res = await fetch(`${bot.url}/api/privacy/erase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${STAFF_KEY}` },
+      body: JSON.stringify({ channelId: 'webchat', userId }),
+    });
+    assert.equal(res.status, 200);
+    assert.deepEqual(memoryHolding(bot, [email, `"${userId}"`]), []);
+    assert.equal(textsOf(await chat.say(email, { id: activityId })), '');
+  });
+
   for (const p of PEOPLE) {
     it(`${p.lang} (${p.channel}): the reply with the email is gone from memory, files and rows; its activity sent again gets no answer`, async () => {
       const T = t(p.lang);
