@@ -108,9 +108,11 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
   if (stores.locks) adapter.use(new TurnLock({ locks: stores.locks, i18n, logger, defaultLang: config.DEFAULT_LOCALE, onTurnError: turnErrorHandler(errorDeps) }));
   const detector = LanguageDetector.fromFile();
   const notices = { i18n, state, detector, defaultLang: config.DEFAULT_LOCALE };
+  const redeliveries = new RedeliveryGuard(state);
+  privacy.register(redeliveries.personalData());
   adapter
     .use(new ConversationRateLimit(new RateLimiter(config.RATE_LIMIT_PER_CONVERSATION), notices))
-    .use(new RedeliveryGuard(state))
+    .use(redeliveries)
     .use(new TypingIndicator())
     .use(new InputNormalizer())
     .use(new MessageLengthLimit(config.MAX_MESSAGE_CHARS, notices))

@@ -13,7 +13,11 @@ export const REPLY_LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', zh
 
 export interface LanguageInputs {
   explicit?: Lang;
-  /** A language the message's wording implies (a one-word command), used when detection has nothing. */
+  /**
+   * A language the message's wording implies (a one-word command), used when detection has
+   * nothing and the channel's locale does not say the language either: "agent" or "help" is a
+   * word Chinese and French users borrow, not a sign that a zh-CN client wants English.
+   */
   hint?: Lang;
   text?: string;
   /** While a prompt waits for a value (a name, a company), the text must not switch languages… */
@@ -32,16 +36,19 @@ export interface LanguageDecision {
 }
 
 /**
- * Reply language for a turn: explicit choice > confident detection > the
- * user's remembered language > the channel's locale > DEFAULT_LOCALE.
+ * Reply language for a turn: explicit choice > confident detection (a sentence, see
+ * `LanguageDetector`) > the user's remembered language > the channel's locale > the language of
+ * a one-word command > DEFAULT_LOCALE. Only the first two switch a conversation: a lone word or
+ * product name never does.
  */
 export function decideLanguage(inputs: LanguageInputs, detector: LanguageDetector): LanguageDecision {
   if (inputs.explicit) return { lang: inputs.explicit, remember: inputs.explicit };
+  const locale = langFromLocale(inputs.activityLocale);
   if (inputs.text && (!inputs.expectingValue || inputs.questionLike)) {
     const detected = detector.detect(inputs.text);
     if (detected?.confident) return { lang: detected.lang, remember: detected.lang };
-    if (inputs.hint) return { lang: inputs.hint, remember: inputs.hint };
+    if (inputs.hint && !inputs.saved && !locale) return { lang: inputs.hint, remember: inputs.hint };
   }
-  return { lang: inputs.saved ?? langFromLocale(inputs.activityLocale) ?? inputs.defaultLang };
+  return { lang: inputs.saved ?? locale ?? inputs.defaultLang };
 }
 

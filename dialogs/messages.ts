@@ -23,6 +23,11 @@ export function withMenu(t: TFunction, text: string): Partial<Activity> {
   return MessageFactory.suggestedActions(menuActions(t), text);
 }
 
+/** "Did you want your data deleted?": the erase button first, then the menu. */
+export function erasureSuggestion(t: TFunction): Partial<Activity> {
+  return MessageFactory.suggestedActions([imBack(t('privacy:menu')), ...menuActions(t)], t('privacy:suggest'));
+}
+
 /** The help text with the menu, plus the button that erases the user's data. */
 export function helpMessage(t: TFunction): Partial<Activity> {
   return MessageFactory.suggestedActions([...menuActions(t), imBack(t('privacy:menu'))], t('common:help.text'));

@@ -18,6 +18,11 @@ export interface PersonalDataStore {
   erase(subject: DataSubject): Promise<Partial<ErasureReport>>;
   /** Returns how many records were removed. */
   expire?(now: Date): Promise<number>;
+  /**
+   * An in-process store (a cache, a replay memory): what it holds right now, as plain data, so
+   * a test can scan the process's memory after an erasure the way it scans files and rows.
+   */
+  inMemory?(): unknown;
 }
 
 export class ErasureError extends Error {
@@ -66,6 +71,11 @@ export class PersonalDataRegistry {
     }
     this.#log.info({ report }, 'privacy: data subject erased');
     return report;
+  }
+
+  /** What every in-process store holds, by store name (see `PersonalDataStore.inMemory`). */
+  inMemory(): Record<string, unknown> {
+    return Object.fromEntries(this.#stores.flatMap((s) => (s.inMemory ? [[s.name, s.inMemory()]] : [])));
   }
 
   /** The retention sweep: each store removes what is past its retention; failures are logged, not thrown. */

@@ -63,8 +63,14 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       erase: (subject) => service.erase(subject),
       expire: (now) => service.expire(now, config.RETENTION_DAYS),
     });
-    // In memory they last until the process stops; in the database, a day (the context of a ticket opened now).
-    if (recent instanceof PgRecentMessages) ctx.privacy.register({ name: 'recentMessages', erase: async () => ({}), expire: (now) => recent.expire(cutoff(now, 1)) });
+    // Erased with the tickets (`service.erase`). In memory they last until the process stops; in
+    // the database, a day (the context of a ticket opened now).
+    ctx.privacy.register({
+      name: 'recentMessages',
+      erase: async () => ({}),
+      inMemory: () => transcript.inMemory(),
+      ...(recent instanceof PgRecentMessages ? { expire: (now: Date) => recent.expire(cutoff(now, 1)) } : {}),
+    });
     registerConsoleRoutes(ctx.server, {
       service, advocates, events, logger,
       insights: { recorder: ctx.insights, now: ctx.now },

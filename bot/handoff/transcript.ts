@@ -64,6 +64,11 @@ export class MemoryRecentMessages implements RecentMessages {
     return [...(this.byConversation.get(mapKey(key)) ?? [])];
   }
 
+  /** Everything held, for the memory scan after an erasure. */
+  inMemory(): RecordedActivity[][] {
+    return [...this.byConversation.values()];
+  }
+
   async forgetUser(subject: DataSubject): Promise<number> {
     let forgotten = 0;
     for (const [k, list] of this.byConversation) {
@@ -124,6 +129,11 @@ export class TranscriptRecorder implements Middleware {
       if (turn.some((a) => a.direction === 'in' && a.channelId === subject.channelId && a.from.id === subject.userId)) turn.length = 0;
     }
     return this.store.forgetUser(subject);
+  }
+
+  /** What this process holds: the turns in progress, and the recent messages when they are kept here. */
+  inMemory(): unknown {
+    return { pending: [...this.pending.values()], ...(this.store instanceof MemoryRecentMessages ? { recent: this.store.inMemory() } : {}) };
   }
 
   /** The recent messages as ticket transcript entries (cards shown by their suggested titles). */

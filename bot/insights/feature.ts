@@ -24,7 +24,8 @@ export const insightsFeature: FeatureFactory = (ctx) => {
   ctx.readiness.checks.knowledgeOverlay = false;
   const ready = review.refresh().then(() => (ctx.readiness.checks.knowledgeOverlay = true));
 
-  const { guarded } = registerInsightsRoutes(ctx.server, { auth, recorder: ctx.insights, entry: (id) => ctx.faq.entry(id), i18n: ctx.i18n, logger, now: ctx.now });
+  const { guarded, forget } = registerInsightsRoutes(ctx.server, { auth, recorder: ctx.insights, entry: (id) => ctx.faq.entry(id), i18n: ctx.i18n, logger, now: ctx.now });
+  ctx.privacy.register({ name: 'insightsCache', erase: async () => (forget(), {}) });
   registerReviewRoutes(ctx.server, { review, guarded, now: ctx.now });
 
   let poll: NodeJS.Timeout | undefined;

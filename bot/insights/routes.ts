@@ -63,7 +63,10 @@ export function staffGuard(auth: StaffAuth, logger: Logger) {
  * per chart (`/api/insights/<chart>`, and `<chart>.csv` for its table), all behind the staff or an
  * advocate key.
  */
-export function registerInsightsRoutes(server: Server, deps: InsightsRouteDeps): { guarded: ReturnType<typeof staffGuard>; dataset: (range: RangeQuery) => Promise<Dataset> } {
+export function registerInsightsRoutes(
+  server: Server,
+  deps: InsightsRouteDeps,
+): { guarded: ReturnType<typeof staffGuard>; dataset: (range: RangeQuery) => Promise<Dataset>; forget: () => void } {
   const guarded = staffGuard(deps.auth, deps.logger);
 
   serveStaffPages(server, STATIC);
@@ -134,7 +137,8 @@ export function registerInsightsRoutes(server: Server, deps: InsightsRouteDeps):
     }));
   }
 
-  return { guarded, dataset };
+  // A dataset read just before an erasure still holds the user's records: "delete my data" drops them all.
+  return { guarded, dataset, forget: () => cache.clear() };
 }
 
 /** Tables keyed by topic get the topic's title, in the reader's language, next to its id. */

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { isProactiveTurn } from '../adapter.js';
 import { isSharedConversation, mentionsBot } from '../bot.js';
 import type { RateLimiter } from '../http/rateLimiter.js';
 import { sendNotice, type NoticeDeps } from './notice.js';
+
+/**
+ * A conversation's bucket is found by a digest of its ids: the limiter keeps no id in memory, so
+ * there is nothing of a user to erase there, and "delete my data" cannot refill an allowance.
+ */
+const bucketKey = (channelId: string | undefined, conversationId: string | undefined): string =>
+  createHash('sha256').update(JSON.stringify([channelId, conversationId])).digest('base64url').slice(0, 22);
 
 /** Activities refused without a reply, with the seconds to wait: the edge answers them 429. */
 const refused = new WeakMap<object, number>();
@@ -27,7 +35,7 @@ export class ConversationRateLimit implements Middleware {
     const a = context.activity;
     if (!this.limiter.enabled || a.type === ActivityTypes.Invoke || isProactiveTurn(context)) return next();
     if (isSharedConversation(context) && !mentionsBot(context)) return next();
-    const verdict = this.limiter.take(JSON.stringify([a.channelId, a.conversation?.id]));
+    const verdict = this.limiter.take(bucketKey(a.channelId, a.conversation?.id));
     if (verdict.ok) return next();
     if (verdict.firstRefusal && a.type === ActivityTypes.Message) return sendNotice(context, this.deps, 'common:limits.slowDown');
     refused.set(a, verdict.retryAfterSeconds);

@@ -94,6 +94,26 @@ export class DirectLineConversations {
     return { activities: fresh.map((s) => s.activity), watermark: String(fresh.at(-1)?.seq ?? after) };
   }
 
+  /**
+   * "Delete my data": the user's conversations keep going (the page still polls them) but hold
+   * nothing of what was said; a page reloaded afterwards shows an empty conversation.
+   */
+  forgetUser(userId: string): number {
+    let forgotten = 0;
+    for (const conversation of this.#byId.values()) {
+      if (conversation.userId !== userId) continue;
+      forgotten += conversation.history.length;
+      conversation.history = [];
+      conversation.bytes = 0;
+    }
+    return forgotten;
+  }
+
+  /** Every stored activity, for the memory scan after an erasure. */
+  inMemory(): Array<Record<string, unknown>> {
+    return [...this.#byId.values()].flatMap((c) => c.history.map((s) => s.activity));
+  }
+
   /** Drops idle conversations; how many went. */
   sweep(): number {
     let dropped = 0;

@@ -42,6 +42,7 @@ export const webchatFeature: FeatureFactory = (ctx) => {
     maxBodyBytes: config.MAX_BODY_BYTES,
     logger,
   });
+  ctx.privacy.register(directLine.personalData());
   let ready: Promise<string> = Promise.reject(new Error('not started'));
   ready.catch(() => undefined);
   registerDirectLineProxy(server, () => ready, logger);

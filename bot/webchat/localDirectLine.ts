@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { PersonalDataStore } from '../../backend/privacy/index.js';
 import { LocalRelay } from '../http/localRelay.js';
 import type { Logger } from '../log.js';
 import { DirectLineConversations, type Conversation, type ConversationLimits } from './directLineConversations.js';
@@ -19,6 +20,8 @@ export interface LocalDirectLine {
   readonly serviceUrl: string;
   /** Live conversations (for tests and logs). */
   readonly conversations: number;
+  /** The conversations' histories as personal data: emptied by "delete my data". */
+  personalData(): PersonalDataStore;
   close(): Promise<void>;
 }
 
@@ -206,6 +209,14 @@ export function createLocalDirectLine(opts: LocalDirectLineOptions): LocalDirect
     get conversations() {
       return store.size;
     },
+    personalData: () => ({
+      name: 'localDirectLine',
+      erase: async ({ channelId, userId }) => {
+        if (channelId === opts.channelId) store.forgetUser(userId);
+        return {};
+      },
+      inMemory: () => store.inMemory(),
+    }),
 
     async start(target: string) {
       botUrl = target;

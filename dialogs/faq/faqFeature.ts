@@ -21,7 +21,7 @@ export const faqFeature: FeatureFactory = (ctx) => {
   const memory = ctx.state.conversationState.createProperty<FaqConversation>('faq');
   return {
     name: 'faq',
-    freeText: new FaqResponder(engine, log, memory, ctx.i18n),
+    freeText: new FaqResponder(engine, log, memory, ctx.i18n, ctx.intents),
     close: async () => (await log).close(),
   };
 };

@@ -4,7 +4,7 @@ import type { FaqLog } from '../../backend/faq/faqLog.js';
 import type { FaqCandidate, FaqDecision, FaqEngine, FaqEntry } from '../../knowledge/faq.js';
 import { findProducts } from '../../knowledge/catalog.js';
 import { looksLikeFollowUp } from '../../knowledge/faqQuestions.js';
-import { normalizeCommand } from '../../knowledge/intents.js';
+import { normalizeCommand, type IntentMatcher } from '../../knowledge/intents.js';
 import { mentionsThirdPartyApp, smallTalkOf, type SmallTalk } from '../../knowledge/language/conversation.js';
 import { otherLanguageOf } from '../../knowledge/language/otherLanguage.js';
 import { LANGS, type Lang } from '../../knowledge/lang.js';
@@ -13,7 +13,7 @@ import { subjectOf } from '../../bot/privacy/subject.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { FreeTextResponder } from '../mainDialog.js';
 import { offerHandoff } from '../handoffOffer.js';
-import { imBack, languageChoice, withMenu } from '../messages.js';
+import { erasureSuggestion, imBack, languageChoice, withMenu } from '../messages.js';
 import { detectQuoteIntent } from '../validators/quoteIntent.js';
 import { isBareFollowUp, readFollowUp } from './followUp.js';
 import { readParts, type PartsReading } from './questionParts.js';
@@ -81,6 +81,8 @@ export class FaqResponder implements FreeTextResponder {
     private readonly log: Promise<FaqLog>,
     private readonly memory: StatePropertyAccessor<FaqConversation>,
     private readonly i18n: i18n,
+    /** The global commands, to tell a request to be erased that they did not recognise. */
+    private readonly intents?: IntentMatcher,
   ) {
     for (const lang of LANGS) {
       for (const entry of engine.entries()) this.titles.set(normalizeCommand(entry[lang].title), entry.id);
@@ -122,7 +124,16 @@ export class FaqResponder implements FreeTextResponder {
     const plan = this.plan(text, lang, memory);
     if (plan.kind !== 'decision') return this.carryOut(context, text, plan);
     const decision = this.reconsider(plan.decision, text, lang);
-    await this.noteDecision(context, text, decision);
+    // A request to be erased that was not understood ("je veux que vous effaciez tout ça") is
+    // not a question for FAQ authors: its text, which may name the user, is kept nowhere (no
+    // unanswered line, no text in the turn's record, so not in the review queue), and the
+    // reply offers the erasure.
+    const aboutErasure = this.intents?.mentions('deleteData', text) === true;
+    await this.noteDecision(context, aboutErasure ? undefined : text, decision);
+    if (aboutErasure) {
+      await context.sendActivity(erasureSuggestion(t));
+      return;
+    }
 
     await (await this.log).recordUnanswered({ text, lang, outcome: decision.kind, candidates: decision.candidates.slice(0, 5), subject: subjectOf(context) });
     if (decision.kind === 'clarify') {
@@ -291,8 +302,8 @@ export class FaqResponder implements FreeTextResponder {
   }
 
   /** The engine's decision goes into the turn's record; a "did you mean" is remembered for the tap that answers it. */
-  private async noteDecision(context: TurnContext, text: string, decision: FaqDecision): Promise<void> {
-    noteTurn(context, { text, faq: faqTrace(decision) });
+  private async noteDecision(context: TurnContext, text: string | undefined, decision: FaqDecision): Promise<void> {
+    noteTurn(context, { ...(text !== undefined ? { text } : {}), faq: faqTrace(decision) });
     const memory = await this.memory.get(context, {});
     const record = turnRecordId(context);
     memory.clarify = decision.kind === 'clarify' && record ? { record, topics: decision.candidates.map((c) => c.id) } : undefined;

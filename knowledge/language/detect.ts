@@ -13,6 +13,8 @@ const FRENCH_LETTERS = /[éèêëàâçùûôîïœ]/u;
 // apostrophes and dashes starts, not at each of its characters.
 const EMAIL_LIKE = /[^\s@]{0,64}@\S{0,254}/g;
 const EDGE_PUNCTUATION = /^['’-]+|(?<!['’-])['’-]+$/g;
+/** A Chinese name (two to four characters) borrowed into a Latin-script sentence. */
+const MAX_BORROWED_HAN = 4;
 
 export interface Detection {
   lang: Lang;
@@ -42,7 +44,16 @@ export class LanguageDetector {
 
   detect(text: string): Detection | undefined {
     const han = text.match(HAN)?.length ?? 0;
-    if (han >= 2) return { lang: 'zh', confident: true };
+    if (han > MAX_BORROWED_HAN) return { lang: 'zh', confident: true };
+    const latin = this.latin(text);
+    // Han is decisive, except for a name of a few characters inside a whole English or French
+    // sentence ("My colleague 王伟 will call you"): that sentence says the language.
+    if (han >= 2 && !(latin?.confident && latin.words >= 2 * han)) return { lang: 'zh', confident: true };
+    return latin && { lang: latin.lang, confident: latin.confident };
+  }
+
+  /** The Latin-script words' verdict, with how many words it rests on. */
+  private latin(text: string): (Detection & { words: number }) | undefined {
     const words = (text.toLowerCase().replace(EMAIL_LIKE, ' ').match(LATIN_WORD) ?? [])
       .map((w) => w.replace(EDGE_PUNCTUATION, '').replace(/’/g, "'"))
       .filter((w) => w.length > 0);
@@ -58,6 +69,6 @@ export class LanguageDetector {
     if (fr === en) return undefined;
     const lang: Lang = fr > en ? 'fr' : 'en';
     const [win, lose] = lang === 'fr' ? [fr, en] : [en, fr];
-    return { lang, confident: words.length >= 3 && win >= 2 && win >= 2 * lose };
+    return { lang, confident: words.length >= 3 && win >= 2 && win >= 2 * lose, words: words.length };
   }
 }

@@ -134,6 +134,24 @@ describe('Local Direct Line: a token per conversation, server-set user ids, boun
     assert.ok(!all.some((a) => a.id === `${u.conversationId}|0000001`), 'the oldest is gone');
     assert.ok(all.some((a) => a.text === 'message 2'), 'the newest is kept');
   });
+
+  it('"delete my data" empties the conversation kept for the page: a reload shows nothing said before, and memory holds none of it', async () => {
+    const u = await DirectLineUser.start(bot.url);
+    const email = 'juniper.ashdown@local-dl.example';
+    await u.say('talk to a human');
+    await u.until((all) => all.some((a) => a.text === en('handoff:followUp.askEmail')));
+    await u.say(email);
+    await u.until((all) => all.some((a) => a.from?.role === 'bot' && a.text?.includes(email)));
+    await u.say('delete my data');
+    await u.until((all) => all.some((a) => a.text === en('privacy:confirm')));
+    const before = (await u.activities()).length;
+    await u.say('yes');
+    // The page, still polling from its watermark, gets the confirmation.
+    const after = await u.until((all) => all.some((a) => a.text?.startsWith(en('privacy:done'))));
+    assert.ok(after.length < before, `${after.length} activities kept of ${before}`);
+    assert.ok(!JSON.stringify(after).includes(email), JSON.stringify(after));
+    assert.ok(!JSON.stringify(bot.app.privacy.inMemory()).includes(email));
+  });
 });
 
 describe('Local Direct Line: idle conversations expire, and its logs carry no ids', function () {

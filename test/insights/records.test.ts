@@ -60,9 +60,11 @@ describe('Insight records: every turn leaves one', () => {
     });
   }
 
-  it('masks emails and SENs, keeps no text of a quote form, and records Teams turns too', async () => {
+  it('masks emails, SENs and phone numbers, keeps no text of a quote form, and records Teams turns too', async () => {
     const id = conv('mask');
     await bot.send(webchatMessage(id, 'Que couvre la maintenance logicielle ? Je suis jean.dupont@acme.fr, client SEN-12345678', 'fr-FR'));
+    // An accented address was stored as "zé[email]"; a phone number was not masked at all.
+    await bot.send(webchatMessage(id, 'Qui contacter pour la facturation ? Écrivez à zéphyrine.martin@acme.fr ou au +33 6 12 34 56 78', 'fr-FR'));
     const teams = fixture('msteams', 'personal-message', { id: `t-${n++}`, text: 'How do I renew a Data Center license?', conversation: { conversationType: 'personal', id: `a:${id}` } });
     await bot.send(teams);
     // A quote form: the name typed at a prompt must not be copied into the records.
@@ -72,7 +74,8 @@ describe('Insight records: every turn leaves one', () => {
     const records = await waitForRecords(bot, (rs) => rs.some((r) => r.channel === 'msteams') && rs.filter((r) => r.kind === 'turn' && r.lang === 'en').length >= 2, 'records');
     const all = JSON.stringify(records);
     assert.ok(!all.includes('jean.dupont@acme.fr') && !all.includes('12345678'), 'no email, no SEN');
-    assert.ok(all.includes('[email]') && all.includes('[SEN]'));
+    assert.ok(!all.includes('zé') && !all.includes('martin') && !all.includes('56 78'), 'no part of the accented email, no phone number');
+    assert.ok(all.includes('[email]') && all.includes('[SEN]') && all.includes('[phone]'));
     assert.ok(!all.includes('Quatremarre'), 'nothing typed into a form');
     const teamsTurn = turnsOf(records, (t) => t.channel === 'msteams')[0]!;
     assert.equal(teamsTurn.lang, 'en');

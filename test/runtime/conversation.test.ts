@@ -81,6 +81,47 @@ describe('Conversation shell', () => {
     });
   }
 
+  // Finding 27: "agent" in a zh-CN client switched the rest of the handoff to English.
+  const borrowed: Array<{ lang: Lang; opening?: string; words: string[] }> = [
+    { lang: 'zh', words: ['agent', '不用了', 'cancel', 'help', 'Jira Service Management'] },
+    { lang: 'fr', opening: "Bonjour, j'ai une question sur les licences", words: ['help', 'agent', 'cancel', 'Confluence Data Center', 'ok'] },
+    { lang: 'en', opening: 'Hello, I have a question about licences', words: ['merci', 'bonjour', 'My colleague 王伟 will call you tomorrow', 'Jira 云'] },
+  ];
+  for (const { lang, opening, words } of borrowed) {
+    it(`${lang}: a borrowed word, product or name does not switch the language (${words.join(', ')})`, async () => {
+      const id = conv(`borrowed-${lang}`);
+      if (opening) assert.ok((await bot.send(webchatMessage(id, opening, LOCALE[lang]))).every((r) => r.locale === LOCALE[lang]));
+      for (const word of words) {
+        const replies = await bot.send(webchatMessage(id, word, LOCALE[lang]));
+        assert.ok(replies.length > 0 && replies.every((r) => r.locale === LOCALE[lang]), `"${word}" → ${replies.map((r) => `${r.locale}: ${r.text}`).join(' | ')}`);
+      }
+    });
+  }
+
+  it('zh-CN: "agent" as the first message answers in Chinese, and the handoff stays Chinese', async () => {
+    const id = conv('agent-zh');
+    const first = await bot.send(webchatMessage(id, 'agent', 'zh-CN'));
+    assert.ok(textOf(first).includes(T('zh')('handoff:followUp.askEmail')), textOf(first));
+    const cancelled = await bot.send(webchatMessage(id, 'cancel', 'zh-CN'));
+    assert.ok(cancelled.every((r) => r.locale === 'zh-CN'), textOf(cancelled));
+  });
+
+  it('a sentence in another language, or an explicit request, still switches', async () => {
+    const id = conv('real-switch');
+    await bot.send(webchatMessage(id, 'agent', 'zh-CN'));
+    await bot.send(webchatMessage(id, '取消', 'zh-CN'));
+    assert.ok((await bot.send(webchatMessage(id, '是', 'zh-CN'))).every((r) => r.locale === 'zh-CN'));
+    const english = await bot.send(webchatMessage(id, 'How do I renew a license for my customer?', 'zh-CN'));
+    assert.ok(english.every((r) => r.locale === 'en-US'), textOf(english));
+    const french = await bot.send(webchatMessage(id, 'Comment je paie une facture pour mon client ?', 'zh-CN'));
+    assert.ok(french.every((r) => r.locale === 'fr-FR'), textOf(french));
+    const chinese = await bot.send(webchatMessage(id, '请用中文', 'fr-FR'));
+    assert.ok(textOf(chinese).includes(T('zh')('common:language.switched')));
+    // With no locale the client says nothing: a one-word command is the only clue, and it is used.
+    const bare = await bot.send(webchatMessage(conv('no-locale'), 'bonjour'));
+    assert.ok(bare.every((r) => r.locale === 'fr-FR'), textOf(bare));
+  });
+
   it('offers the three languages on the Language button, each under its own name', async () => {
     const replies = await bot.send(webchatMessage(conv('lang-button'), T('fr')('common:menu.language'), 'fr-FR'));
     const titles = replies.flatMap((r) => r.suggestedActions?.actions.map((a) => a.title) ?? []);

@@ -20,7 +20,19 @@ describe('Language detection', () => {
     it(`reads "${text}" as ${lang}`, () => assert.deepEqual(detector.detect(text), { lang, confident: true }));
   }
 
-  for (const neutral of ['ok', 'jean.dupont@exemple.fr', 'SEN-L1234567', '2000', 'Paul Girard', 'Confluence', 'yep', '👍']) {
+  // A Chinese name inside a whole English or French sentence is borrowed; Chinese text around English product names is Chinese.
+  const mixed: Array<[string, 'en' | 'fr' | 'zh']> = [
+    ['My colleague 王伟 will call you tomorrow', 'en'],
+    ['Mon collègue 王伟 vous rappellera demain matin', 'fr'],
+    ['请问 Jira Software 和 Confluence 有什么区别', 'zh'],
+    ['我们要 renew the license for 50 users', 'zh'],
+    ['Jira 云版', 'zh'],
+  ];
+  for (const [text, lang] of mixed) {
+    it(`reads the mixed "${text}" as ${lang}`, () => assert.deepEqual(detector.detect(text), { lang, confident: true }));
+  }
+
+  for (const neutral of ['ok', 'jean.dupont@exemple.fr', 'SEN-L1234567', '2000', 'Paul Girard', 'Confluence', 'yep', '👍', 'agent', 'help', 'merci', 'Jira Service Management']) {
     it(`never switches on "${neutral}"`, () => assert.notEqual(detector.detect(neutral)?.confident, true));
   }
 });
@@ -73,8 +85,14 @@ describe('Global commands', () => {
 });
 
 describe('One-word commands as a language hint', () => {
-  it('uses the command language only when detection has nothing', () => {
-    assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'bonjour', hint: 'fr', activityLocale: 'en-US' }, detector).lang, 'fr');
+  it('uses the command language only when detection, the saved language and the channel locale have nothing', () => {
+    assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'bonjour', hint: 'fr' }, detector).lang, 'fr');
+    assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'bonjour', hint: 'fr', activityLocale: 'de-DE' }, detector).lang, 'fr');
+    // A borrowed word is not a switch: the zh-CN client of finding 27, a French or English one likewise.
+    assert.deepEqual(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'agent', hint: 'en', activityLocale: 'zh-CN' }, detector), { lang: 'zh' });
+    assert.deepEqual(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'help', hint: 'en', activityLocale: 'fr-FR' }, detector), { lang: 'fr' });
+    assert.deepEqual(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'merci', hint: 'fr', activityLocale: 'en-US' }, detector), { lang: 'en' });
+    assert.deepEqual(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'agent', hint: 'en', saved: 'zh' }, detector), { lang: 'zh' });
     assert.equal(decideLanguage({ expectingValue: false, defaultLang: 'en', text: 'How do I renew my license please', hint: 'fr' }, detector).lang, 'en');
   });
 });
