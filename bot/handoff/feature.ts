@@ -90,7 +90,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
           yields: true,
         },
       ],
-      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx))],
+      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx), (context) => ctx.state.userState.saveChanges(context, false))],
       start() {
         if (config.HANDOFF_MODE !== 'console') return;
         sweeper = setInterval(() => {

@@ -20,6 +20,8 @@ export class HandoffRelayMiddleware implements Middleware {
   constructor(
     private readonly service: HandoffService,
     private readonly passThrough: (context: TurnContext) => Promise<boolean> = async () => false,
+    /** Saves the user's profile: the bot's own save does not run on a relayed turn, and a language switch must stick. */
+    private readonly saveProfile: (context: TurnContext) => Promise<void> = async () => undefined,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -56,6 +58,7 @@ export class HandoffRelayMiddleware implements Middleware {
     // "can we continue in English?": the ticket follows, the advocate is told, the user hears it in the new language.
     if (info.languageChanged && ticket.mode === 'console') {
       await this.service.setLanguage(ticket, info.lang, info.t('handoff:waiting.languageNote'));
+      await this.saveProfile(context);
     }
     // Still in the queue: say the message reached the request (once an advocate has it, they answer).
     if (position) {
