@@ -86,7 +86,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
           intents: ['handoff', 'advocate', 'callback'],
           interrupts: true,
           // Inside the handoff, "cancel" cancels the handoff (not the parked quote), and asking for a person again is its own business.
-          ownIntents: ['cancel', 'handoff', 'advocate', 'callback', 'resume'],
+          ownIntents: ['cancel', 'handoff', 'advocate', 'callback'],
           yields: true,
         },
       ],
