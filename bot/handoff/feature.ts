@@ -11,6 +11,8 @@ import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
 import { ticketSource } from '../insights/sources.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
+import { OfferAnswerMiddleware } from './offerAnswer.js';
+import { yesNo } from '../../dialogs/yesNo.js';
 import { HandoffService, ticketSummary } from './service.js';
 import { PgRecentMessages } from './pgRecentMessages.js';
 import { MemoryRecentMessages, RECENT_MESSAGE_LIMITS, TranscriptRecorder } from './transcript.js';
@@ -90,7 +92,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
           yields: true,
         },
       ],
-      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx), (context) => ctx.state.userState.saveChanges(context, false))],
+      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx), (context) => ctx.state.userState.saveChanges(context, false)), new OfferAnswerMiddleware(service, yesNo, ctx.state)],
       start() {
         if (config.HANDOFF_MODE !== 'console') return;
         sweeper = setInterval(() => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createI18n } from '../../bot/i18n.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { Reply, TestBot } from '../support/botServer.js';
-import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
+import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, OFFER_TRIGGER, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
 
 const i18n = createI18n();
 
@@ -166,7 +166,9 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
     });
   });
 
-  describe('live queue', () => {
+  describe('live queue', function () {
+    // Several live conversations per test, on a machine shared with other builds.
+    this.timeout(60_000);
     let bot: TestBot;
     before(async () => {
       bot = await startHandoffBot({ ADVOCATES, HANDOFF_TIMEOUT_MIN: '60', MAX_MESSAGE_CHARS: '100' });
@@ -237,6 +239,25 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
         assert.equal(ticket.status, 'closed');
         assert.equal(ticket.transcript.at(-1).text, c.cancel);
         assert.equal((await u.say('4'))[0]!.text, t('handoff:rating.thanks'));
+      });
+    }
+
+    for (const [lang, locale, yes, no] of [['fr', 'fr-FR', 'oui', 'non merci'], ['zh', 'zh-CN', '好的', '不用了'], ['en', 'en-US', 'yes please', 'no thanks']] as const) {
+      it(`${lang}: "${yes}" answers "would you like to talk to an advocate?" (the ticket keeps the offer's reason); "${no}" declines it`, async () => {
+        const t = i18n.getFixedT(lang);
+        const u = user(bot, connector.serviceUrl, locale);
+        assert.equal(texts(await u.say(OFFER_TRIGGER)).at(-1), t('handoff:offer.unanswered'));
+        assert.deepEqual(texts(await u.say(yes)), [t('handoff:request.searching', { position: 1 })]);
+        const li = consoleApi(bot.url, KEYS.li);
+        const row = ((await li.tickets()).json.tickets as Array<{ status: string; lang: string; reason: string }>).find((r) => r.status === 'waiting' && r.lang === lang)!;
+        assert.equal(row.reason, 'unanswered');
+        await u.say(t('common:yesNo.no') === 'No' ? 'cancel' : lang === 'fr' ? 'annuler' : '取消');
+
+        const v = user(bot, connector.serviceUrl, locale);
+        await v.say(OFFER_TRIGGER);
+        const declined = await v.say(no);
+        assert.deepEqual(texts(declined), [t('handoff:offer.declined')]);
+        assert.ok((declined[0]!.suggestedActions?.actions.length ?? 0) > 0, 'the menu');
       });
     }
 
