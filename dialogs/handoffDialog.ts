@@ -43,6 +43,8 @@ export interface HandoffDialogDeps {
   aboutOf?: (text: string, lang: Lang) => string | undefined;
   /** Emails the bot already knows for this user outside the parked dialog (the reseller's, from an earlier request). */
   knownEmails?: (context: TurnContext) => Promise<string[]>;
+  /** Keeps the follow-up email as the reseller's, for a form that asks for it next. */
+  rememberEmail?: (context: TurnContext, email: string) => Promise<void>;
 }
 
 /** Reasons that already tell the advocate what the request is about. */
@@ -181,6 +183,7 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
   private async useEmail(dc: DialogContext, state: HandoffState, ticket: Ticket, email: string): Promise<DialogTurnResult> {
     const { t } = turnInfo(dc.context);
     const promised = await this.service.setFollowUpEmail(ticket.id, email, userTimeZone(dc.context.activity));
+    await this.deps.rememberEmail?.(dc.context, email);
     const key = promised.kind === 'by' ? 'handoff:followUp.confirmBy' : 'handoff:followUp.confirmFrom';
     if (ticket.about || SELF_EXPLAINED.includes(ticket.reason)) return this.finish(dc, state, t(key, { email, when: promised.when }));
     state.stage = 'about';

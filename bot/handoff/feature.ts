@@ -84,7 +84,7 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
       name: 'handoff',
       routes: [
         {
-          dialog: new HandoffDialog(service, { aboutOf: aboutOf(ctx.intents), knownEmails: resellerEmails(ctx) }),
+          dialog: new HandoffDialog(service, { aboutOf: aboutOf(ctx.intents), knownEmails: resellerEmails(ctx), rememberEmail: rememberEmail(ctx) }),
           intents: ['handoff', 'advocate', 'callback'],
           interrupts: true,
           // Inside the handoff, "cancel" cancels the handoff (not the parked quote), and asking for a person again is its own business.
@@ -137,12 +137,24 @@ function aboutOf(intents: FeatureContext['intents']): (text: string, lang: strin
   };
 }
 
-/** The reseller's email from an earlier request in this conversation (the quote feature's memory). */
+/** The quote feature's memory of the reseller's own details in this conversation. */
+const resellerMemory = (ctx: FeatureContext) => ctx.state.conversationState.createProperty<{ resellerEmail?: string } | undefined>('quoteReseller');
+
+/** The reseller's email from an earlier request in this conversation. */
 function resellerEmails(ctx: FeatureContext): (context: TurnContext) => Promise<string[]> {
-  const memory = ctx.state.conversationState.createProperty<{ resellerEmail?: string } | undefined>('quoteReseller');
+  const memory = resellerMemory(ctx);
   return async (context) => {
     const email = (await memory.get(context))?.resellerEmail;
     return typeof email === 'string' && email ? [email] : [];
+  };
+}
+
+/** The follow-up email is the reseller's own: a quote form asking for it then understands "same as above". */
+function rememberEmail(ctx: FeatureContext): (context: TurnContext, email: string) => Promise<void> {
+  const memory = resellerMemory(ctx);
+  return async (context, email) => {
+    const known = await memory.get(context);
+    if (!known?.resellerEmail) await memory.set(context, { ...known, resellerEmail: email });
   };
 }
 

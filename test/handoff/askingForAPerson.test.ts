@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { Chat, LOCALES, newConversation, t } from '../quote-dialogs/support.js';
-import { startBot, type Reply, type TestBot } from '../support/botServer.js';
+import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
+import { Chat, fillByPrompts, LOCALES, newConversation, t } from '../quote-dialogs/support.js';
+import { lastSlot, startBot, type Reply, type TestBot } from '../support/botServer.js';
 import { ADVOCATES, consoleApi, KEYS, startConnector, type FakeConnector } from './support.js';
 
 /** What the testers typed (qa2 2, 3, 5, 12), per language, to the whole bot (FAQ, quotes, handoff, privacy). */
@@ -117,6 +118,43 @@ describe('asking for a person, and saying "never mind" at a yes/no question (who
       const kept = texts(await u.say(c.neverMind));
       assert.equal(kept[0], tr('common:cancel.kept'));
       assert.equal(kept.at(-1), prompt);
+    });
+  }
+});
+
+describe('a person asked for in the middle of a real quote form, no advocate free (qa1 20, 21, 42, 43)', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startBot({});
+  });
+  after(() => bot.close());
+
+  const WORDS: Record<Lang, { ask: string; about: string; same: string }> = {
+    fr: { ask: "je veux parler à quelqu'un avant de valider", about: '', same: 'la même' },
+    zh: { ask: '能转人工吗', about: '想确认折扣', same: '就是刚才那个邮箱' },
+    en: { ask: 'ugh can I just talk to a real person?', about: 'a question about the discount', same: 'same as above' },
+  };
+
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: the email given for the advocate answers the form's "your email?" with "${WORDS[lang].same}"`, async () => {
+      const tr = t(lang);
+      const w = WORDS[lang];
+      const u = new Chat(bot, newConversation(`form-${lang}`), LOCALES[lang]);
+      const { resellerEmail, ...others } = ANSWERS[lang];
+      const run = await fillByPrompts(u, await u.say(OPENINGS['cloud-new'][lang]), others);
+      assert.equal(run.asked.at(-1), 'resellerEmail', `stopped at the reseller's email (asked: ${run.asked.join(', ')})`);
+      const prompt = run.last.at(-1)!.text;
+
+      assert.deepEqual(texts(await u.say(w.ask)), [tr('handoff:followUp.noAdvocate'), tr('handoff:followUp.askEmail')]);
+      let replies = await u.say(resellerEmail!);
+      if (texts(replies)[0] === tr('handoff:followUp.askAbout')) replies = await u.say(w.about);
+      const done = texts(replies);
+      assert.ok(done[0]!.includes(resellerEmail!), done[0]);
+      assert.deepEqual(done.slice(1), [tr('handoff:resume'), prompt]);
+
+      const next = await u.say(w.same);
+      assert.notEqual(lastSlot(next), 'resellerEmail', `"${w.same}" was taken: ${texts(next).join(' | ')}`);
+      assert.ok(texts(next).some((x) => x.includes(resellerEmail!)), 'the email is said back');
     });
   }
 });
