@@ -110,6 +110,21 @@ describe('asking for a person, and saying "never mind" at a yes/no question (who
       assert.ok(!kept.some((x) => x.includes(tr('common:cancel.confirm'))));
     });
 
+    it(`${c.lang}: everyday ways of asking to be erased open the "delete my data?" question`, async () => {
+      const ERASE: Record<Lang, string[]> = {
+        fr: ['effacez tout ce que vous savez sur moi', "je veux exercer mon droit à l'effacement RGPD", 'supprimez mes infos personnelles svp', 'Pouvez-vous supprimer mon compte et mes données ?'],
+        zh: ['我要注销，删掉我的所有记录'],
+        en: ['erase my personal data', 'GDPR deletion request', 'please remove all my info'],
+      };
+      for (const text of ERASE[c.lang]) {
+        const u = chat(c.lang);
+        assert.equal(texts(await u.say(text)).at(-1), tr('privacy:confirm'), text);
+        assert.deepEqual(texts(await u.say(c.neverMind)), [tr('privacy:kept')]);
+      }
+      // "Remind me of the tiers" is not a call-back request.
+      if (c.lang === 'fr') assert.ok(!texts(await chat('fr').say('Vous pouvez me rappeler les paliers disponibles en Data Center ?')).some((x) => x.includes(tr('handoff:request.callback'))));
+    });
+
     it(`${c.lang}: "${c.neverMind}" at "stop what we're doing?" is no: the form asks its question again`, async () => {
       const u = chat(c.lang);
       const opened = await u.say(c.quote);
