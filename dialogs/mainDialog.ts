@@ -113,6 +113,7 @@ export class MainDialog extends ComponentDialog {
     if (handled) return handled;
     const text = innerDc.context.activity.text ?? '';
     if (this.deps.freeText) await this.deps.freeText.respond(innerDc.context, text);
+    else await innerDc.context.sendActivity(turnInfo(innerDc.context).t('common:unknown'));
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
   }

@@ -242,6 +242,22 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
       });
     }
 
+    it('en: a question at the rating, with a quote parked below: answered first, then the quote asks its question again', async () => {
+      const t = i18n.getFixedT('en');
+      const li = consoleApi(bot.url, KEYS.li);
+      const u = user(bot, connector.serviceUrl, 'en-US');
+      await u.say(FAKE_QUOTE.start);
+      await u.say('Acme Ltd');
+      await u.say('talk to a human');
+      const id = ((await li.tickets()).json.tickets as Array<{ id: string; status: string; lang: string }>).filter((r) => r.status === 'waiting').at(-1)!.id;
+      await li.accept(id);
+      await connector.take(1, 'accepted');
+      await li.close(id);
+      await connector.take(2, 'closed and rating');
+      assert.deepEqual(texts(await u.say('what is a SEN exactly?')), [t('common:unknown'), FAKE_QUOTE.askUsers]);
+      assert.deepEqual(texts(await u.say('30')), [FAKE_QUOTE.done]);
+    });
+
     for (const [lang, locale, yes, no] of [['fr', 'fr-FR', 'oui', 'non merci'], ['zh', 'zh-CN', '好的', '不用了'], ['en', 'en-US', 'yes please', 'no thanks']] as const) {
       it(`${lang}: "${yes}" answers "would you like to talk to an advocate?" (the ticket keeps the offer's reason); "${no}" declines it`, async () => {
         const t = i18n.getFixedT(lang);
