@@ -384,7 +384,7 @@ export class UnreachableError extends Error {
 
 /** Two sentences as the language joins them: a space in French and English, nothing after a Chinese full stop. */
 export function sentences(t: TFunction, ...texts: string[]): string {
-  return texts.filter(Boolean).join(t('handoff:sentenceGap'));
+  return texts.filter(Boolean).join(t('common:sentenceGap'));
 }
 
 /**

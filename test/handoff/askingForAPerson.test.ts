@@ -67,7 +67,7 @@ describe('asking for a person, and saying "never mind" at a yes/no question (who
     it(`${c.lang}: "call me" is a handoff, and the user is told advocates answer in the chat or by email`, async () => {
       for (const text of c.callback) {
         const said = texts(await chat(c.lang).say(text)).at(-1)!;
-        assert.ok(said.startsWith(`${tr('handoff:request.callback')}${tr('handoff:sentenceGap')}`), `${text} → ${said}`);
+        assert.ok(said.startsWith(`${tr('handoff:request.callback')}${tr('common:sentenceGap')}`), `${text} → ${said}`);
         searching(c.lang, said);
       }
     });
@@ -130,6 +130,8 @@ describe('asking for a person, and saying "never mind" at a yes/no question (who
       const opened = await u.say(c.quote);
       const prompt = opened.at(-1)!.text;
       assert.deepEqual(texts(await u.say(c.cancel)), [tr('common:cancel.confirm')]);
+      // A question about it is explained, and the question asked again.
+      assert.deepEqual(texts(await u.say(c.whatStays)), [tr('common:cancel.explain')]);
       const kept = texts(await u.say(c.neverMind));
       assert.equal(kept[0], tr('common:cancel.kept'));
       assert.equal(kept.at(-1), prompt);

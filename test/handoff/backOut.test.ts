@@ -96,7 +96,7 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
 
       it(`${c.lang}: the email already in the quote is a button, "${c.same}" takes it; a sentence is kept as the reason`, async () => {
         const t = i18n.getFixedT(c.lang);
-        const gap = t('handoff:sentenceGap');
+        const gap = t('common:sentenceGap');
         const u = user(bot, connector.serviceUrl, c.locale, { localTimezone: 'Europe/Paris' });
         await u.say(FAKE_QUOTE.start);
         // The fake form keeps its first answer as is: an email there is an email of the quote draft.
