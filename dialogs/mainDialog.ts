@@ -16,6 +16,7 @@ import { LANGS, type Lang } from '../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords } from '../knowledge/nlu/index.js';
 import { takeReroute, takeRestart, type Restart } from './restart.js';
 import { backsOut } from './handoffWords.js';
+import { extractQuoteSlots } from './validators/index.js';
 import type { BotState } from '../bot/state.js';
 import { helpMessage, languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
 import type { YesNo } from './yesNo.js';
@@ -136,6 +137,15 @@ export class MainDialog extends ComponentDialog {
     return this.routes.some((route) => route.detect?.(text, lang) !== undefined);
   }
 
+  /** A restart word with order facts (product, tier, edition, site…) while a quote form waits: not a cancel. */
+  private isRestartWithChanges(innerDc: DialogContext, text: string, lang: Lang): boolean {
+    const folded = foldText(text);
+    if (!allLangs(formTurnWords().restart, lang).some((w) => findAlias(folded, foldText(w)).length > 0)) return false;
+    if (!/"quote\.(?:slots|summary)/u.test(JSON.stringify(innerDc.stack))) return false;
+    const slots = extractQuoteSlots(text, lang).slots;
+    return (['product', 'tier', 'edition', 'maintenanceYears', 'siteUrl', 'sen', 'targetDate'] as const).some((slot) => slot in slots);
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const { t, intent } = turnInfo(context);
@@ -179,6 +189,8 @@ export class MainDialog extends ComponentDialog {
       data.pendingCancel = false;
       return this.restart(innerDc);
     }
+    // "start over with Confluence Standard 100 users, same site" in a quote form: changes the form reads.
+    if (intent?.intent === 'cancel' && !data.pendingCancel && this.isRestartWithChanges(innerDc, text, turnInfo(context).lang)) return undefined;
     switch (intent?.intent) {
       case 'help':
         await context.sendActivity(t('common:help.text'));

@@ -6,7 +6,7 @@ import type { SlotName } from '../../knowledge/quoteTypes.js';
 import { labelKey, type Message } from '../validators/index.js';
 import type { Change } from './interpret/corrections.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
-import { displayValue, formatNumber } from './summaryCard.js';
+import { displayValue, formatDate, formatNumber } from './summaryCard.js';
 
 /** Texts the form says back: a message with its parameters localized, the changes it made. */
 
@@ -15,6 +15,8 @@ export function renderMessage(t: TFunction, lang: Lang, message: Message): strin
   const params = { ...message.params };
   // Counts are written the user's way: "2 000" in French, "2,000" in English.
   for (const [k, v] of Object.entries(params)) if (typeof v === 'number') params[k] = formatNumber(lang, v);
+  // Dates in words: "Le 15 janvier 2026 n'est pas une date future", never "2026-01-15".
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) params[k] = formatDate(lang, v);
   if (isDeployment(params.deployment)) params.deployment = loadCatalog().deployments[params.deployment].names[lang];
   return t(message.key, params);
 }

@@ -7,6 +7,7 @@ import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import { licenceTypes } from './slotAnswer.js';
+import { readPaymentAnswer } from './paymentAnswer.js';
 
 /**
  * "can you prepare the renewal quote?", "vous pouvez me préparer le devis ?", "麻烦帮我们出个报价":
@@ -88,6 +89,8 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   let kind: QuoteKind | undefined = extracted.kind;
   let menu: KindMenu = intent.action === 'renewal' || intent.action === 'upgrade' || intent.action === 'new' ? intent.action : 'all';
   let slots: FilledSlots = { ...s };
+  // "pay by card in AUD", "Net 30": the payment prompt states the rule, so that choice is asked there.
+  if (slots.paymentPreference && readPaymentAnswer(text, lang, intent.deployment === 'server' ? 'data-center' : intent.deployment).kind !== 'none') delete slots.paymentPreference;
 
   const server = checkServerEndOfSale(intent);
   if (server) {
@@ -106,7 +109,7 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
       slots = { ...slots, sen: (slots.sen ?? []).filter((sen) => renewals.has(sen)) };
     }
   }
-  if (kind) slots = slotsForKind(kind, slots);  // the entry dialog fits them to the kind (tiers, products)
+  // Slots the kind has no field for stay: the entry dialog fits the rest to the kind and keeps these in the notes.
   return {
     ...(kind && { kind }),
     menu,

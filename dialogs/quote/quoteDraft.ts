@@ -58,7 +58,7 @@ export const quoteDraftSchema = z.object({
   /** Slots in the order the user answered them (corrections aim at the last one given). */
   answered: z.array(slotNameSchema).default([]),
   /** The user's last message in this form and the slot it was asked for: a double tap repeats it at the next prompt. */
-  lastInput: z.object({ text: z.string().max(500), slot: slotNameSchema }).optional(),
+  lastInput: z.object({ text: z.string().max(500), slot: slotNameSchema, at: z.number().optional() }).optional(),
   /** The slot being re-asked from the summary's "Edit a field". */
   editing: slotNameSchema.optional(),
 });

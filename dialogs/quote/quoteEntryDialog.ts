@@ -10,7 +10,7 @@ import { DATA_CENTER_QUOTE_DIALOG, DataCenterQuoteDialog } from './dataCenterQuo
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { renderMessage } from './formReplies.js';
 import { fitSlotsToKind, KIND_MENUS } from './quoteDetection.js';
-import { notedFacts } from './summaryCard.js';
+import { notedFacts, unheldFacts } from './summaryCard.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
@@ -100,8 +100,11 @@ export class QuoteEntryDialog extends ComponentDialog {
     const { t, lang } = turnInfo(step.context);
     // The reseller's own details from earlier in this conversation; what this request says wins.
     const known = (await this.deps.reseller?.recall(step.context)) ?? {};
-    const fitted = fitSlotsToKind(kind, { ...known, ...picked?.slots, ...before.slots });
-    const draft: QuoteDraft = { ...before, kind, slots: fitted.slots };
+    const given: FilledSlots = { ...picked?.slots, ...before.slots };
+    const fitted = fitSlotsToKind(kind, { ...known, ...given });
+    const unheld = unheldFacts(t, lang, { ...before, kind }, given);
+    const slots = unheld ? { ...fitted.slots, notes: [fitted.slots.notes, unheld].filter(Boolean).join(lang === 'zh' ? '；' : ' ; ') } : fitted.slots;
+    const draft: QuoteDraft = { ...before, kind, slots };
     for (const notice of fitted.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
     const noted = notedFacts(t, lang, draft);
     if (noted) await step.context.sendActivity(noted);

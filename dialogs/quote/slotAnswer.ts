@@ -16,6 +16,7 @@ import {
   type ValidationContext,
 } from '../validators/index.js';
 import { mentions } from './dialogWords.js';
+import { splitNameAndCompany } from '../validators/people.js';
 import { tiersPerProduct } from './orderItems.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
@@ -64,6 +65,7 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
   if (result.ok) {
     slots = { [slot]: result.value } as FilledSlots;
     if (result.notice) notices.push(result.notice);
+    Object.assign(slots, nameBesideEmail(draft, slot, text, lang), companyBesideName(draft, slot, String(result.value), lang), copiedEmails(draft, slot, String(result.value), text));
   } else {
     const split = splitNameAndEmail(draft, slot, text, lang);
     if (!split) return { ok: false, reason: { key: result.reason, ...(result.params && { params: result.params }) }, rule: false };
@@ -79,6 +81,49 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
     if (Object.keys(perProduct).length > 0) extra.itemTiers = { ...draft.itemTiers, ...perProduct };
   }
   return { ok: true, slots: { ...otherSlots(draft, slot, text, lang, now), ...slots }, draft: extra, notices };
+}
+
+const NAME_OF_EMAIL: Partial<Record<SlotName, SlotName>> = Object.fromEntries(Object.entries(EMAIL_OF_NAME).map(([name, email]) => [email, name]));
+
+/**
+ * "c'est jean-marc.dubois@acme.fr, il s'appelle Jean-Marc Dubois", "wangfang@yunshan.cn 王芳" at an
+ * email prompt: the person's name too, when the form has a field for it and it is still empty.
+ */
+function nameBesideEmail(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang): FilledSlots {
+  const nameSlot = NAME_OF_EMAIL[slot];
+  const [email] = findEmails(text);
+  if (!nameSlot || !email || isFilled(draft.slots[nameSlot]) || !slotsOf(requireKind(draft)).includes(nameSlot)) return {};
+  const at = text.toLowerCase().indexOf(email.toLowerCase());
+  const rest = at < 0 ? text : `${text.slice(0, at)} , ${text.slice(at + email.length)}`;
+  for (const part of rest.split(/[,;|/()（），；、\n]+|\s[-–—]\s/u)) {
+    const value = stripIntro(part, lang);
+    const full = /\p{Script=Han}/u.test(value) || value.split(/\s+/u).length >= 2;
+    const name = full ? validateSlot(nameSlot, value, lang) : undefined;
+    if (name?.ok) return { [nameSlot]: name.value } as FilledSlots;
+  }
+  return {};
+}
+
+/**
+ * "jean@client.fr, et en copie marie@client.fr" at an email prompt: the first is the answer, the
+ * others are kept in the notes as "cc: …" (said back with the answer), never dropped.
+ */
+function copiedEmails(draft: QuoteDraft, slot: SlotName, taken: string, text: string): FilledSlots {
+  if (!NAME_OF_EMAIL[slot] || !slotsOf(requireKind(draft)).includes('notes')) return {};
+  const known = new Set(Object.values(draft.slots).filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase()));
+  const others = findEmails(text).filter((e) => e.toLowerCase() !== taken.toLowerCase() && !known.has(e.toLowerCase()));
+  if (others.length === 0) return {};
+  const cc = `cc: ${others.join(', ')}`;
+  return { notes: draft.slots.notes ? `${draft.slots.notes} ; ${cc}` : cc };
+}
+
+/** "Sophie Marchand de chez Numérik Partenaires" at the reseller's name prompt: the name and their company. */
+function companyBesideName(draft: QuoteDraft, slot: SlotName, value: string, lang: Lang): FilledSlots {
+  if (slot !== 'resellerName') return {};
+  const split = splitNameAndCompany(value, lang);
+  if (!split) return {};
+  const company = !isFilled(draft.slots.resellerCompany) && slotsOf(requireKind(draft)).includes('resellerCompany') ? { resellerCompany: split.company } : {};
+  return { resellerName: split.name, ...company };
 }
 
 /**

@@ -75,20 +75,21 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { draft, slot } = state.options;
     const text = context.activity.text ?? '';
     const knownEmail = slot === 'resellerEmail' ? (await this.deps.reseller?.recall(context))?.resellerEmail : undefined;
+    const now = this.deps.now?.() ?? new Date();
     const reading = interpretFormTurn({
       ...(typeof knownEmail === 'string' && knownEmail ? { knownEmail } : {}),
       draft,
       asked: slot,
       text,
       lang,
-      now: this.deps.now?.() ?? new Date(),
+      now,
       lexicon: this.deps.lexicon,
       ...(draft.lastInput && { previous: draft.lastInput }),
       repeatConfirmed: state.repeatFlagged === text.trim(),
       faq: (q, l) => this.confidentFaq(q, l),
       dayFirst: !/^en-US$/iu.test(context.activity.locale ?? ''),
     });
-    const lastInput = { text: text.trim().slice(0, 500), slot };
+    const lastInput = { text: text.trim().slice(0, 500), slot, at: now.getTime() };
 
     switch (reading.type) {
       case 'answer':
@@ -165,9 +166,25 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
       await context.sendActivity(entry[lang].answer);
       return;
     }
+    // Not sure which topic, but the message is plainly a question: the likeliest topic's answer,
+    // titled so the user sees what was understood ("Si votre question porte sur « … » :").
+    const likely = reading.about !== 'field' ? this.likelyFaq(context.activity.text ?? '', lang) : undefined;
+    if (likely) {
+      await context.sendActivity(`${t('quoteDialog:question.ifTopic', { title: likely[lang].title })}\n\n${likely[lang].answer}`);
+      return;
+    }
     const explanation = t(explainKey(requireKind(draft), slot), { tiers: tierList(draft) });
     // A question about the field itself is answered by what the field is; another one is said to wait.
     await context.sendActivity(reading.about === 'field' ? explanation : t('quoteDialog:question.field', { explanation }));
+  }
+
+  /** The first topic of a "did you mean" for a message already known to be a question. */
+  private likelyFaq(text: string, lang: Parameters<NonNullable<QuoteDialogDeps['faq']>['decide']>[1]) {
+    const faq = this.deps.faq;
+    if (!faq || text.trim().length < 8) return undefined;
+    const decision = faq.decide(text, lang);
+    const first = decision.kind === 'clarify' ? decision.candidates[0] : undefined;
+    return first ? faq.entry(first.id) : undefined;
   }
 
   /** Only a confident FAQ answer counts: anything else is not an FAQ question. */

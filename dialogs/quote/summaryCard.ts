@@ -2,7 +2,7 @@ import { CardFactory, type Activity } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
-import type { SlotName } from '../../knowledge/quoteTypes.js';
+import { SLOT_NAMES, type SlotName } from '../../knowledge/quoteTypes.js';
 import { deploymentOf, labelKey, slotsOf } from '../validators/index.js';
 import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
 import { draftItems } from './orderItems.js';
@@ -24,6 +24,9 @@ function countOf(t: TFunction, lang: Lang, productId: string | undefined, n: num
   const unit = productId ? getProduct(productId)?.tierUnit : undefined;
   return t(`quoteDialog:summary.${unit ?? 'users'}`, { count: n, n: formatNumber(lang, n) });
 }
+
+/** A calendar date (YYYY-MM-DD) in words: "2 février 2024", "2 February 2024", "2024年2月2日". */
+export const formatDate = (lang: Lang, iso: string): string => new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** A slot's value as the user reads it: product names, edition names, dates in their culture. */
 export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName): string {
@@ -50,7 +53,7 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
     case 'paymentPreference':
       return draft.net30 ? t('quoteDialog:summary.net30') : t(`quote:value.paymentPreference.${String(value)}`);
     case 'targetDate':
-      return new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
+      return formatDate(lang, String(value));
     case 'sen':
       return (value as string[]).join(', ');
     default:
@@ -64,6 +67,20 @@ export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array
   return slotsOf(kind)
     .filter((slot) => slot !== 'confirm' && isFilled(draft.slots[slot]))
     .map((slot) => ({ title: t(labelKey(kind, slot)), value: displayValue(t, lang, draft, slot) }));
+}
+
+/**
+ * What the opening sentence gave that this kind has no field for ("2000 users" in a Data Center
+ * renewal, "they'll pay by card" in a cloud quote), as one notes line ("Palier d'utilisateurs :
+ * 2000 utilisateurs ; …"): kept for the team and said back, never dropped. A co-term has no
+ * tier at all: a count there is a misreading ("deux licences"), not a fact.
+ */
+export function unheldFacts(t: TFunction, lang: Lang, draft: QuoteDraft, given: QuoteDraft['slots']): string | undefined {
+  const kind = requireKind(draft);
+  const held = new Set<SlotName>(slotsOf(kind));
+  const facts = SLOT_NAMES.filter((slot) => slot !== 'confirm' && slot !== 'notes' && !held.has(slot) && isFilled(given[slot]) && !(slot === 'tier' && kind === 'coterm'))
+    .map((slot) => t('quoteDialog:summary.fact', { title: t(`quote:label.${slot}`), value: displayValue(t, lang, { ...draft, slots: given }, slot) }));
+  return facts.length > 0 ? facts.join(lang === 'zh' ? '；' : ' ; ') : undefined;
 }
 
 /**

@@ -22,3 +22,27 @@ export function validateEdition(text: string, _lang: Lang, ctx: ValidationContex
   const options = (ctx.deployment ? editionsFor(ctx.deployment) : []).map((e) => e.names.en).join(', ');
   return invalid(invalidKey('edition'), { options });
 }
+
+/**
+ * The edition a request asks for when it names two: "de Standard à Premium", "from Standard to
+ * Premium", "从标准版升级到高级版" name the target last; "Premium, not Standard", "Premium au lieu
+ * de Standard" first. One named: that one.
+ */
+export function targetEdition(text: string, deployment?: Deployment): string | undefined {
+  const ids = findEditions(text, deployment);
+  if (ids.length < 2) return ids[0];
+  const folded = foldText(text);
+  const catalog = loadCatalog();
+  const at = (id: string) => {
+    const edition = (deployment ? editionsFor(deployment, catalog) : DEPLOYMENTS.flatMap((d) => editionsFor(d, catalog))).find((e) => e.id === id);
+    return Math.max(...(edition?.aliases ?? []).flatMap((a) => findAlias(folded, a).map((m) => m.start)), -1);
+  };
+  // "to Premium (currently Standard)", "actuellement en Standard", "目前是标准版": that one is the old edition.
+  const current = (id: string) => /(?:currently|currently on|now on|today|actuellement|aujourd'hui|en ce moment|目前|现在|当前|现有)[\s:(（]*(?:en|on|是|为|的)?\s*$/u.test(folded.slice(Math.max(0, at(id) - 16), at(id)));
+  const targets = ids.filter((id) => !current(id));
+  if (targets.length === 1) return targets[0];
+  const ordered = [...ids].sort((a, b) => at(a) - at(b));
+  const between = folded.slice(at(ordered[0]!), at(ordered.at(-1)!));
+  const negated = /\b(?:not|instead of|rather than|pas|au lieu de|plutot que)\b|不是|而不是|不要/u.test(between);
+  return negated ? ordered[0] : ordered.at(-1);
+}

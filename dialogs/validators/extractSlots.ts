@@ -2,7 +2,7 @@ import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName, SlotValues } from '../../knowledge/quoteTypes.js';
-import { findEditions } from './edition.js';
+import { targetEdition } from './edition.js';
 import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
@@ -12,6 +12,7 @@ import { invalidKey, type Message } from './result.js';
 import { findSens } from './sen.js';
 import { findSiteUrl } from './siteUrl.js';
 import { findMaintenanceYears } from './maintenanceYears.js';
+import { findPaymentPreference } from './paymentPreference.js';
 import { findDate, mayContainDate } from './targetDate.js';
 import { toTier } from './tier.js';
 import { findUserCounts, pickUserCount, withoutListMarkers } from './userCount.js';
@@ -118,7 +119,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   if (products.length > 0) slots.product = products.map((m) => m.product.id);
 
   // Cloud edition words only: "Data Center" already names the deployment.
-  const edition = findEditions(input, 'cloud')[0];
+  const edition = targetEdition(input, 'cloud');
   if (edition && deployment !== 'data-center') slots.edition = edition;
 
   const count = pickUserCount(findUserCounts(input, lang, blank), false);
@@ -133,6 +134,9 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   // Cloud is billed annually: maintenance years only mean something for Data Center.
   const years = deployment === 'cloud' ? undefined : findMaintenanceYears(input, lang);
   if (years !== undefined) slots.maintenanceYears = years;
+
+  const payment = findPaymentPreference(input, lang);
+  if (payment) slots.paymentPreference = payment;
 
   if (mayContainDate(input, lang)) {
     const date = findDate(input, lang, options.now ?? new Date());

@@ -13,24 +13,52 @@ import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 
 const length = (s: string) => [...s].length;
 
-/** "moi c'est Julien Moreau" → "Julien Moreau": a self-introduction before the value is not part of it. */
-export function stripIntro(text: string, lang: Lang): string {
-  const value = stripEndPunctuation(normalizeInput(text));
-  const folded = foldText(value);
-  const intro = formTurnWords().selfIntro;
-  const phrases = (['resellerName', 'technicalContactName', 'endUserName', 'authorizedContactName'] as const)
-    .flatMap((slot) => allLangs(intro[slot], lang))
+const BOUNDARY = /[\s:,;.!?？！，：；、\-–—]/u;
+const LEAD_PUNCT = /^[\s:,;.!?？！，：；、\-–—]+/u;
+
+/** Phrases (folded, longest first) that may stand before a value: role intros for `slots`, then the lead-ins. */
+function leadPhrases(slots: readonly (keyof ReturnType<typeof formTurnWords>['selfIntro'])[], lang: Lang): string[] {
+  const words = formTurnWords();
+  return [...slots.flatMap((slot) => allLangs(words.selfIntro[slot] as never, lang)), ...allLangs(words.leadIns, lang)]
     .map(foldText)
     .sort((a, b) => b.length - a.length);
-  for (const p of phrases) {
-    if (!folded.startsWith(p)) continue;
-    const next = folded[p.length];
-    if (/\p{Script=Han}/u.test(p) || next === undefined || /[\s:,]/u.test(next)) {
-      return value.slice(p.length).replace(/^[\s:,]+/u, '').trim();
-    }
+}
+
+/**
+ * A remark beside the value: "(said that already)", "(déjà dit)", "— comme dit", dropped. A
+ * bracket holding anything else ("Acme (France)") stays part of the name.
+ */
+function withoutRemarks(value: string, lang: Lang): string {
+  const remarks = allLangs(formTurnWords().remarks, lang).map(foldText);
+  const isRemark = (s: string) => remarks.some((r) => foldText(s).includes(r));
+  return value
+    .replace(/\s*[(（]([^()（）]{1,80})[)）]/gu, (all, inner: string) => (isRemark(inner) ? ' ' : all))
+    .replace(/\s[-–—]\s([^-–—]{1,80})$/u, (all, tail: string) => (isRemark(tail) ? '' : all))
+    .trim();
+}
+
+/**
+ * "moi c'est Julien Moreau" → "Julien Moreau", "as I said, Dana Ruiz" → "Dana Ruiz", "开头说过了
+ * 汇通科技" → "汇通科技": a self-introduction or a lead-in before the value is not part of it, nor
+ * is a remark beside it. Stripped as often as they come ("je l'ai déjà dit ?? c'est Acme").
+ */
+export function stripIntro(text: string, lang: Lang, slots: readonly (keyof ReturnType<typeof formTurnWords>['selfIntro'])[] = PERSON_INTRO_SLOTS): string {
+  let value = withoutRemarks(stripEndPunctuation(normalizeInput(text)), lang);
+  const phrases = leadPhrases(slots, lang);
+  for (let guard = 0; guard < 6; guard++) {
+    const folded = foldText(value);
+    const p = phrases.find((p) => folded.startsWith(p) && (/\p{Script=Han}/u.test(p) || folded.length === p.length || BOUNDARY.test(folded[p.length]!) || BOUNDARY.test(p.at(-1)!)));
+    // A lead-in that is the whole text ("moi", "just") leaves the text for the caller to judge.
+    if (!p || folded.length === p.length) break;
+    const rest = value.slice(p.length).replace(LEAD_PUNCT, '').trim();
+    if (!rest) break;
+    value = rest;
   }
   return value;
 }
+
+const PERSON_INTRO_SLOTS = ['resellerName', 'technicalContactName', 'endUserName', 'authorizedContactName'] as const;
+const COMPANY_INTRO_SLOTS = ['resellerCompany', 'endUserOrganization'] as const;
 
 /** A person's name: 1–6 words of letters or 2–8 Chinese characters, not a sentence or a question. */
 export function validatePersonName(text: string, lang: Lang): ValidationResult<string> {
@@ -47,7 +75,7 @@ export function validatePersonName(text: string, lang: Lang): ValidationResult<s
 const LEGAL_FORM_DOT = /(?:^|[\s.])(?:inc|ltd|co|corp|pty|pvt|cie|ltée|ltee|ste|bros)\.$/iu;
 
 export function validateOrganization(text: string, lang: Lang): ValidationResult<string> {
-  const typed = normalizeInput(text);
+  const typed = stripIntro(text, lang, COMPANY_INTRO_SLOTS) + (/[.]\s*$/u.test(text) ? '.' : '');
   const stripped = stripEndPunctuation(typed);
   const value = LEGAL_FORM_DOT.test(stripped + '.') && typed.startsWith(stripped + '.') ? `${stripped}.` : stripped;
   const rules = freeTextRules();

@@ -14,7 +14,7 @@ export { validateProduct } from './product.js';
 export { validateTier, toTier } from './tier.js';
 export { findUserCounts, pickUserCount, withoutListMarkers, type CountCandidate } from './userCount.js';
 export { validateEdition, findEditions } from './edition.js';
-export { validateMaintenanceYears, findMaintenanceYears } from './maintenanceYears.js';
+export { validateMaintenanceYears, findMaintenanceYears, yearsOutOfRange } from './maintenanceYears.js';
 export { validateTargetDate, findDate, mayContainDate } from './targetDate.js';
 export { validatePaymentPreference, type PaymentPreference } from './paymentPreference.js';
 export { validateYesNo, validateConfirm, type ConfirmChoice } from './yesNo.js';

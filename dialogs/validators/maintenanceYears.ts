@@ -26,23 +26,36 @@ function numberBefore(folded: string, end: number, small: Map<string, number>): 
  * 年 alone also dates things. Undefined when nothing in the catalog range is said.
  */
 export function findMaintenanceYears(text: string, lang: Lang): number | undefined {
+  const { min, max } = yearRange();
+  return yearsSaid(text, lang).find((n) => n >= min && n <= max);
+}
+
+/** Years of maintenance said outside the catalog range ("6 ans de maintenance"), so the range can be said back. */
+export function yearsOutOfRange(text: string, lang: Lang): number | undefined {
+  const { min, max } = yearRange();
+  const said = yearsSaid(text, lang);
+  return said.some((n) => n >= min && n <= max) ? undefined : said.find((n) => n > max || n < min);
+}
+
+function yearsSaid(text: string, lang: Lang): number[] {
   const folded = foldText(normalizeInput(text));
   const words = numberWords();
   const small = new Map((['en', 'fr', 'zh'] as const).flatMap((l) => Object.entries(words.smallNumbers[l])));
   const cue = allLangs(words.maintenanceCues, lang).some((w) => findAlias(folded, w).length > 0);
-  const { min, max } = yearRange();
+  const found: number[] = [];
   for (const unit of allLangs(words.yearUnits, lang)) {
     for (const span of findAlias(folded, unit)) {
       const n = numberBefore(folded, span.start, small);
-      if (n === undefined || n < min || n > max) continue;
+      // A year ("2027 ans" is none) or a long tenure is no maintenance term.
+      if (n === undefined || n > 99) continue;
       const isHan = /\p{Script=Han}/u.test(unit);
       if (isHan && (/^[\d月]/u.test(folded.slice(span.end, span.end + 1)) || !cue)) continue;
       const before = folded.slice(Math.max(0, span.start - 24), span.start);
       if (allLangs(words.notMaintenance, lang).some((w) => findAlias(before, w).length > 0)) continue;
-      return n;
+      found.push(n);
     }
   }
-  return undefined;
+  return found;
 }
 
 /** The `maintenanceYears` slot: "2", "deux ans", "两年", "3 years", within the catalog range. */

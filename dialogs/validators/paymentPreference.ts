@@ -13,3 +13,12 @@ export function validatePaymentPreference(text: string, lang: Lang): ValidationR
   if (card !== quote) return ok(card ? 'card' : 'quote');
   return invalid(invalidKey('paymentPreference'));
 }
+
+/** The choice said inside a request sentence ("they'll pay by card"), for the prefill; undefined unless one side is said. */
+export function findPaymentPreference(text: string, lang: Lang): PaymentPreference | undefined {
+  const folded = foldText(text);
+  const { inSentence } = paymentWords();
+  const card = allLangs(inSentence.card, lang).some((w) => findAlias(folded, foldText(w)).length > 0);
+  const quote = allLangs(inSentence.quote, lang).some((w) => findAlias(folded, foldText(w)).length > 0);
+  return card !== quote ? (card ? 'card' : 'quote') : undefined;
+}

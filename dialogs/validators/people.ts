@@ -162,3 +162,24 @@ export const EMAIL_OF_PERSON: Record<PersonSlot, SlotName> = {
 };
 
 export const isPersonSlot = (slot: SlotName): slot is PersonSlot => (PERSON_SLOTS as readonly string[]).includes(slot);
+
+/**
+ * "Sophie Marchand de chez Numérik Partenaires" typed at the reseller's name prompt: the name,
+ * and the company after it. Only when both halves have their shape (a name of 2–3 words, a
+ * capitalised company): "Jean de la Fontaine" stays one name.
+ */
+export function splitNameAndCompany(value: string, lang: Lang): { name: string; company: string } | undefined {
+  const folded = foldText(value);
+  for (const word of allLangs(formTurnWords().companyAfterName, lang).map(foldText).sort((a, b) => b.length - a.length)) {
+    if (/\p{Script=Han}/u.test(word)) continue;
+    const at = folded.indexOf(` ${word} `);
+    if (at <= 0) continue;
+    const name = value.slice(0, at).trim();
+    const company = value.slice(at + word.length + 2).trim();
+    const words = name.split(/\s+/u).length;
+    if (words >= 2 && words <= 3 && isPlausiblePersonName(name, lang) && /^[\p{Lu}\d]/u.test(company) && isPlausibleOrganization(company, lang) && findProducts(company).length === 0) {
+      return { name, company };
+    }
+  }
+  return undefined;
+}

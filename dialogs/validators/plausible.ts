@@ -1,7 +1,7 @@
 import { findProducts } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
-import { foldText, formTurnWords } from '../../knowledge/nlu/index.js';
+import { allLangs, foldText, formTurnWords } from '../../knowledge/nlu/index.js';
 import { normalizeInput, stripEndPunctuation } from './normalize.js';
 
 /**
@@ -74,9 +74,10 @@ export function isQuestionLike(text: string): boolean {
  * Chinese characters (a middle dot allowed), no digits; at most one sentence word, and none in
  * a name of 4+ words ("Will Smith" passes, "not sure yet" does not).
  */
-export function isPlausiblePersonName(raw: string, _lang: Lang): boolean {
+export function isPlausiblePersonName(raw: string, lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || /\d/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  if (isReferenceWord(value, lang) || isKeyboardMash(value)) return false;
   if (!/^[\p{L}\p{M}'’.\-·•\s]+$/u.test(value)) return false;
   const han = value.match(HAN_ALL)?.length ?? 0;
   const words = value.split(/\s+/u).filter(Boolean);
@@ -90,6 +91,34 @@ export function isPlausiblePersonName(raw: string, _lang: Lang): boolean {
 }
 
 /**
+ * "idem", "c'est moi", "同上", "same as above" are pointers to another answer, never a name: the
+ * interpreter resolves them (dialogs/quote/interpret/formTurn.ts); as a value they are refused.
+ */
+const COUNT_ONLY = /^\d[\d\s.,]*\s*(?:users?|utilisateurs?|agents?|seats?|licen[cs]es?|postes?|个用户|用户|名用户|个坐席|坐席|人)$/iu;
+
+export function isReferenceWord(value: string, lang: Lang): boolean {
+  const words = formTurnWords();
+  const folded = foldText(value).replace(/[\s'’.!?-]+$/u, '');
+  return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang)].some((w) => foldText(w) === folded);
+}
+
+/**
+ * Letters mashed on a keyboard ("asdkjh qwpoe"): letter pairs that names in our three languages'
+ * scripts almost never hold, two of them or more. One alone stays possible ("Dvořák" has none,
+ * "Hirschfeld" none, "Mkhize" one).
+ */
+const MASH_PAIRS = new Set(['qw', 'wq', 'kj', 'jk', 'dk', 'kd', 'hj', 'jh', 'fj', 'jf', 'gj', 'jg', 'zx', 'xz', 'qz', 'zq', 'qp', 'pq', 'wp', 'pw', 'qg', 'gq', 'vq', 'qv', 'xj', 'jx', 'sdf', 'fds', 'lkj', 'jkl', 'qx', 'xq', 'vj', 'jv', 'bq', 'qb', 'fq', 'qf', 'jq', 'qj', 'wx', 'xw']);
+function isKeyboardMash(value: string): boolean {
+  const letters = foldText(value).replace(/[^a-z]/gu, ' ');
+  let hits = 0;
+  for (const word of letters.split(/\s+/u)) {
+    for (let i = 0; i + 1 < word.length; i++) if (MASH_PAIRS.has(word.slice(i, i + 2))) hits++;
+    if (/[bcdfghjklmnpqrstvwxz]{6}/u.test(word)) hits += 2;
+  }
+  return hits >= 2;
+}
+
+/**
  * A company or organisation: letters, digits allowed ("3M", "Numériq Services SAS",
  * "华信信息技术有限公司"), up to 12 words; not a sentence (two sentence words or more, or one in a
  * short name that is mostly that word).
@@ -97,6 +126,8 @@ export function isPlausiblePersonName(raw: string, _lang: Lang): boolean {
 export function isPlausibleOrganization(raw: string, _lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || !/\p{L}/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  // "1000 utilisateurs", "500个用户" is a count, never a company.
+  if (COUNT_ONLY.test(value)) return false;
   const words = value.split(/\s+/u).filter(Boolean);
   if (words.length > 12) return false;
   const han = value.match(HAN_ALL)?.length ?? 0;

@@ -56,7 +56,12 @@ export const quoteIntentSchema = z.object({
   howTo: perLang(words),
 });
 
-export const paymentSchema = z.object({ $comment: z.string().optional(), card: perLang(words), quote: perLang(words) });
+export const paymentSchema = z.object({
+  $comment: z.string().optional(),
+  card: perLang(words),
+  quote: perLang(words),
+  inSentence: z.object({ card: perLang(words), quote: perLang(words) }),
+});
 
 const perSlotLength = perLang(z.number().int().min(1));
 export const freeTextSchema = z.object({
@@ -109,6 +114,10 @@ export const formTurnsSchema = z.object({
   correctionStrong: perLang(words).extend({ $comment: z.string().optional() }),
   add: perLang(words).extend({ $comment: z.string().optional() }),
   sameAs: perLang(words).extend({ $comment: z.string().optional() }),
+  sameAsBare: perLang(words).extend({ $comment: z.string().optional() }),
+  selfRef: perLang(words).extend({ $comment: z.string().optional() }),
+  leadIns: perLang(words).extend({ $comment: z.string().optional() }),
+  remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;

@@ -4,10 +4,14 @@
  */
 export class TypoCorrector {
   private readonly deletes = new Map<string, string[]>();
+  /** A token longer than the longest term + 1 is within distance 1 of none: skipped before its
+   * deletions are made, which cost the square of its length (a 4,000-letter token: 16 M chars). */
+  private longest = 0;
 
   constructor(vocabulary: Iterable<string>, private readonly minLength = 5) {
     for (const term of vocabulary) {
       if (term.length < minLength - 1 || !/^[a-z]+$/.test(term)) continue;
+      this.longest = Math.max(this.longest, term.length);
       for (const variant of [term, ...oneDeletions(term)]) {
         const list = this.deletes.get(variant) ?? [];
         if (!list.includes(term)) list.push(term);
@@ -18,7 +22,7 @@ export class TypoCorrector {
 
   /** The closest vocabulary term at distance ≤ 1, or undefined; ties go to the first seen. */
   correct(token: string): string | undefined {
-    if (token.length < this.minLength || !/^[a-z]+$/.test(token)) return undefined;
+    if (token.length < this.minLength || token.length > this.longest + 1 || !/^[a-z]+$/.test(token)) return undefined;
     for (const variant of [token, ...oneDeletions(token)]) {
       // People rarely mistype the first letter; requiring it avoids changer → echanger.
       const hit = this.deletes.get(variant)?.find((term) => term[0] === token[0] && withinOne(token, term));

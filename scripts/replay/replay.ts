@@ -25,6 +25,14 @@ const LOCALE = { en: 'en-US', fr: 'fr-FR', zh: 'zh-CN' } as const;
 /** An author works through the queue in passes: a cluster whose questions have two labels is decided label by label. */
 const MAX_PASSES = 10;
 
+/**
+ * The bot and this client share one process: when a rebuild keeps the event loop busy, the
+ * server's keep-alive timer can close a pooled socket just as a request is sent on it (ECONNRESET).
+ * A staff request is sent again then (a decision stored the first time is refused as already
+ * reviewed, which is what was wanted).
+ */
+const isReset = (err: unknown): boolean => (err as { cause?: { code?: string } })?.cause?.code === 'ECONNRESET';
+
 const figures = ({ answered1, found3, wrong, oosDeclined }: EvalFigures): EvalFigures => ({ answered1, found3, wrong, oosDeclined });
 
 export async function replay(
@@ -41,14 +49,24 @@ export async function replay(
   const base = `http://127.0.0.1:${port}`;
   const i18n = createI18n();
   const staff = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = (await res.json()) as any;
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
-    return json;
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+      } catch (err) {
+        if (attempt < 2 && isReset(err)) continue;
+        throw err;
+      }
+      const json = (await res.json()) as any;
+      // A decision sent again after a reset may have been stored the first time.
+      if (attempt > 0 && res.status === 409 && json?.error?.code === 'already_reviewed') return json;
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
+      return json;
+    }
   };
   try {
     const before = runEval(app.faq, evaluation);
@@ -95,7 +113,12 @@ export async function replay(
     const counts = { clusters: 0, accepted: 0, reassigned: 0, outOfScope: 0 };
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const { clusters } = (await staff('GET', `/api/insights/review?${range}`)) as { clusters: ReviewCluster[] };
-      if (pass === 0) counts.clusters = clusters.length;
+      if (pass === 0) {
+        counts.clusters = clusters.length;
+        // Near-duplicates only: a cluster whose questions have two labels merged unrelated questions.
+        const mixed = clusters.filter((c) => new Set(c.questions.map(labelOf).filter((l) => l !== undefined)).size > 1).length;
+        say(`learn:replay: ${clusters.length} clusters, ${clusters.filter((c) => c.questions.length > 1).length} with more than one question, ${mixed} with two labels or more`);
+      }
       if (!clusters.length) break;
       let decided = 0;
       for (const cluster of clusters) {
@@ -128,6 +151,8 @@ export async function replay(
     }
     const { clarifyAnswerAt } = await staff('GET', '/api/insights/overlay');
     say(`learn:replay: learned from the reviews: a "did you mean" is answered from strength ${clarifyAnswerAt ?? '(nothing learned)'}`);
+    const learned = app.faq.learned;
+    say(`learn:replay: learned examples: ${learned ? `${learned.examples}, a question this close to one is decided like it: similarity ${learned.threshold.toFixed(3)} (on the shipped examples: ${learned.right} right, ${learned.wrong} wrong)` : 'none'}`);
     const after = runEval(app.faq, evaluation);
     say(`learn:replay: after: ${JSON.stringify(figures(after.report))}`);
     if (options.verbose) {

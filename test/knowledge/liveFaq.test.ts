@@ -4,6 +4,8 @@ import { defaultFaqEngine } from '../../knowledge/faq.js';
 import { learnClarifyAnswerAt, type KbOverlay } from '../../knowledge/faqOverlay.js';
 import { buildWithOverlay, LiveFaqEngine } from '../../knowledge/liveFaq.js';
 import type { Lang } from '../../knowledge/lang.js';
+import { LearnedCorpus, LearnedExamples } from '../../knowledge/learnedExamples.js';
+import { TextAnalyzer } from '../../knowledge/search/analyzer.js';
 
 /** An engine that decides from a table (text → decision), the shipped entries behind it. */
 function tableEngine(table: Record<string, FaqDecision>): FaqEngine {
@@ -41,7 +43,9 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
     const d = live.decide('  facture PRO FORMA  ', 'fr');
     assert.equal(d.kind, 'answer');
     assert.equal((d as { id: string }).id, 'pay-invoice');
-    assert.equal(live.decide('facture pro forma ?', 'en').kind, 'none', 'per language');
+    // Typed in an English conversation it is no longer that wording (remembered per language), but
+    // still the same question: the learned examples decide it.
+    assert.equal((live.decide('facture pro forma ?', 'en') as { id?: string }).id, 'pay-invoice');
     await live.apply({ examples: [], outOfScope: [] }, 2);
     assert.equal(live.decide('Facture pro forma ?', 'fr').kind, 'none');
   });
@@ -81,6 +85,78 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
     const engine = buildWithOverlay({ examples: [{ topic: 'pay-invoice', lang: 'en', text: 'zorblax invoice wibble' }], outOfScope: [] });
     assert.ok(engine.entry('pay-invoice')!.en.questions.includes('zorblax invoice wibble'));
     assert.ok(!defaultFaqEngine().entry('pay-invoice')!.en.questions.includes('zorblax invoice wibble'));
+  });
+});
+
+describe('knowledge/liveFaq learned examples: a question an author decided on, asked in other words', function () {
+  this.timeout(30_000);
+  const shipped = defaultFaqEngine();
+  const live = new LiveFaqEngine();
+  const kindOf = (d: FaqDecision) => (d.kind === 'answer' ? `answer:${d.id}` : d.kind);
+  before(() =>
+    live.apply(
+      {
+        examples: [
+          { topic: 'pay-invoice', lang: 'fr', text: 'vous faites des factures pro forma ?' },
+          { topic: 'pay-invoice', lang: 'zh', text: '可以开形式发票吗' },
+        ],
+        outOfScope: [{ lang: 'en', text: 'is your office closed on bank holidays?' }],
+      },
+      1,
+    ),
+  );
+
+  it('answers the accepted wording and a near paraphrase of it, which the shipped knowledge base does not answer', () => {
+    assert.equal(kindOf(live.decide('Vous faites des factures pro forma ?', 'fr')), 'answer:pay-invoice');
+    for (const [text, lang] of [['vous pouvez faire une facture pro forma ?', 'fr'], ['可以先开形式发票吗？', 'zh']] as const) {
+      assert.notEqual(kindOf(shipped.decide(text, lang)), 'answer:pay-invoice', `the shipped engine alone does not answer "${text}"`);
+      assert.equal(kindOf(live.decide(text, lang)), 'answer:pay-invoice', text);
+    }
+  });
+
+  it('declines a near paraphrase of a question marked out of scope', () => {
+    const text = 'is your office closed on public holidays?';
+    assert.notEqual(shipped.decide(text, 'en').kind, 'none', 'the shipped engine alone does not decline it');
+    assert.equal(live.decide(text, 'en').kind, 'none');
+  });
+
+  it('leaves unrelated questions, even ones sharing a word, to the shipped knowledge base', () => {
+    for (const [text, lang] of [
+      ['comment payer une facture ?', 'fr'],
+      ['vous faites des remises pour les associations ?', 'fr'],
+      ['where can I download my invoice?', 'en'],
+      ['发票怎么付款', 'zh'],
+      ['is the office of the reseller program in Sydney?', 'en'],
+    ] as const) {
+      assert.deepEqual(live.decide(text, lang), shipped.decide(text, lang), text);
+    }
+    const learned = live.learned!;
+    assert.equal(learned.examples, 3);
+    assert.ok(learned.threshold >= 0.5, `threshold ${learned.threshold}`);
+  });
+});
+
+describe('knowledge/learnedExamples calibration', function () {
+  this.timeout(30_000);
+  const analyzer = new TextAnalyzer();
+
+  it('raises the threshold above a question of another topic that comes close to a learned one', async () => {
+    const near = { lang: 'en' as const, text: 'can you send the invoice as a pro forma in euros', topic: 'tax-vat' };
+    const corpus = await LearnedCorpus.build(analyzer, [near, { lang: 'en', text: 'what is the refund policy', topic: 'refund-policy' }]);
+    const index = new LearnedExamples([{ topic: 'pay-invoice', lang: 'en', text: 'can you send the invoice as a pro forma in dollars' }], corpus);
+    const { threshold, right, wrong } = await index.calibrate();
+    const [closest] = index.nearest(near.text, near.lang);
+    assert.ok(closest && closest.similarity >= 0.5 && threshold > closest.similarity, `threshold ${threshold}, probe ${closest?.similarity}`);
+    assert.deepEqual([right, wrong], [0, 0]);
+    assert.equal(index.match(near.text, near.lang), undefined);
+    assert.equal(index.match('can you send the invoice as a pro forma in dollars?', 'en')?.example.topic, 'pay-invoice');
+  });
+
+  it('captures down to the floor when the questions that come close have the learned topic', async () => {
+    const corpus = await LearnedCorpus.build(analyzer, [{ lang: 'en', text: 'can we get a pro forma invoice before paying', topic: 'pay-invoice' }]);
+    const index = new LearnedExamples([{ topic: 'pay-invoice', lang: 'en', text: 'do you issue a pro forma invoice before we pay' }], corpus);
+    const calibration = await index.calibrate();
+    assert.deepEqual(calibration, { threshold: 0.5, right: 1, wrong: 0 });
   });
 });
 

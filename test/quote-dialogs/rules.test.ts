@@ -28,7 +28,8 @@ describe('Quote dialogs: business rules, each refused with its reason in the use
     const chat = new Chat(bot, newConversation('server'), LOCALES.en);
     const first = await chat.say('I want to buy a new Jira Server license');
     const text = textsOf(first);
-    assert.ok(text.includes('2021-02-02') && text.includes('2024-02-02'), text);
+    // Dates in words, never ISO.
+    assert.ok(text.includes('2 February 2021') && text.includes('2 February 2024'), text);
     const choice = first.at(-1)!;
     assert.equal(choice.channelData?.slot, undefined, 'the kind question is not a slot');
     assert.equal(choice.inputHint, 'expectingInput');

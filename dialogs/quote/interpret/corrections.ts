@@ -7,6 +7,7 @@ import {
   findEditions,
   findEmails,
   findMaintenanceYears,
+  yearsOutOfRange,
   findSens,
   findSiteUrl,
   findUserCounts,
@@ -19,7 +20,8 @@ import {
   withoutListMarkers,
   type Message,
 } from '../../validators/index.js';
-import { findPeople } from '../../validators/people.js';
+import { EMAIL_OF_PERSON, findPeople, isPersonSlot, type PersonSlot } from '../../validators/people.js';
+import { targetEdition } from '../../validators/edition.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { fieldScore, type Lexicon } from './lexicon.js';
 
@@ -121,6 +123,8 @@ export interface CorrectionOptions {
   lexicon?: Lexicon;
   now?: Date;
   dayFirst?: boolean;
+  /** Read as "start over with …": the values named replace the old ones without a correction word. */
+  restart?: boolean;
 }
 
 /** Free-text fields a sentence can correct by naming them ("l'adresse de facturation est fausse, c'est …"). */
@@ -139,14 +143,16 @@ const NAMED_FIELDS: readonly SlotName[] = [
  * the field the text names by its label, and the value after its last "it's / c'est / 应该是 / :".
  * The value must pass that field's validator; the field named by most label words wins.
  */
-function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: Lang, lexicon: Lexicon | undefined): { slot: SlotName; value: string } | undefined {
+function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: Lang, lexicon: Lexicon | undefined, recency: (slot: SlotName) => number = () => -1): { slot: SlotName; value: string } | undefined {
   if (!lexicon) return undefined;
   const folded = foldText(input);
   const copulas = allLangs(formTurnWords().copulas, lang).map(foldText).filter((c) => /[\p{L}:：]/u.test(c));
   const cuts = new Set<number>();
+  // "不是经销商何静", "not Paul", "pas Paul": what follows a negated copula is the old value.
+  const negated = (start: number) => /(?:不|not\s|pas\s|n'est\s|isn't\s)$/u.test(folded.slice(Math.max(0, start - 5), start));
   for (const c of copulas) {
     const bare = /[:：]/u.test(c) || /\p{Script=Han}/u.test(c);
-    for (const span of findAlias(folded, c)) if (bare || !/[\p{L}]/u.test(folded[span.end] ?? '')) cuts.add(span.end);
+    for (const span of findAlias(folded, c)) if ((bare || !/[\p{L}]/u.test(folded[span.end] ?? '')) && !negated(span.start)) cuts.add(span.end);
     if (/[:：]/u.test(c)) for (let at = folded.indexOf(c); at >= 0; at = folded.indexOf(c, at + 1)) cuts.add(at + c.length);
   }
   // The last "it's / c'est / 应该是 / :" that is followed by a valid value ("…, it's 60 Cuba Street; ours is fine").
@@ -162,9 +168,10 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
       .trim();
     if (!clause) continue;
     const head = input.slice(0, cut);
+    // A tie ("名字是何静" names every person) goes to the field answered or corrected last.
     const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
       .filter((f) => f.score > 0)
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b.score - a.score || recency(b.slot) - recency(a.slot));
     for (const { slot } of named) {
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
       const value = slot === 'billingAddress' ? clause : clause.split(/[,，、]/u)[0]!.trim();
@@ -212,7 +219,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const folded = foldText(input);
   const kind = requireKind(draft);
   const allowed = new Set(slotsOf(kind));
-  const marker = hasCorrectionMarker(input, lang);
+  // "start over with Confluence Premium, same customer": every value named replaces the old one.
+  const restart = options.restart === true;
+  const marker = restart || hasCorrectionMarker(input, lang);
   const short = input.split(/\s+/u).length <= 6;
 
   const slots: FilledSlots = {};
@@ -236,8 +245,12 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const emails = findEmails(input);
   const fresh = emails.filter((e) => !isOldValue(folded, folded.indexOf(e)));
   const old = emails.filter((e) => isOldValue(folded, folded.indexOf(e)));
+  const people = findPeople(input, lang);
   for (const email of fresh) {
-    const role = emailRoleBefore(folded, folded.indexOf(email));
+    // "I'm the reseller: Carla Mendes, carla@…": an email right after a named person is theirs.
+    const at = input.toLowerCase().indexOf(email);
+    const owner = people.find((p) => isPersonSlot(p.slot) && at - p.end >= 0 && at - p.end <= 4);
+    const role = (owner && EMAIL_OF_PERSON[owner.slot as PersonSlot]) ?? emailRoleBefore(folded, folded.indexOf(email));
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
     // At an email prompt an email without a role word is that prompt's answer, not a correction.
     const fallback = hasStrongMarker(folded, lang) && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
@@ -248,7 +261,6 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
   // Names and companies after their role word ("le contact technique c'est Paul Durand").
-  const people = findPeople(input, lang);
   for (const person of people) {
     explicitRole.add(person.slot);
     set(person.slot, person.value);
@@ -263,7 +275,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon);
+  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot));
   const field = named && !changedAlready.has(named.slot) ? named : undefined;
   if (field) {
     explicitRole.add(field.slot);
@@ -275,7 +287,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const adding = said(folded, allLangs(formTurnWords().add, lang));
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
-  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : givenSens);
+  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : replaceSens(draft.slots.sen ?? [], givenSens));
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
@@ -290,7 +302,13 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   } else if (adding && oldProducts.length === 0 && newProducts.some((p) => !current.includes(p))) {
     explicitRole.add('product');
     set('product', [...new Set([...current, ...newProducts])]);
+  } else if (marker && oldProducts.length === 0 && current.length === 1 && newProducts.length === 1 && !current.includes(newProducts[0]!) && hasStrongMarker(folded, lang)) {
+    // "产品改成Confluence", "change it to Confluence": one product on file, another named as the new one.
+    set('product', newProducts);
+  } else if (restart && newProducts.length > 0) {
+    set('product', [...new Set(newProducts)]);
   }
+
 
   if (!field) readNumbers();
   if (allowed.has('targetDate') && asked !== 'targetDate' && mayContainDate(input, lang)) {
@@ -300,7 +318,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     if (date.ok && (marker || explicitRole.has('targetDate') || !isFilled(draft.slots.targetDate))) set('targetDate', date.value);
   }
 
-  if (changes.length === 0) return undefined;
+  if (changes.length === 0 && notices.length === 0) return undefined;
   return { slots, ...(itemTiers && { itemTiers }), changes, notices };
 
   /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
@@ -309,7 +327,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const numbers = counts.filter((c) => !isOldValue(folded, positionOf(folded, c.value)));
     const withUnit = numbers.filter((c) => c.withUnit);
     const years = findMaintenanceYears(input, lang);
-    const lastNumeric = lastOf(draft, ['tier', 'maintenanceYears']);
+    // "c'est 250 pas 500": the slot holding the old number is the one meant; else the last one answered.
+    const oldNumbers = counts.filter((c) => isOldValue(folded, positionOf(folded, c.value))).map((c) => c.value);
+    const holder = oldNumbers.includes(Number(draft.slots.tier)) ? 'tier' : oldNumbers.includes(Number(draft.slots.maintenanceYears)) ? 'maintenanceYears' : undefined;
+    const lastNumeric = holder ?? lastOf(draft, ['tier', 'maintenanceYears']);
     const bare = marker && short ? numbers.at(-1) : undefined;
     const count = withUnit.at(-1) ?? (years === undefined && lastNumeric !== 'maintenanceYears' ? bare : undefined);
     if (count && asked !== 'tier') {
@@ -323,16 +344,20 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
             changes.push({ slot: 'tier', product: named, ...(before !== undefined && { from: before }), to: tier.value });
           }
         } else set('tier', tier.value);
-        if (tier.notice && changes.some((c) => c.slot === 'tier')) notices.push(tier.notice);
+        // "c'est 250 pas 500" on Data Center: 250 rounds to the 500 already there; said, not silent.
+        if (tier.notice && (changes.some((c) => c.slot === 'tier') || (tier.value === draft.slots.tier && count.value !== tier.value))) notices.push(tier.notice);
       }
     }
     const range = loadCatalog().deployments['data-center'].maintenanceYears;
     const bareYears = lastNumeric === 'maintenanceYears' && withUnit.length === 0 ? bare?.value : undefined;
     const newYears = years ?? (bareYears !== undefined && range && bareYears >= range.min && bareYears <= range.max ? bareYears : undefined);
     if (newYears !== undefined && asked !== 'maintenanceYears') set('maintenanceYears', newYears);
+    // "en fait 6 ans de maintenance": the range is said rather than a bare "Confirm, Edit or Cancel".
+    const outside = marker && allowed.has('maintenanceYears') && asked !== 'maintenanceYears' && range ? yearsOutOfRange(input, lang) : undefined;
+    if (outside !== undefined && range) notices.push({ key: 'quote:invalid.maintenanceYears', params: { min: range.min, max: range.max } });
     // Edition: only when said as a change.
     const editions = deployment ? findEditions(input, deployment) : [];
-    if (marker && editions.length > 0 && asked !== 'edition') set('edition', editions.at(-1));
+    if (marker && editions.length > 0 && asked !== 'edition') set('edition', targetEdition(input, deployment) ?? editions.at(-1));
   }
 }
 
@@ -340,4 +365,19 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 function positionOf(folded: string, value: number): number {
   const at = folded.search(new RegExp(`(?<!\\d)${value}(?!\\d)`, 'u'));
   return at < 0 ? 0 : at;
+}
+
+/**
+ * "the second SEN is SEN-L3434344 not …343" with two SENs on file: a new SEN one or two
+ * characters off an old one replaces that one only; otherwise the new list replaces the old.
+ */
+function replaceSens(current: readonly string[], given: readonly string[]): string[] {
+  if (current.length < 2 || given.length >= current.length) return [...given];
+  const out = [...current];
+  for (const sen of given) {
+    const near = out.findIndex((old) => old !== sen && old.length === sen.length && [...old].filter((c, i) => c !== sen[i]).length <= 2);
+    if (near < 0) return [...given];
+    out[near] = sen;
+  }
+  return out;
 }

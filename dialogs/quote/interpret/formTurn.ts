@@ -39,7 +39,7 @@ export interface FormTurn {
   /** The bot's button titles (a title sent again is a repeat). */
   lexicon: Lexicon;
   /** The user's previous message in this form and the slot it answered, to tell a double tap. */
-  previous?: { text: string; slot: SlotName };
+  previous?: { text: string; slot: SlotName; at?: number };
   /** The previous message was already flagged as a repeat: the same text again is meant. */
   repeatConfirmed?: boolean;
   /** A confident FAQ answer for the text, if any (the dialog passes the engine). */
@@ -83,6 +83,9 @@ export const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
 /** Titles that are a valid answer at a given prompt (Confirm under the summary, an edition button). */
 const TITLE_ANSWERS: Partial<Record<SlotName, readonly string[]>> = { confirm: ['summary', 'yesNo'], edition: ['edition'], paymentPreference: ['payment'] };
 
+/** Two sends of one message closer than this are a double tap (a person retyping takes longer). */
+const DOUBLE_TAP_MS = 5000;
+
 const said = (folded: string, words: readonly string[]) => words.some((w) => findAlias(folded, foldText(w)).length > 0);
 
 /** "start over: upgrade Confluence DC, SEN-L7654321…": a restart word and a request in the same message. */
@@ -123,12 +126,25 @@ const PEOPLE_SLOTS: ReadonlyArray<{ name: SlotName; email: SlotName }> = [
 function sameAs(turn: FormTurn, input: string): FilledSlots | undefined {
   const { draft, asked, lang } = turn;
   const person = PEOPLE_SLOTS.find((p) => p.name === asked || p.email === asked);
-  if (!person || !said(foldText(input), allLangs(formTurnWords().sameAs, lang))) return undefined;
-  const others = PEOPLE_SLOTS.filter((p) => p !== person && isFilled(draft.slots[p.name]))
-    .map((p) => ({ p, score: fieldScore(turn.lexicon, p.name, input) + fieldScore(turn.lexicon, p.email, input) }))
-    .filter((o) => o.score > 0)
-    .sort((a, b) => b.score - a.score);
-  const source = others[0]?.p;
+  if (!person) return undefined;
+  const words = formTurnWords();
+  const folded = foldText(input).replace(/[\s.!?,;:()（）。！？，]+$/u, '').replace(/^[\s.!?,;:]+/u, '');
+  const whole = (list: readonly string[]) => list.some((w) => foldText(w) === folded);
+  const filled = (p: (typeof PEOPLE_SLOTS)[number]) => p !== person && (isFilled(draft.slots[p.name]) || isFilled(draft.slots[p.email]));
+  let source: (typeof PEOPLE_SLOTS)[number] | undefined;
+  if (whole(allLangs(words.selfRef, lang))) {
+    // "c'est moi" at the technical contact's prompt: the reseller.
+    source = PEOPLE_SLOTS.find((p) => p.name === 'resellerName' && filled(p));
+  } else if (said(folded, allLangs(words.sameAs, lang))) {
+    const others = PEOPLE_SLOTS.filter(filled)
+      .map((p) => ({ p, score: fieldScore(turn.lexicon, p.name, input) + fieldScore(turn.lexicon, p.email, input) }))
+      .filter((o) => o.score > 0)
+      .sort((a, b) => b.score - a.score);
+    source = others[0]?.p ?? (whole(allLangs(words.sameAsBare, lang)) || whole(allLangs(words.sameAs, lang)) ? lastPerson(draft, filled) : undefined);
+  } else if (whole(allLangs(words.sameAsBare, lang))) {
+    // "idem", "同上", "same as above": the person answered just before.
+    source = lastPerson(draft, filled);
+  }
   if (!source) return undefined;
   const allowed = new Set(slotsOf(requireKind(draft)));
   const out: FilledSlots = {};
@@ -138,6 +154,15 @@ function sameAs(turn: FormTurn, input: string): FilledSlots | undefined {
     Object.assign(out, { [person[field]]: value });
   }
   return asked in out ? out : undefined;
+}
+
+/** The person whose name or email was answered last (the reseller, whose details may come from memory, last of all). */
+function lastPerson(draft: QuoteDraft, filled: (p: (typeof PEOPLE_SLOTS)[number]) => boolean): (typeof PEOPLE_SLOTS)[number] | undefined {
+  for (const slot of [...draft.answered].reverse()) {
+    const p = PEOPLE_SLOTS.find((q) => q.name === slot || q.email === slot);
+    if (p && filled(p)) return p;
+  }
+  return [...PEOPLE_SLOTS].reverse().find(filled);
 }
 
 /** "can it be billed monthly instead?": refused at every step, with the rule. */
@@ -178,11 +203,22 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   if (title && !TITLE_ANSWERS[asked]?.includes(title)) return { type: 'repeat' };
 
   const previous = turn.previous;
-  if (previous && previous.slot !== asked && !turn.repeatConfirmed && lexiconKey(previous.text) === lexiconKey(input)) {
+  // A double tap comes within seconds; the same text typed later at another prompt is meant
+  // ("王芳" as end user, then as technical contact: often the same person).
+  const doubleTap = previous?.at === undefined || now.getTime() - previous.at < DOUBLE_TAP_MS;
+  if (previous && previous.slot !== asked && !turn.repeatConfirmed && doubleTap && lexiconKey(previous.text) === lexiconKey(input)) {
     return { type: 'repeat', of: previous.slot };
   }
 
   if (isRestart(draft, input, lang, now)) return { type: 'restart' };
+  // "start over with Confluence Standard 100 users, same site", "重新开始 改成Jira 其他不变": no
+  // new request, only changes to this one; everything else given is kept.
+  if (said(foldText(input), allLangs(formTurnWords().restart, lang))) {
+    const changed = readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, restart: true, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
+    if (changed && changed.changes.length > 0) {
+      return { type: 'correction', slots: changed.slots, draft: changed.itemTiers ? { itemTiers: changed.itemTiers } : {}, notices: changed.notices, changes: changed.changes };
+    }
+  }
   const switched = kindSwitch(draft, input, lang);
   if (switched) return { type: 'switchKind', kind: switched };
 

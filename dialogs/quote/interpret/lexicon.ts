@@ -54,7 +54,8 @@ export function fieldScore(lexicon: Lexicon, slot: string, text: string): number
   const words = lexicon.fieldWords?.get(slot);
   if (!words?.length) return 0;
   const folded = lexiconKey(text);
-  return words.filter((w) => (HAN.test(w) ? folded.includes(w) : new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(folded))).length;
+  // A label word with a plural ending at most ("adresses", "contacts"): "finalement" does not name "utilisateur final".
+  return words.filter((w) => (HAN.test(w) ? folded.includes(w) : new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\p{L}{0,2}(?![\\p{L}])`, 'u').test(folded))).length;
 }
 
 /** Whether the text names the field `slot` by a word of its label. */
