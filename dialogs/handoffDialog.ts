@@ -1,27 +1,20 @@
-import { MessageFactory, type Activity } from 'botbuilder';
-import {
-  ComponentDialog,
-  Dialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type PromptValidatorContext,
-  type WaterfallStepContext,
-} from './sdk.js';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from './sdk.js';
 import { parseRating, type HandoffReason, type Ticket } from '../backend/handoff/index.js';
 import type { HandoffService } from '../bot/handoff/service.js';
-import { ratingQuestion } from '../bot/handoff/service.js';
+import { followUpQuestion, knownEmailsOf, ratingQuestion, sentences } from '../bot/handoff/service.js';
+import { userTimeZone } from '../bot/handoff/when.js';
 import { turnInfo } from '../bot/turn.js';
+import type { Lang } from '../knowledge/lang.js';
+import { looksLikeQuestion } from '../knowledge/language/question.js';
 import { offerReasonOf } from './handoffOffer.js';
 import { parkedDialog } from './handoffParked.js';
-import { withMenu } from './messages.js';
-import { validateEmail } from './validators/email.js';
+import { backsOut, declinesRating, meansSameEmail } from './handoffWords.js';
+import { imBack, withMenu } from './messages.js';
+import { requestReroute } from './restart.js';
+import { findEmails } from './validators/email.js';
 
 export const HANDOFF_DIALOG = 'handoff';
-const FLOW = 'handoff.flow';
-const EMAIL_PROMPT = 'handoff.email';
-const RATING_PROMPT = 'handoff.rating';
 
 export interface HandoffOptions {
   /** Set by the main dialog when the handoff starts on top of a running dialog. */
@@ -30,149 +23,231 @@ export interface HandoffOptions {
   parked?: Ticket['parked'];
 }
 
-interface FlowValues {
+/**
+ * Where the user is in the handoff, i.e. what their next message answers: nothing while a
+ * person is being found (`queued`, `transferred`: the relay middleware has those messages),
+ * the follow-up email, what the follow-up is about, the optional rating after a close.
+ */
+type Stage = 'queued' | 'transferred' | 'email' | 'about' | 'rating';
+
+interface HandoffState {
+  stage: Stage;
   ticketId?: string;
-  /** Which prompt's answer the next step receives. */
-  awaiting?: 'email' | 'rating';
+  parked?: Ticket['parked'];
+  /** The promise made once the email is known, said after "what is it about?" is answered. */
+  promise?: { key: string; email: string; when: string };
 }
 
-/** A rating prompt gives up after one retry: the score is optional. */
-const SKIP = '';
+export interface HandoffDialogDeps {
+  /** What a request said besides "a person please" ("…, I need help with a renewal"), if anything. */
+  aboutOf?: (text: string, lang: Lang) => string | undefined;
+  /** Emails the bot already knows for this user outside the parked dialog (the reseller's, from an earlier request). */
+  knownEmails?: (context: TurnContext) => Promise<string[]>;
+  /** Keeps the follow-up email as the reseller's, for a form that asks for it next. */
+  rememberEmail?: (context: TurnContext, email: string) => Promise<void>;
+}
+
+/** Reasons that already tell the advocate what the request is about. */
+const SELF_EXPLAINED: readonly HandoffReason[] = ['unanswered', 'promptFailed', 'quoteRule'];
+const PERSON_INTENTS: readonly string[] = ['handoff', 'advocate', 'callback'];
 
 /**
- * Puts the user in touch with a person and back. The ticket's status, changed
- * by the console, the timer or the hub between turns, tells the dialog what the
- * user's next message answers: a rating after a close, an email after a
- * timeout, nothing after a cancel. While a person is in charge the relay
- * middleware keeps messages away from here. Ending re-prompts the parked dialog.
+ * Puts the user in touch with a person and back, one step per message. The ticket's status,
+ * changed by the console, the timer or the hub between turns, says which step the message
+ * answers. At every step the user can back out ("never mind", "算了", "let's finish the
+ * quote", "cancel"): the ticket is withdrawn and the parked dialog asks its question again.
+ * Nothing typed is dropped: a sentence where an email was expected goes on the ticket.
  */
-export class HandoffDialog extends ComponentDialog {
-  constructor(private readonly service: HandoffService) {
+export class HandoffDialog extends Dialog<HandoffOptions> {
+  constructor(
+    private readonly service: HandoffService,
+    private readonly deps: HandoffDialogDeps = {},
+  ) {
     super(HANDOFF_DIALOG);
-    this.addDialog(new TextPrompt(EMAIL_PROMPT, emailValidator));
-    this.addDialog(new TextPrompt(RATING_PROMPT, ratingValidator));
-    this.addDialog(new WaterfallDialog(FLOW, [this.requestStep.bind(this), this.outcomeStep.bind(this), this.answerStep.bind(this)]));
-    this.initialDialogId = FLOW;
   }
 
-  /** Reads the parked dialog's partial data before the handoff hides it. */
-  override async beginDialog(outerDc: DialogContext, options?: HandoffOptions): Promise<DialogTurnResult> {
-    const parked = options?.interrupted ? parkedDialog(outerDc) : undefined;
-    return super.beginDialog(outerDc, { ...options, ...(parked ? { parked } : {}) });
+  /** Reads the parked dialog's partial data before the handoff hides it, then opens a ticket. */
+  override async beginDialog(dc: DialogContext, options: HandoffOptions = {}): Promise<DialogTurnResult> {
+    const parked = options.parked ?? (options.interrupted ? parkedDialog(dc) : undefined);
+    const state: HandoffState = { stage: 'queued', ...(parked ? { parked } : {}) };
+    dc.activeDialog!.state = state;
+    return this.open(dc, state, options.reason);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as HandoffState;
+    const ticket = state.ticketId ? await this.service.get(state.ticketId) : undefined;
+    // Erased ("delete my data") or expired: nothing is left to follow.
+    if (!ticket) return dc.endDialog();
+    switch (ticket.status) {
+      case 'abandoned':
+        return this.finish(dc, state, turnInfo(dc.context).t('handoff:cancelled'));
+      case 'closed':
+        return this.rating(dc, state, ticket);
+      case 'followUp':
+        return state.stage === 'about' ? this.about(dc, state, ticket) : this.email(dc, state, ticket);
+      default:
+        // A person is being found or is talking: the relay middleware keeps these messages.
+        return Dialog.EndOfTurn;
+    }
+  }
+
+  /** After an interruption (help, a declined "delete my data"): the open question again. */
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as HandoffState;
+    const { t } = turnInfo(context);
+    const ticket = state.ticketId ? await this.service.get(state.ticketId) : undefined;
+    if (ticket?.status === 'closed') {
+      await context.sendActivity(ratingQuestion(t));
+    } else if (ticket?.status === 'followUp') {
+      await context.sendActivity(state.stage === 'about' ? this.askAbout(t) : followUpQuestion(t, undefined, await this.knownEmails(context, state)));
+    } else if (ticket?.status === 'waiting') {
+      await context.sendActivity(t('handoff:waiting.reminder'));
+    }
   }
 
   /** Opens a ticket and says what happens next: a queue position, a transfer, or an email follow-up. */
-  private async requestStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
-    const { t, lang, intent } = turnInfo(step.context);
-    const values = step.values as FlowValues;
+  private async open(dc: DialogContext, state: HandoffState, reasonOption?: HandoffReason): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const { t, lang, intent } = turnInfo(context);
+    const text = context.activity.text ?? '';
     // Right after an offer, whatever the words ("Parler à un conseiller" is both the button and a phrase), the offer says why.
-    const reason =
-      step.options.reason ??
-      offerReasonOf({ handoffOffer: await this.service.lastOffer(step.context.activity) }) ??
-      (intent?.intent === 'advocate' ? 'menu' : 'request');
-    const opened = await this.service.open(step.context, { lang, reason, ...(step.options.parked ? { parked: step.options.parked } : {}) });
-    values.ticketId = opened.ticket.id;
+    const offered = offerReasonOf({ handoffOffer: await this.service.lastOffer(context.activity) });
+    const reason = reasonOption ?? offered ?? (intent?.intent === 'advocate' ? 'menu' : 'request');
+    const about = intent?.intent === 'advocate' ? undefined : this.deps.aboutOf?.(text, lang);
+    const opened = await this.service.open(context, { lang, reason, ...(state.parked ? { parked: state.parked } : {}), ...(about ? { about } : {}) });
+    state.ticketId = opened.ticket.id;
+    delete state.promise;
+    // Advocates answer in the chat or by email: a user who asked to be called is told so.
+    const phone = intent?.intent === 'callback' ? t('handoff:request.callback') : '';
 
     switch (opened.kind) {
-      case 'queued':
-        await step.context.sendActivity(t('handoff:request.searching', { position: opened.position }));
+      case 'queued': {
+        state.stage = 'queued';
+        const said = sentences(t, phone, t('handoff:request.searching', { position: opened.position }));
+        await context.sendActivity(said);
+        await this.service.noteBot(opened.ticket.id, said);
         return Dialog.EndOfTurn;
+      }
       case 'transferred':
-        await step.context.sendActivity(t('handoff:request.protocol'));
+        state.stage = 'transferred';
+        await context.sendActivity(sentences(t, phone, t('handoff:request.protocol')));
         return Dialog.EndOfTurn;
       case 'followUp': {
+        state.stage = 'email';
         const cause = opened.ticket.followUpCause === 'outOfHours' ? t('handoff:followUp.outOfHours', { when: opened.when }) : t('handoff:followUp.noAdvocate');
-        await step.context.sendActivity(cause);
-        values.awaiting = 'email';
-        return step.prompt(EMAIL_PROMPT, { prompt: t('handoff:followUp.askEmail'), retryPrompt: t('handoff:followUp.invalidEmail') });
-      }
-    }
-  }
-
-  /** The first message that reaches the dialog after the handoff: what it answers depends on the ticket. */
-  private async outcomeStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
-    const values = step.values as FlowValues;
-    if (values.awaiting) return this.answerStep(step);
-    const { t, lang } = turnInfo(step.context);
-    const ticket = values.ticketId ? await this.service.get(values.ticketId) : undefined;
-    const text = step.context.activity.text ?? '';
-
-    switch (ticket?.status) {
-      case 'abandoned':
-        return this.finish(step, t('handoff:cancelled'));
-      case 'followUp': {
-        const email = validateEmail(text, lang);
-        if (email.ok) return this.confirmEmail(step, email.value);
-        values.awaiting = 'email';
-        return step.prompt(EMAIL_PROMPT, { prompt: t('handoff:followUp.invalidEmail'), retryPrompt: t('handoff:followUp.invalidEmail') });
-      }
-      case 'closed': {
-        const rating = parseRating(text);
-        if (rating !== undefined) return this.thankForRating(step, rating);
-        values.awaiting = 'rating';
-        return step.prompt(RATING_PROMPT, { prompt: ratingRetry(t), retryPrompt: ratingRetry(t) });
-      }
-      default:
-        // Still in a person's hands (the relay middleware normally keeps messages away): keep waiting.
+        await context.sendActivity(sentences(t, phone, cause));
+        await context.sendActivity(followUpQuestion(t, undefined, await this.knownEmails(context, state)));
         return Dialog.EndOfTurn;
+      }
     }
   }
 
-  /** The answer to the email or rating prompt. */
-  private async answerStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
-    const values = step.values as FlowValues;
-    const { t } = turnInfo(step.context);
-    const answer = typeof step.result === 'string' ? step.result : SKIP;
-    if (values.awaiting === 'email') return this.confirmEmail(step, answer);
-    if (answer === SKIP) return this.finish(step, t('handoff:rating.skipped'));
-    return this.thankForRating(step, Number(answer));
+  /** The answer to "which email?": an email, "the same one", a back-out, or something to keep with the request. */
+  private async email(dc: DialogContext, state: HandoffState, ticket: Ticket): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const { t, lang, intent } = turnInfo(context);
+    const text = (context.activity.text ?? '').trim();
+    state.stage = 'email';
+    if (intent?.intent === 'cancel' || backsOut(text, lang)) return this.withdraw(dc, state, ticket);
+
+    const [typed] = findEmails(text);
+    if (typed) return this.useEmail(dc, state, ticket, typed);
+    const known = await this.knownEmails(context, state);
+    if (meansSameEmail(text, lang)) {
+      if (known[0]) return this.useEmail(dc, state, ticket, known[0]);
+      await context.sendActivity(followUpQuestion(t, 'handoff:followUp.noKnownEmail', known));
+      return Dialog.EndOfTurn;
+    }
+    if (intent && PERSON_INTENTS.includes(intent.intent)) {
+      await context.sendActivity(followUpQuestion(t, 'handoff:followUp.stillByEmail', known));
+      return Dialog.EndOfTurn;
+    }
+    if (!text) {
+      await context.sendActivity(followUpQuestion(t, 'handoff:followUp.invalidEmail', known));
+      return Dialog.EndOfTurn;
+    }
+    // A sentence, not an email: it is what the request is about; kept, and the email asked again.
+    await this.service.note(ticket.id, text, { about: true });
+    await context.sendActivity(followUpQuestion(t, 'handoff:followUp.noted', known));
+    return Dialog.EndOfTurn;
   }
 
-  private async confirmEmail(step: WaterfallStepContext<HandoffOptions>, email: string): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const promised = await this.service.setFollowUpEmail((step.values as FlowValues).ticketId!, email);
+  /** Stores the email at once (the team can answer even if the user leaves now), then asks what it is about if nobody knows. */
+  private async useEmail(dc: DialogContext, state: HandoffState, ticket: Ticket, email: string): Promise<DialogTurnResult> {
+    const { t } = turnInfo(dc.context);
+    const promised = await this.service.setFollowUpEmail(ticket.id, email, userTimeZone(dc.context.activity));
+    await this.deps.rememberEmail?.(dc.context, email);
     const key = promised.kind === 'by' ? 'handoff:followUp.confirmBy' : 'handoff:followUp.confirmFrom';
-    return this.finish(step, t(key, { email, when: promised.when }));
+    if (ticket.about || SELF_EXPLAINED.includes(ticket.reason)) return this.finish(dc, state, t(key, { email, when: promised.when }));
+    state.stage = 'about';
+    state.promise = { key, email, when: promised.when };
+    await dc.context.sendActivity(this.askAbout(t));
+    return Dialog.EndOfTurn;
   }
 
-  private async thankForRating(step: WaterfallStepContext<HandoffOptions>, rating: number): Promise<DialogTurnResult> {
-    await this.service.rate((step.values as FlowValues).ticketId!, rating);
-    return this.finish(step, turnInfo(step.context).t('handoff:rating.thanks'));
+  /** The answer to "what is it about?": kept on the ticket, then the promise. */
+  private async about(dc: DialogContext, state: HandoffState, ticket: Ticket): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const { t, lang, intent } = turnInfo(context);
+    const text = (context.activity.text ?? '').trim();
+    if (intent?.intent === 'cancel' || backsOut(text, lang)) return this.withdraw(dc, state, ticket);
+    if (!text) {
+      await context.sendActivity(this.askAbout(t));
+      return Dialog.EndOfTurn;
+    }
+    await this.service.note(ticket.id, text, { about: true });
+    const promise = state.promise;
+    return this.finish(dc, state, promise ? t(promise.key, { email: promise.email, when: promise.when }) : t('handoff:followUp.noted'));
+  }
+
+  /** The optional score after a close: a score, "no thanks", a new request for a person, or something else to handle. */
+  private async rating(dc: DialogContext, state: HandoffState, ticket: Ticket): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const { t, lang, intent } = turnInfo(context);
+    const text = (context.activity.text ?? '').trim();
+    state.stage = 'rating';
+    const score = looksLikeQuestion(text) && text.length > 12 ? undefined : parseRating(text);
+    if (score !== undefined) {
+      await this.service.rate(ticket.id, score);
+      return this.finish(dc, state, t('handoff:rating.thanks'));
+    }
+    if (intent && PERSON_INTENTS.includes(intent.intent)) return this.open(dc, state);
+    if (intent?.intent === 'cancel' || declinesRating(text, lang) || backsOut(text, lang)) return this.finish(dc, state, t('handoff:rating.skipped'));
+    // A question or a new request: the rating is left, and the main dialog handles the message.
+    requestReroute(context);
+    return Dialog.EndOfTurn;
+  }
+
+  /** The user backs out: the ticket is withdrawn (not left for the team), and they are back where they were. */
+  private async withdraw(dc: DialogContext, state: HandoffState, ticket: Ticket): Promise<DialogTurnResult> {
+    await this.service.cancel(ticket);
+    return this.finish(dc, state, turnInfo(dc.context).t('handoff:cancelled'));
+  }
+
+  private askAbout(t: ReturnType<typeof turnInfo>['t']) {
+    return MessageFactory.suggestedActions([imBack(t('handoff:followUp.backOut'))], t('handoff:followUp.askAbout'));
+  }
+
+  private async knownEmails(context: TurnContext, state: HandoffState): Promise<string[]> {
+    const fromMemory = (await this.deps.knownEmails?.(context)) ?? [];
+    return [...new Set([...knownEmailsOf(state), ...fromMemory])];
   }
 
   /** Says the last word, then hands back: to the parked dialog (re-prompted by its parent) or to the menu. */
-  private async finish(step: WaterfallStepContext<HandoffOptions>, text: string): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    if (step.options.parked) {
-      await step.context.sendActivities([MessageFactory.text(text), MessageFactory.text(t('handoff:resume'))]);
+  private async finish(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
+    const { t } = turnInfo(dc.context);
+    if (state.parked) {
+      await dc.context.sendActivities([MessageFactory.text(text), MessageFactory.text(t('handoff:resume'))]);
     } else {
-      await step.context.sendActivity(withMenu(t, text));
+      await dc.context.sendActivity(withMenu(t, text));
     }
-    return step.endDialog();
+    return dc.endDialog();
   }
-}
-
-function ratingRetry(t: Parameters<typeof ratingQuestion>[0]): Partial<Activity> {
-  return { ...ratingQuestion(t), text: t('handoff:rating.retry') };
-}
-
-async function emailValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const result = validateEmail(prompt.recognized.value ?? '', turnInfo(prompt.context).lang);
-  if (!result.ok) return false;
-  prompt.recognized.value = result.value;
-  return true;
-}
-
-/** A score 1–5; the prompt is itself the retry, so one more miss skips the rating rather than insisting. */
-async function ratingValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const rating = parseRating(prompt.recognized.value ?? '');
-  if (rating !== undefined) {
-    prompt.recognized.value = String(rating);
-    return true;
-  }
-  if (prompt.attemptCount >= 1) {
-    prompt.recognized.value = SKIP;
-    return true;
-  }
-  return false;
 }

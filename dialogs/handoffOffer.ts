@@ -16,7 +16,7 @@ export function handoffOffer(t: TFunction, reason: OfferReason): Partial<Activit
   return {
     type: 'message',
     text: t(`handoff:offer.${reason}`),
-    suggestedActions: { to: [], actions: [imBack(t('common:menu.advocate'))] },
+    suggestedActions: { to: [], actions: [imBack(t('common:menu.advocate')), imBack(t('handoff:offer.noThanks'))] },
     channelData: { handoffOffer: reason },
   };
 }

@@ -14,7 +14,8 @@ import { turnInfo } from '../bot/turn.js';
 import { normalizeCommand } from '../knowledge/intents.js';
 import { LANGS, type Lang } from '../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords } from '../knowledge/nlu/index.js';
-import { takeRestart, type Restart } from './restart.js';
+import { takeReroute, takeRestart, type Restart } from './restart.js';
+import { backsOut } from './handoffWords.js';
 import { extractQuoteSlots } from './validators/index.js';
 import type { BotState } from '../bot/state.js';
 import { helpMessage, languageChoice, welcomeActivities, withMenu, yesNoActions } from './messages.js';
@@ -41,6 +42,10 @@ export interface Route {
   detect?: (text: string, lang: Lang) => object | undefined;
   /** Started on top of a running dialog (which is parked and re-prompted when it ends). */
   interrupts?: boolean;
+  /** Global intents this dialog handles itself while it is the active one ("cancel" inside the handoff cancels the handoff). */
+  ownIntents?: string[];
+  /** The dialog may give a message away (`requestReroute`): it is then ended and the message handled as if it were not there. */
+  yields?: boolean;
 }
 
 /** Whatever answers free text: the FAQ engine. */
@@ -86,9 +91,32 @@ export class MainDialog extends ComponentDialog {
       if (handled) return handled;
     }
     const result = await super.onContinueDialog(innerDc);
+    if (takeReroute(context)) return this.reroute(innerDc);
     // A form read "start over: <a new request>" (or changed kind): drop everything and start that.
     const restart = takeRestart(context);
     return restart ? this.restart(innerDc, restart) : result;
+  }
+
+  /**
+   * The active dialog gave the message away: it goes, without re-prompting what it had parked
+   * (that would ask the parked question before the answer). Nothing parked: the message is
+   * routed as a new one. A parked form: the message is answered (a command, or the FAQ), then
+   * the form asks its question again.
+   */
+  private async reroute(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const top = innerDc.activeDialog;
+    if (top && this.routes.some((r) => r.yields && r.dialog.id === top.id)) innerDc.stack.pop();
+    if (!innerDc.activeDialog || innerDc.activeDialog.id === ROUTER) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTER, {} satisfies RouterOptions);
+    }
+    const handled = await this.interrupt(innerDc);
+    if (handled) return handled;
+    const text = innerDc.context.activity.text ?? '';
+    if (this.deps.freeText) await this.deps.freeText.respond(innerDc.context, text);
+    else await innerDc.context.sendActivity(turnInfo(innerDc.context).t('common:unknown'));
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
   /** Cancels every running dialog, then routes this message as a new request (or starts the dialog asked for). */
@@ -123,11 +151,17 @@ export class MainDialog extends ComponentDialog {
     const { t, intent } = turnInfo(context);
     const text = context.activity.text ?? '';
     const data = await this.deps.state.conversationData.get(context, {});
+    const { lang } = turnInfo(context);
     // "Delete my data" is honoured at any point, even instead of answering "stop what we're doing?".
     if (intent?.intent === 'deleteData') data.pendingCancel = false;
+    // Another request (a person, help, the language) answers "stop what we're doing?" by moving on: it is handled, the question dropped.
+    if (data.pendingCancel && intent && intent.intent !== 'cancel' && intent.intent !== 'resume') data.pendingCancel = false;
+    const owner = this.routes.find((r) => r.dialog.id === innerDc.activeDialog?.id);
+    if (intent && intent.intent !== 'deleteData' && owner?.ownIntents?.includes(intent.intent)) return undefined;
 
     if (data.pendingCancel) {
-      const answer = this.deps.yesNo(text, turnInfo(context).lang);
+      // "never mind", "laisse tomber", "算了" here mean: don't stop.
+      const answer = backsOut(text, lang) ? false : this.deps.yesNo(text, lang);
       // "Confirm" (a summary button clicked again) is not "yes, cancel": the question is asked again.
       const confirmButton = LANGS.some((lng) => normalizeCommand(t('quote:summary.confirm', { lng })) === normalizeCommand(text));
       if (answer === true && !confirmButton) {
@@ -144,9 +178,10 @@ export class MainDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       }
-      // Neither yes nor no: nothing is taken as an answer; the question is asked again.
+      // Neither yes nor no: nothing is taken as an answer; the question is explained if asked about, and asked again.
       if (intent?.intent !== 'cancel' || confirmButton) {
-        await context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t('common:cancel.again')));
+        const key = looksLikeQuestion(text) ? 'common:cancel.explain' : 'common:cancel.again';
+        await context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t(key)));
         return Dialog.EndOfTurn;
       }
     }
@@ -221,6 +256,13 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       case 'resume':
         return this.resume(step);
+      case 'notHelpful':
+        // "ça ne m'aide pas": a 👎 on the last answer (the FAQ offers an advocate), never a new question.
+        if (this.deps.freeText) {
+          await this.deps.freeText.respond(context, text);
+          return step.endDialog();
+        }
+        break;
     }
     for (const route of this.routes) {
       if (intent && route.intents?.includes(intent.intent)) return step.beginDialog(route.dialog.id, {});

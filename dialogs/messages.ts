@@ -49,7 +49,8 @@ export function endonymPhrases(): Array<[Lang, string]> {
 export function welcomeActivities(t: TFunction, userName?: string): Array<Partial<Activity>> {
   const name = userName && userName.length <= 40 && !/^user/i.test(userName) ? ` ${userName}` : '';
   return [
-    MessageFactory.text(`${t('common:welcome.greeting', { name })} ${t('common:welcome.capabilities')}`),
+    // Chinese puts no space after a full stop.
+    MessageFactory.text(`${t('common:welcome.greeting', { name })}${t('common:sentenceGap')}${t('common:welcome.capabilities')}`),
     withMenu(t, t('common:welcome.prompt')),
   ];
 }

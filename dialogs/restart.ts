@@ -22,3 +22,20 @@ export function takeRestart(context: TurnContext): Restart | undefined {
   context.turnState.delete(RESTART);
   return restart;
 }
+
+/**
+ * A dialog that gives the message away (the optional rating after a live conversation, given
+ * a question instead of a score) leaves this mark; the main dialog then ends it without
+ * re-prompting what it had parked, handles the message, and only then asks the parked question.
+ */
+const REROUTE = Symbol('reroute');
+
+export function requestReroute(context: TurnContext): void {
+  context.turnState.set(REROUTE, true);
+}
+
+export function takeReroute(context: TurnContext): boolean {
+  const marked = context.turnState.get(REROUTE) === true;
+  context.turnState.delete(REROUTE);
+  return marked;
+}

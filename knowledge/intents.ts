@@ -103,6 +103,14 @@ export class IntentMatcher {
     if (key) this.contains.push({ phrase: key, match: { intent, variant } });
   }
 
+  /** Every phrase of `intent` (exact and contained, all languages), normalized: what a message says besides the command. */
+  phrases(intent: string): string[] {
+    const out = new Set<string>();
+    for (const [key, match] of this.exact) if (match.intent === intent) out.add(key);
+    for (const { phrase, match } of this.contains) if (match.intent === intent) out.add(phrase);
+    return [...out].sort((a, b) => b.length - a.length);
+  }
+
   match(text: string): IntentMatch | undefined {
     const norm = normalizeCommand(text);
     if (!norm) return undefined;

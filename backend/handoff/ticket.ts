@@ -7,7 +7,8 @@ export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 /**
  * waiting → active → closed is the happy path; a waiting ticket may be
  * abandoned (the user cancelled) or turned into a follow-up by email (timeout,
- * out of hours, no advocate, hub failure). A follow-up stays open for the team.
+ * out of hours, no advocate, hub failure). A follow-up stays open for the team
+ * until an advocate takes it live or marks it done, or the user withdraws it.
  */
 export const TICKET_STATUSES = ['waiting', 'active', 'closed', 'abandoned', 'followUp'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -51,6 +52,8 @@ export const ticketSchema = z.object({
   /** What the user had typed into the dialog that was parked (e.g. a half-filled quote). */
   parked: z.object({ dialogId: z.string(), data: z.record(z.string(), z.unknown()) }).optional(),
   email: z.string().optional(),
+  /** What the user said the request is about, in their words (the rest of "get me a human, it's about…", or their answer when asked). */
+  about: z.string().max(1000).optional(),
   rating: z.number().int().min(1).max(5).optional(),
   createdAt: z.iso.datetime(),
   acceptedAt: z.iso.datetime().optional(),
@@ -88,7 +91,9 @@ const ALLOWED: Record<TicketStatus, readonly TicketStatus[]> = {
   active: ['closed'],
   closed: [],
   abandoned: [],
-  followUp: [],
+  // A follow-up is still a person's to take: live by an advocate who became free, marked done
+  // once answered by email, or withdrawn by the user who no longer wants it.
+  followUp: ['active', 'closed', 'abandoned'],
 };
 
 export class HandoffError extends Error {

@@ -136,6 +136,12 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.json({ ticket: await detail(service, (await service.get(id))!), delivered });
   }));
 
+  // An email follow-up answered outside the console: marked done, it leaves the list.
+  server.post('/api/handoff/tickets/:id/done', guarded(async (req, res, advocate) => {
+    const id = String(req.params.id);
+    res.json({ ticket: await detail(service, await service.done(id, advocate)) });
+  }));
+
   server.get('/api/handoff/knowledge', guarded(async (req, res, advocate) => {
     if (!deps.knowledge) return sendError(res, 501, 'NotAvailable', 'The knowledge base is not wired into the console yet.');
     const query = (req.query ?? {}) as Record<string, unknown>;
@@ -211,6 +217,7 @@ async function detail(service: HandoffService, ticket: Ticket) {
     transcriptSummary: summary ?? null,
     parked: ticket.parked ?? null,
     email: ticket.email ?? null,
+    about: ticket.about ?? null,
     rating: ticket.rating ?? null,
     followUpBy: ticket.followUpBy ?? null,
     endedAt: ticket.endedAt ?? null,

@@ -3,6 +3,7 @@ import { AdvocateDirectory, parseAdvocates, parseBusinessHours } from '../../bac
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import type { Feature, FeatureContext, FeatureFactory } from '../feature.js';
 import { turnInfo } from '../turn.js';
+import { normalizeCommand } from '../../knowledge/intents.js';
 import { registerConsoleRoutes } from './consoleRoutes.js';
 import { ConsoleEvents } from './events.js';
 import { localEvents, sharedEvents } from './fanOut.js';
@@ -10,6 +11,8 @@ import { faqKnowledge } from './faqKnowledge.js';
 import type { KnowledgeSearch } from './knowledge.js';
 import { ticketSource } from '../insights/sources.js';
 import { HandoffRelayMiddleware } from './relayMiddleware.js';
+import { OfferAnswerMiddleware } from './offerAnswer.js';
+import { yesNo } from '../../dialogs/yesNo.js';
 import { HandoffService, ticketSummary } from './service.js';
 import { PgRecentMessages } from './pgRecentMessages.js';
 import { MemoryRecentMessages, RECENT_MESSAGE_LIMITS, TranscriptRecorder } from './transcript.js';
@@ -85,8 +88,17 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
     let sweeper: NodeJS.Timeout | undefined;
     return {
       name: 'handoff',
-      routes: [{ dialog: new HandoffDialog(service), intents: ['handoff', 'advocate'], interrupts: true }],
-      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx))],
+      routes: [
+        {
+          dialog: new HandoffDialog(service, { aboutOf: aboutOf(ctx.intents), knownEmails: resellerEmails(ctx), rememberEmail: rememberEmail(ctx) }),
+          intents: ['handoff', 'advocate', 'callback'],
+          interrupts: true,
+          // Inside the handoff, "cancel" cancels the handoff (not the parked quote), and asking for a person again is its own business.
+          ownIntents: ['cancel', 'handoff', 'advocate', 'callback'],
+          yields: true,
+        },
+      ],
+      middleware: [transcript, new HandoffRelayMiddleware(service, privacyTurn(ctx), (context) => ctx.state.userState.saveChanges(context, false)), new OfferAnswerMiddleware(service, yesNo, ctx.state)],
       start() {
         if (config.HANDOFF_MODE !== 'console') return;
         sweeper = setInterval(() => {
@@ -103,6 +115,52 @@ export function createHandoffFeature(options: { knowledge?: KnowledgeSearch } = 
         await store.then((s) => s.close(), () => undefined);
       },
     };
+  };
+}
+
+/** Words around a request for a person that say nothing about the request itself. */
+const FILLER = new Set(
+  ('i want to please pls would like can could you me a an the now just so hi hello hey ok okay need some is there '
+    + 'je veux voudrais aimerais svp stp plait s\'il vous pouvez peux est-ce que qu\'on on bonjour salut merci un une le la des avec moi '
+    + 'alors juste maintenant').split(' '),
+);
+const HAN_FILLER = /[我要想请能吗呢吧你好可以帮们的个一下啊呀嗯给]/gu;
+
+/**
+ * What a request for a person says besides the request ("get me a human please, I need help with
+ * a renewal" → the whole sentence, kept as what the ticket is about); undefined for a bare
+ * "un conseiller svp" or "能转人工吗".
+ */
+function aboutOf(intents: FeatureContext['intents']): (text: string, lang: string) => string | undefined {
+  let phrases: string[] | undefined;
+  return (text) => {
+    phrases ??= ['handoff', 'callback', 'advocate'].flatMap((i) => intents.phrases(i)).sort((a, b) => b.length - a.length);
+    let rest = ` ${normalizeCommand(text)} `;
+    for (const p of phrases) rest = /\p{Script=Han}/u.test(p) ? rest.split(p).join(' ') : rest.split(` ${p} `).join('  ');
+    const words = rest.split(/\s+/).filter((w) => w && !FILLER.has(w) && !/\p{Script=Han}/u.test(w));
+    const han = rest.replace(/[^\p{Script=Han}]/gu, '').replace(HAN_FILLER, '');
+    return words.length >= 3 || han.length >= 4 ? text.trim() : undefined;
+  };
+}
+
+/** The quote feature's memory of the reseller's own details in this conversation. */
+const resellerMemory = (ctx: FeatureContext) => ctx.state.conversationState.createProperty<{ resellerEmail?: string } | undefined>('quoteReseller');
+
+/** The reseller's email from an earlier request in this conversation. */
+function resellerEmails(ctx: FeatureContext): (context: TurnContext) => Promise<string[]> {
+  const memory = resellerMemory(ctx);
+  return async (context) => {
+    const email = (await memory.get(context))?.resellerEmail;
+    return typeof email === 'string' && email ? [email] : [];
+  };
+}
+
+/** The follow-up email is the reseller's own: a quote form asking for it then understands "same as above". */
+function rememberEmail(ctx: FeatureContext): (context: TurnContext, email: string) => Promise<void> {
+  const memory = resellerMemory(ctx);
+  return async (context, email) => {
+    const known = await memory.get(context);
+    if (!known?.resellerEmail) await memory.set(context, { ...known, resellerEmail: email });
   };
 }
 

@@ -19,7 +19,7 @@ import type { Logger } from '../log.js';
 import type { ProactiveMessenger } from '../proactive.js';
 import type { HandoffEvents } from './fanOut.js';
 import type { TranscriptRecorder } from './transcript.js';
-import { followUpPromise, formatWhen } from './when.js';
+import { followUpPromise, formatWhen, userTimeZone } from './when.js';
 
 export interface HandoffServiceDeps {
   store: Promise<TicketStore>;
@@ -45,6 +45,8 @@ export interface OpenRequest {
   lang: Lang;
   reason: HandoffReason;
   parked?: Ticket['parked'];
+  /** What the user said it is about, when the request said more than "a person please". */
+  about?: string;
 }
 
 /** What the console lists: no transcript, no reference, no email. */
@@ -97,6 +99,7 @@ export class HandoffService {
       lang: request.lang,
       channel,
       reason: request.reason,
+      ...(request.about ? { about: request.about.slice(0, 1000) } : {}),
       transcript: await this.deps.transcript.entries(channel, conversationId),
       ...(request.parked ? { parked: request.parked } : {}),
     };
@@ -116,7 +119,7 @@ export class HandoffService {
     if (cause) {
       const ticket = await store.create({ ...base, status: 'followUp', followUpCause: cause }, now);
       this.publishTicket(ticket);
-      const when = cause === 'outOfHours' ? this.format(this.deps.hours.nextOpening(now), request.lang) : undefined;
+      const when = cause === 'outOfHours' ? this.format(this.deps.hours.nextOpening(now), request.lang, userTimeZone(activity)) : undefined;
       return { kind: 'followUp', ticket, ...(when ? { when } : {}) };
     }
     const ticket = await store.create(base, now);
@@ -160,8 +163,53 @@ export class HandoffService {
     return position ? { position } : {};
   }
 
+  /** The user no longer wants a person: a waiting ticket leaves the queue, a follow-up is withdrawn (not left for the team). */
   async cancel(ticket: Ticket): Promise<void> {
-    const updated = await (await this.deps.store).update(ticket.id, (t) => moveTo(t, 'abandoned', this.now()));
+    const updated = await (await this.deps.store).update(ticket.id, (t) => (t.status === 'abandoned' ? t : moveTo(t, 'abandoned', this.now())));
+    this.publishTicket(updated);
+  }
+
+  /** Something the user said about their request outside the queue (at the email prompt, asked what it is about): on the ticket. */
+  async note(id: string, text: string, opts: { about?: boolean } = {}): Promise<void> {
+    const store = await this.deps.store;
+    const entry = await store.appendMessage(id, { from: 'user', text, at: this.now().toISOString() });
+    this.deps.events.message(id, entry);
+    const updated = await store.update(id, (t) =>
+      opts.about || !t.about ? { ...t, about: (opts.about && t.about ? `${t.about}\n${text}` : text).slice(0, 1000), updatedAt: this.now().toISOString() } : t,
+    );
+    this.publishTicket(updated);
+  }
+
+  /** A line the bot said to the user about the ticket, so the advocate sees when and what they were told. */
+  async noteBot(id: string, text: string): Promise<void> {
+    const entry = await (await this.deps.store).appendMessage(id, { from: 'bot', text, at: this.now().toISOString() });
+    this.deps.events.message(id, entry);
+  }
+
+  /** The user switched language while a person is being found: the advocate sees it, and later messages (rating, close) follow it. */
+  async setLanguage(ticket: Ticket, lang: Lang, note: string): Promise<void> {
+    const store = await this.deps.store;
+    const updated = await store.update(ticket.id, (t) => ({ ...t, lang, updatedAt: this.now().toISOString() }));
+    this.publishTicket(updated, (await store.queuePosition(ticket.id)) ?? undefined);
+    await this.noteBot(ticket.id, note);
+  }
+
+  /** An email follow-up answered by the team: marked done, nothing said to the user (the answer went by email). */
+  async done(id: string, advocate: Advocate): Promise<Ticket> {
+    const ticket = await (await this.deps.store).update(id, (t) => {
+      if (t.status !== 'followUp') throw new HandoffError('invalidTransition', `ticket ${id} is not an email follow-up`);
+      return moveTo(t, 'closed', this.now(), { advocate: t.advocate ?? advocate.name });
+    });
+    this.publishTicket(ticket);
+    return ticket;
+  }
+
+  /** The user leaves a live conversation: closed, and the advocate sees why in the transcript. */
+  async leave(ticket: Ticket, text: string): Promise<void> {
+    const store = await this.deps.store;
+    const entry = await store.appendMessage(ticket.id, { from: 'user', text, at: this.now().toISOString() });
+    this.deps.events.message(ticket.id, entry);
+    const updated = await store.update(ticket.id, (t) => (t.status === 'active' ? moveTo(t, 'closed', this.now()) : t));
     this.publishTicket(updated);
   }
 
@@ -191,12 +239,14 @@ export class HandoffService {
     await this.owned(id, advocate);
     const ticket = await (await this.deps.store).update(id, (t) => moveTo(t, 'closed', this.now()));
     this.publishTicket(ticket);
-    await this.tell(ticket, (t) => [MessageFactory.text(t('handoff:closed', { name: advocate.name })), ratingQuestion(t)]);
+    // A follow-up taken live after the user left their email has no handoff dialog waiting for a score: no rating asked.
+    const rated = !(ticket.followUpCause && ticket.email);
+    await this.tell(ticket, (t) => [MessageFactory.text(t('handoff:closed', { name: advocate.name })), ...(rated ? [ratingQuestion(t)] : [])]);
     return ticket;
   }
 
   /** The email a follow-up answer goes to, and when the user was promised it (localized). */
-  async setFollowUpEmail(id: string, email: string): Promise<{ kind: 'by' | 'from'; when: string }> {
+  async setFollowUpEmail(id: string, email: string, userZone?: string): Promise<{ kind: 'by' | 'from'; when: string }> {
     const store = await this.deps.store;
     const ticket = await store.get(id);
     if (!ticket) throw new HandoffError('notFound', `no ticket ${id}`);
@@ -204,7 +254,7 @@ export class HandoffService {
     const promise = ticket.followUpCause === 'outOfHours' ? { kind: 'from' as const, at: this.deps.hours.nextOpening(now) } : followUpPromise(this.deps.hours, now);
     const updated = await store.update(id, (t) => ({ ...t, email, followUpBy: promise.at.toISOString(), updatedAt: now.toISOString() }));
     this.publishTicket(updated);
-    return { kind: promise.kind, when: this.format(promise.at, ticket.lang) };
+    return { kind: promise.kind, when: this.format(promise.at, ticket.lang, userZone) };
   }
 
   async rate(id: string, rating: number): Promise<void> {
@@ -227,7 +277,7 @@ export class HandoffService {
       }
       expired++;
       this.publishTicket(ticket);
-      await this.tell(ticket, (t) => [MessageFactory.text(`${t('handoff:followUp.timeout')} ${t('handoff:followUp.askEmail')}`)]).catch(() => undefined);
+      await this.tell(ticket, (t) => [followUpQuestion(t, 'handoff:followUp.timeout', knownEmailsOf(ticket))]).catch(() => undefined);
     }
     return expired;
   }
@@ -252,9 +302,7 @@ export class HandoffService {
         x.status === 'active' ? moveTo(x, 'closed', now) : moveTo(x, 'followUp', now, { followUpCause: 'hubFailed' }),
       );
       this.publishTicket(moved);
-      await context.sendActivity(
-        moved.status === 'followUp' ? `${t('handoff:protocol.failed')} ${t('handoff:followUp.askEmail')}` : t('handoff:protocol.failed'),
-      );
+      await context.sendActivity(moved.status === 'followUp' ? followUpQuestion(t, 'handoff:protocol.failed', knownEmailsOf(moved)) : MessageFactory.text(t('handoff:protocol.failed')));
       if (moved.status === 'closed') await context.sendActivity(ratingQuestion(t));
     } else {
       // Completed before anyone accepted: nothing to rate.
@@ -287,8 +335,8 @@ export class HandoffService {
     return ticketSummary(ticket, this.now(), position);
   }
 
-  format(at: Date, lang: Lang): string {
-    return formatWhen(at, lang, this.deps.hours.timeZone);
+  format(at: Date, lang: Lang, userZone?: string): string {
+    return formatWhen(at, lang, this.deps.hours.timeZone, userZone);
   }
 
   private async owned(id: string, advocate: Advocate): Promise<Ticket> {
@@ -332,6 +380,37 @@ export class UnreachableError extends Error {
     super(`handoff: the user of ticket ${ticketId} could not be reached`);
     this.name = 'UnreachableError';
   }
+}
+
+/** Two sentences as the language joins them: a space in French and English, nothing after a Chinese full stop. */
+export function sentences(t: TFunction, ...texts: string[]): string {
+  return texts.filter(Boolean).join(t('common:sentenceGap'));
+}
+
+/**
+ * "Why, then which email?" in one message, the emails the bot already knows as buttons (the
+ * quote draft's, the reseller's) and "never mind" to back out.
+ */
+export function followUpQuestion(t: TFunction, causeKey: string | undefined, known: string[], causeParams: Record<string, unknown> = {}): Partial<Activity> {
+  const text = causeKey ? sentences(t, t(causeKey, causeParams), t('handoff:followUp.askEmail')) : t('handoff:followUp.askEmail');
+  return MessageFactory.suggestedActions([...known.slice(0, 2), t('handoff:followUp.backOut')], text);
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[A-Za-z]{2,24}$/;
+
+/** The emails in what the user had typed into the parked dialog, the reseller's own first. */
+export function knownEmailsOf(ticket: Pick<Ticket, 'parked'>): string[] {
+  const found: Array<{ key: string; value: string }> = [];
+  const walk = (value: unknown, key: string, depth: number): void => {
+    if (depth > 6) return;
+    if (typeof value === 'string') {
+      if (EMAIL.test(value.trim())) found.push({ key, value: value.trim().toLowerCase() });
+    } else if (Array.isArray(value)) value.forEach((v) => walk(v, key, depth + 1));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
+  };
+  walk(ticket.parked?.data, '', 0);
+  found.sort((a, b) => Number(/reseller/i.test(b.key)) - Number(/reseller/i.test(a.key)));
+  return [...new Set(found.map((f) => f.value))];
 }
 
 /** "How was it, 1–5?" with the five scores as buttons. */

@@ -22,15 +22,50 @@ export function followUpPromise(hours: BusinessHours, now: Date): FollowUpPromis
   return { kind: 'from', at: hours.nextOpening(closing ?? now) };
 }
 
-/** "Monday 24 November, 09:00 CET" in the user's language and the team's time zone. */
-export function formatWhen(at: Date, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(REPLY_LOCALE[lang], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(at);
+/** A time zone Intl knows, or undefined. */
+function knownZone(zone: unknown): string | undefined {
+  if (typeof zone !== 'string' || !zone || zone.length > 64) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The user's own time zone, when the client says it (`localTimezone`, or a `clientInfo` entity's `timezone`). */
+export function userTimeZone(activity: { localTimezone?: string; entities?: Array<{ type?: string; [key: string]: unknown }> }): string | undefined {
+  const fromEntity = activity.entities?.find((e) => e?.type === 'clientInfo')?.timezone;
+  return knownZone(activity.localTimezone) ?? knownZone(fromEntity);
+}
+
+const parts = (at: Date, locale: string, options: Intl.DateTimeFormatOptions): Record<string, string> =>
+  Object.fromEntries(new Intl.DateTimeFormat(locale, options).formatToParts(at).map((p) => [p.type, p.value]));
+
+/** "heure de Paris", "Paris time", "北京时间", else the offset ("UTC+1"): said only when the time is not in the user's own zone. */
+function zoneLabel(at: Date, lang: Lang, zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Etc/GMT') return 'UTC';
+  if (lang === 'zh' && (zone === 'Asia/Shanghai' || zone === 'Asia/Chongqing' || zone === 'PRC')) return '北京时间';
+  const offset = (parts(at, 'en-US', { timeZone: zone, timeZoneName: 'shortOffset' }).timeZoneName ?? 'GMT').replace(/^GMT/, 'UTC');
+  const city = zone.includes('/') ? zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ') : '';
+  if (!city || lang === 'zh') return offset === 'UTC' ? 'UTC' : offset;
+  return lang === 'fr' ? `heure de ${city}` : `${city} time`;
+}
+
+/**
+ * A time promised to a user, as their language writes it: "jeudi 3 décembre à 15 h 46",
+ * "Thursday, December 3 at 3:46 PM", "12月3日星期四15:46". In the user's own zone when the
+ * client gave it (then no zone is named), otherwise in the team's, named: "(heure de Paris)".
+ */
+export function formatWhen(at: Date, lang: Lang, teamZone: string, userZone?: string): string {
+  const zone = userZone ?? teamZone;
+  const locale = REPLY_LOCALE[lang];
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone }).format(at);
+  const clock = parts(at, locale, { hour: 'numeric', minute: '2-digit', hourCycle: lang === 'en' ? 'h12' : 'h23', timeZone: zone });
+  const hour = String(Number(clock.hour));
+  const minute = clock.minute ?? '00';
+  const label = userZone ? '' : zoneLabel(at, lang, zone);
+  if (lang === 'fr') return `${day} à ${minute === '00' ? `${hour} h` : `${hour} h ${minute}`}${label ? ` (${label})` : ''}`;
+  if (lang === 'zh') return `${day}${hour.padStart(2, '0')}:${minute}${label ? `（${label}）` : ''}`;
+  return `${day} at ${hour}:${minute} ${clock.dayPeriod ?? ''}`.trimEnd() + (label ? ` (${label})` : '');
 }

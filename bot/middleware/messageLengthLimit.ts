@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { isSharedConversation, mentionsBot } from '../bot.js';
-import { promptWaiting, sendNotice, type NoticeDeps } from './notice.js';
+import { promptWaiting, sendNotice, waitingForAdvocate, type NoticeDeps } from './notice.js';
 
 /** Characters (code points), counted without building an array of a 256 kB text. */
 function charCount(text: string, atLeast: number): number {
@@ -25,7 +25,9 @@ export class MessageLengthLimit implements Middleware {
     const length = charCount(a.text, this.maxChars);
     if (length <= this.maxChars) return next();
     if (isSharedConversation(context) && !mentionsBot(context)) return;
-    const key = (await promptWaiting(context, this.deps.state)) ? 'common:limits.tooLongAtPrompt' : 'common:limits.tooLong';
+    const key = (await waitingForAdvocate(context, this.deps.state))
+      ? 'common:limits.tooLongInQueue'
+      : (await promptWaiting(context, this.deps.state)) ? 'common:limits.tooLongAtPrompt' : 'common:limits.tooLong';
     await sendNotice(context, this.deps, key, { length, max: this.maxChars });
   }
 }

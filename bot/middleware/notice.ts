@@ -42,6 +42,17 @@ export async function promptWaiting(context: TurnContext, state: BotState): Prom
   return ((await state.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
 }
 
+/** Whether the user is in the queue for an advocate (a handoff dialog waiting for a person, not for an answer). */
+export async function waitingForAdvocate(context: TurnContext, state: BotState): Promise<boolean> {
+  const walk = (stack: unknown, depth: number): boolean => {
+    if (!Array.isArray(stack) || depth > 8) return false;
+    return stack.some((instance: { id?: unknown; state?: { stage?: unknown; dialogs?: { dialogStack?: unknown } } }) =>
+      (instance?.id === 'handoff' && instance.state?.stage === 'queued') || walk(instance?.state?.dialogs?.dialogStack, depth + 1),
+    );
+  };
+  return walk((await state.dialogState.get(context))?.dialogStack, 0);
+}
+
 /** Numbers as each language writes them: 4,000 · 4 000 · 4000. */
 function formatNumbers(params: Record<string, unknown>, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};

@@ -33,7 +33,8 @@ export function privacyFeature(ctx: FeatureContext): Feature {
   };
   return {
     name: 'privacy',
-    routes: [{ dialog, intents: ['deleteData'], interrupts: true }],
+    // "never mind" / "cancel" at its yes or no is its own "no", not "stop what we're doing?".
+    routes: [{ dialog, intents: ['deleteData'], interrupts: true, ownIntents: ['cancel'] }],
     middleware: [new DataSubjectTagger(state)],
     start() {
       timer = setTimeout(function again() {

@@ -356,17 +356,22 @@ export class FaqResponder implements FreeTextResponder {
 
   /** A 👍/👎 (tapped or typed) on the last answer. */
   private async feedback(context: TurnContext, text: string): Promise<boolean> {
-    const vote = this.voteOf(text);
+    const { intent } = turnInfo(context);
+    // "ça ne m'aide pas", "that doesn't help", "没用" (knowledge/intents.json) are a typed 👎.
+    const notHelpful = intent?.intent === 'notHelpful';
+    const vote = this.voteOf(text) ?? (notHelpful ? 'down' : undefined);
     if (!vote) return false;
-    await this.vote(context, vote);
+    await this.vote(context, vote, notHelpful);
     return true;
   }
 
-  private async vote(context: TurnContext, vote: 'up' | 'down'): Promise<void> {
+  private async vote(context: TurnContext, vote: 'up' | 'down', notHelpful = false): Promise<void> {
     const { t } = turnInfo(context);
     const memory = await this.memory.get(context, {});
     if (!memory.last) {
-      await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
+      // Nothing to rate, but the user said the bot is not helping: the way to a person.
+      if (notHelpful) await context.sendActivity(MessageFactory.suggestedActions([imBack(t('common:menu.advocate')), imBack(t('common:menu.ask'))], t('faq:feedback.sorry')));
+      else await context.sendActivity(withMenu(t, t('faq:feedback.nothing')));
       return;
     }
     const { record, context: _readWith, ...last } = memory.last;

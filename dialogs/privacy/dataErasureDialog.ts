@@ -13,6 +13,8 @@ import type { TurnErasure } from '../../bot/privacy/turnErasure.js';
 import type { ConversationData } from '../../bot/state.js';
 import { turnInfo } from '../../bot/turn.js';
 import { withMenu, yesNoActions } from '../messages.js';
+import { backsOut } from '../handoffWords.js';
+import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import type { YesNo } from '../yesNo.js';
 
 export const DATA_ERASURE_DIALOG = 'dataErasure';
@@ -75,9 +77,19 @@ export class DataErasureDialog extends ComponentDialog {
     return step.cancelAllDialogs(true);
   }
 
-  /** Yes or no; a second answer that is neither counts as no, so nobody is stuck in this question. */
+  /**
+   * Yes or no; "never mind", "laisse tomber", "算了" (or "cancel") are no. A question about it is
+   * answered (what goes, what stays) and the question asked again; a second answer that is
+   * neither counts as no, so nobody is stuck in this question.
+   */
   private async confirmValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const answer = this.yesNo(prompt.recognized.value ?? '', turnInfo(prompt.context).lang);
+    const text = prompt.recognized.value ?? '';
+    const { lang, intent, t } = turnInfo(prompt.context);
+    const answer = intent?.intent === 'cancel' || backsOut(text, lang) ? false : this.yesNo(text, lang);
+    if (answer === undefined && looksLikeQuestion(text)) {
+      await prompt.context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t('privacy:explain')));
+      return false;
+    }
     if (answer !== undefined || prompt.attemptCount >= 2) {
       prompt.recognized.value = answer === true ? ERASE : KEEP;
       return true;

@@ -74,8 +74,10 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { t, lang } = turnInfo(context);
     const { draft, slot } = state.options;
     const text = context.activity.text ?? '';
+    const knownEmail = slot === 'resellerEmail' ? (await this.deps.reseller?.recall(context))?.resellerEmail : undefined;
     const now = this.deps.now?.() ?? new Date();
     const reading = interpretFormTurn({
+      ...(typeof knownEmail === 'string' && knownEmail ? { knownEmail } : {}),
       draft,
       asked: slot,
       text,

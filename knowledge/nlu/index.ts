@@ -4,6 +4,7 @@ import {
   datesSchema,
   formTurnsSchema,
   freeTextSchema,
+  handoffWordsSchema,
   numbersSchema,
   paymentSchema,
   quoteIntentSchema,
@@ -27,6 +28,7 @@ export const paymentWords = lazy(() => loadJsonFile(file('payment.json'), paymen
 export const freeTextRules = lazy(() => loadJsonFile(file('freeText.json'), freeTextSchema));
 export const roleWords = lazy(() => loadJsonFile(file('roles.json'), rolesSchema));
 export const formTurnWords = lazy(() => loadJsonFile(file('formTurns.json'), formTurnsSchema));
+export const handoffWords = lazy(() => loadJsonFile(file('handoff.json'), handoffWordsSchema));
 
 /** Load every list now, so a broken file fails at start-up rather than mid-conversation. */
 export function loadAllNluData(): void {
@@ -38,6 +40,7 @@ export function loadAllNluData(): void {
   freeTextRules();
   roleWords();
   formTurnWords();
+  handoffWords();
 }
 
 /** All languages' words, the user's language first (resellers code-switch). */

@@ -122,3 +122,12 @@ export const formTurnsSchema = z.object({
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;
+
+/** knowledge/nlu/handoff.json: what a user says inside the handoff dialog and at its yes/no questions. */
+export const handoffWordsSchema = z.object({
+  $comment: z.string().optional(),
+  backOut: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
+  sameEmail: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
+  declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
+});
+export type HandoffWords = z.infer<typeof handoffWordsSchema>;

@@ -135,7 +135,7 @@ describe('handoff (console mode) through the real server', () => {
     await u.say('bonjour');
     const [offer] = await u.say(OFFER_TRIGGER);
     assert.equal(offer!.text, t('handoff:offer.unanswered'));
-    assert.deepEqual(offer!.suggestedActions?.actions.map((a) => a.title), [t('common:menu.advocate')]);
+    assert.deepEqual(offer!.suggestedActions?.actions.map((a) => a.title), [t('common:menu.advocate'), t('handoff:offer.noThanks')]);
     const marie = consoleApi(bot.url, KEYS.marie);
     const before = ((await marie.tickets()).json.tickets as unknown[]).length;
     assert.equal(((await marie.tickets()).json.tickets as unknown[]).length, before, 'offering files nothing');

@@ -36,10 +36,14 @@ describe('handoff follow-up by email', () => {
       assert.deepEqual(texts(await u.say('un humain svp')), [t('handoff:request.searching', { position: 1 })]);
       const [timeout] = await connector.take(1, 'timeout message');
       assert.equal(timeout!.text, `${t('handoff:followUp.timeout')} ${t('handoff:followUp.askEmail')}`);
+      // The quote draft has no email yet: only "never mind" is offered.
+      assert.deepEqual(timeout!.suggestedActions?.actions.map((a) => a.title), [t('handoff:followUp.backOut')]);
 
-      const replies = texts(await u.say('mon mail : Jean.Dupont@exemple.fr'));
+      // Nobody said what it is about ("un humain svp"): asked once the email is known, then the promise.
+      assert.deepEqual(texts(await u.say('mon mail : Jean.Dupont@exemple.fr')), [t('handoff:followUp.askAbout')]);
+      const replies = texts(await u.say('une remise pour un client éducation'));
       assert.equal(replies.length, 3);
-      assert.match(replies[0]!, /^Merci\. Un conseiller répondra à jean\.dupont@exemple\.fr d'ici /);
+      assert.match(replies[0]!, /^Merci\. Un conseiller répondra à jean\.dupont@exemple\.fr d'ici .+ à \d{1,2} h( \d\d)? \(UTC\)\.$/);
       assert.deepEqual(replies.slice(1), [t('handoff:resume'), FAKE_QUOTE.askUsers]);
 
       const api = consoleApi(bot.url, KEYS.marie);
@@ -47,20 +51,27 @@ describe('handoff follow-up by email', () => {
       assert.equal(row.followUpCause, 'timeout');
       const ticket = (await api.ticket(row.id)).json.ticket;
       assert.equal(ticket.email, 'jean.dupont@exemple.fr');
+      assert.equal(ticket.about, 'une remise pour un client éducation');
       // Always open: the answer is promised within a day.
       const promisedIn = Date.parse(ticket.followUpBy) - Date.now();
       assert.ok(promisedIn > 23 * 3600_000 && promisedIn <= 24 * 3600_000, `followUpBy ${ticket.followUpBy}`);
     });
 
-    it('zh: an invalid email is asked again, then accepted', async () => {
+    it('zh: a sentence instead of an email is kept as the reason, the email asked again, then accepted (no half-width space between sentences)', async () => {
       const t = i18n.getFixedT('zh');
       const u = user(bot, connector.serviceUrl, 'zh-CN');
       await u.say('人工客服');
-      await connector.take(1, 'timeout message');
-      assert.deepEqual(texts(await u.say('不知道')), [t('handoff:followUp.invalidEmail')]);
+      const [timeout] = await connector.take(1, 'timeout message');
+      assert.equal(timeout!.text, `${t('handoff:followUp.timeout')}${t('handoff:followUp.askEmail')}`);
+      assert.doesNotMatch(timeout!.text!, /。 /);
+      assert.deepEqual(texts(await u.say('是发票的问题')), [`${t('handoff:followUp.noted')}${t('handoff:followUp.askEmail')}`]);
       const done = texts(await u.say('邮箱是 zhang.san@example.cn'));
       assert.match(done[0]!, /zhang\.san@example\.cn/);
-      assert.match(done[0]!, /^谢谢。/);
+      assert.match(done[0]!, /^谢谢。顾问将在\d+月\d+日星期.\d\d:\d\d（UTC）之前回复/);
+      const row = (await consoleApi(bot.url, KEYS.li).tickets()).json.tickets.find((x: { lang: string; status: string }) => x.lang === 'zh' && x.status === 'followUp');
+      const ticket = (await consoleApi(bot.url, KEYS.li).ticket(row.id)).json.ticket;
+      assert.equal(ticket.about, '是发票的问题');
+      assert.ok(ticket.transcript.some((e: { from: string; text: string }) => e.from === 'user' && e.text === '是发票的问题'));
     });
   });
 
@@ -77,9 +88,9 @@ describe('handoff follow-up by email', () => {
       await u.say(FAKE_QUOTE.start);
       const replies = await u.say('agent please');
       const [away, ask] = texts(replies);
-      assert.match(away!, /^Our advocates are away right now; they are back .+ UTC\. One of them can reply to you by email\.$/);
+      assert.match(away!, /^Our advocates are away right now; they are back \w+day, \w+ \d+ at \d{1,2}:00 [AP]M \(UTC\)\. One of them can reply to you by email\.$/);
       assert.equal(ask, t('handoff:followUp.askEmail'));
-      assert.deepEqual(texts(await u.say('not sure')), [t('handoff:followUp.invalidEmail')]);
+      assert.deepEqual(texts(await u.say('not sure')), [`${t('handoff:followUp.noted')} ${t('handoff:followUp.askEmail')}`]);
       const done = texts(await u.say('jane.doe@example.com'));
       assert.match(done[0]!, /^Thank you\. An advocate will reply to jane\.doe@example\.com from .+, when the team is back\.$/);
       assert.deepEqual(done.slice(1), [t('handoff:resume'), FAKE_QUOTE.askCompany]);
@@ -103,7 +114,8 @@ describe('handoff follow-up by email', () => {
       const t = i18n.getFixedT('fr');
       const u = user(bot, connector.serviceUrl, 'fr-FR');
       await u.say('bonjour');
-      assert.deepEqual(texts(await u.say('parler à un conseiller')), [t('handoff:followUp.noAdvocate'), t('handoff:followUp.askEmail')]);
+      const asked = await u.say('parler à un conseiller');
+      assert.deepEqual(texts(asked), [t('handoff:followUp.noAdvocate'), t('handoff:followUp.askEmail')]);
       assert.ok(bot.logs.some((l) => l.includes('ADVOCATES is empty')));
       const res = await fetch(`${bot.url}/api/handoff/tickets`, { headers: { authorization: `Bearer ${KEYS.marie}` } });
       assert.equal(res.status, 401, 'no key opens the console');

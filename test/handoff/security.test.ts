@@ -81,7 +81,7 @@ describe('handoff console security', () => {
       assert.notEqual(mine, id);
       const position = rows.filter((r) => r.status === 'waiting').length;
       assert.deepEqual(texts(await u.say(injected)), [createI18n().getFixedT('en')('handoff:waiting.added', { position })]);
-      const event = await sse.next('message event', (e) => e.event === 'message' && e.data.ticketId === mine);
+      const event = await sse.next('message event', (e) => e.event === 'message' && e.data.ticketId === mine && e.data.from === 'user');
       assert.equal(event.data.text, injected);
       const ticket = (await consoleApi(bot.url, KEYS.li).ticket(mine)).json.ticket;
       assert.equal(ticket.transcript.at(-1).text, injected);

@@ -179,11 +179,11 @@ export function startHandoffBot(env: Record<string, string>, knowledge?: Knowled
 let conversations = 0;
 
 /** A user in one conversation whose replies come back in the HTTP response and proactive ones go to `serviceUrl`. */
-export function user(bot: TestBot, serviceUrl: string, locale: string) {
+export function user(bot: TestBot, serviceUrl: string, locale: string, extra: Record<string, unknown> = {}) {
   const conversationId = `handoff-${process.pid}-${++conversations}`;
   return {
     conversationId,
-    say: (text: string) => bot.send(webchatMessage(conversationId, text, locale, { serviceUrl })),
+    say: (text: string) => bot.send(webchatMessage(conversationId, text, locale, { serviceUrl, ...extra })),
     event: (name: string, value: unknown) =>
       bot.send({ ...webchatMessage(conversationId, '', locale, { serviceUrl }), type: 'event', name, value, text: undefined }),
   };

@@ -136,14 +136,17 @@ function renderDetail() {
   if (!t) return;
   $('ticket-title').textContent = `${t.lang.toUpperCase()} · ${t.channel} · ${t.reason}`;
   const mine = t.status === 'active' && t.advocate === state.name;
-  $('accept-button').disabled = t.status !== 'waiting' || t.mode !== 'console';
+  // A follow-up can still be taken live (the user may still be there) or marked done once answered by email.
+  $('accept-button').disabled = !(t.status === 'waiting' || t.status === 'followUp') || t.mode !== 'console';
   $('close-button').disabled = !mine;
+  $('done-button').disabled = t.status !== 'followUp';
   $('composer-input').disabled = !mine;
   $('composer-send').disabled = !mine;
 
   const data = [
     ['Status', t.advocate ? `${t.status} (${t.advocate})` : t.status],
     ['Waited', waitText(t)],
+    ['About', t.about ?? '—'],
     ['Email', t.email ?? '—'],
     ['Answer promised by', t.followUpBy ?? '—'],
     ['Rating', t.rating ?? '—'],
@@ -200,6 +203,15 @@ $('accept-button').addEventListener('click', () =>
 $('close-button').addEventListener('click', () =>
   act(async () => {
     const result = await api('POST', `/tickets/${encodeURIComponent(state.openId)}/close`);
+    state.open = result.ticket;
+    renderDetail();
+    return result;
+  }),
+);
+
+$('done-button').addEventListener('click', () =>
+  act(async () => {
+    const result = await api('POST', `/tickets/${encodeURIComponent(state.openId)}/done`);
     state.open = result.ticket;
     renderDetail();
     return result;

@@ -18,6 +18,7 @@ import { readAnswer } from '../slotAnswer.js';
 import { hasCorrectionMarker, hasStrongCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
+import { meansSameEmail } from '../../handoffWords.js';
 
 /**
  * The form interpreter: one pure function for every message typed while a quote prompt waits
@@ -45,6 +46,8 @@ export interface FormTurn {
   faq?: (text: string, lang: Lang) => string | undefined;
   /** Numeric dates day first ("03/04/2027" = 3 April): false only for en-US users. */
   dayFirst?: boolean;
+  /** The reseller's email given earlier in this conversation outside the form (to an advocate, a previous request). */
+  knownEmail?: string;
 }
 
 export type FormReading =
@@ -230,6 +233,12 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 
   const monthly = monthlyAsked(draft, input);
   if (monthly) return { type: 'refused', reason: monthly, rule: true };
+
+  // "same as above", "就是刚才那个邮箱" at the reseller's email: the one they just gave (e.g. to the advocate).
+  if (asked === 'resellerEmail' && turn.knownEmail && meansSameEmail(input, lang)) {
+    const slots: FilledSlots = { resellerEmail: turn.knownEmail };
+    return { type: 'answer', slots, draft: {}, notices: [], changes: [{ slot: 'resellerEmail', to: turn.knownEmail }] };
+  }
 
   const copied = sameAs(turn, input);
   if (copied) {
