@@ -287,7 +287,10 @@ export class FaqResponder implements FreeTextResponder {
           return { kind: 'same', entryId: last.entryId, what: reading.what };
       }
     }
-    const whole = this.engine.decide(text, lang);
+    const decided = this.engine.decide(text, lang);
+    // A Marketplace app the catalog does not know ("Zorblax插件能不能和Jira一起用？") is its vendor's
+    // question, out of our scope: declined, even when some words happen to match a topic.
+    const whole: FaqDecision = mentionsThirdPartyApp(text) && this.namesUnknown(text, lang) ? { kind: 'none', candidates: decided.candidates, confidence: decided.confidence } : decided;
     // "And for Data Center?" with no answer to follow: a guess would be a coin toss, so ask.
     if (followUp && whole.kind === 'answer') {
       return { kind: 'decision', decision: { kind: 'clarify', candidates: whole.candidates, confidence: whole.confidence } };
