@@ -1,3 +1,4 @@
+import type { Database } from '../../backend/db/database.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InsightRecord } from '../../backend/insights/insightRecord.js';
@@ -48,9 +49,16 @@ export async function recordsOnDisk(dataDir: string): Promise<InsightRecord[]> {
   return out;
 }
 
-export async function waitForRecords(bot: TestBot, count: (records: InsightRecord[]) => boolean, what: string): Promise<InsightRecord[]> {
+/** Every record in the insight_records table of a bot running with DATABASE_URL. */
+export async function recordsInDatabase(db: Database): Promise<InsightRecord[]> {
+  const { rows } = await db.query<{ record: InsightRecord }>('SELECT record FROM insight_records ORDER BY seq');
+  return rows.map((r) => r.record);
+}
+
+/** Waits until the bot's records (its files, or its database when `db` is given) satisfy `count`. */
+export async function waitForRecords(bot: TestBot, count: (records: InsightRecord[]) => boolean, what: string, db?: Database): Promise<InsightRecord[]> {
   let last: InsightRecord[] = [];
-  await waitFor(async () => count((last = await recordsOnDisk(bot.dataDir))), what);
+  await waitFor(async () => count((last = db ? await recordsInDatabase(db) : await recordsOnDisk(bot.dataDir))), what);
   return last;
 }
 

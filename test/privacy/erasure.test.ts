@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { subjectKey } from '../../backend/privacy/index.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { ADVOCATES, KEYS, openEvents, startConnector, type FakeConnector } from '../handoff/support.js';
 import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
 import { Chat, fillByPrompts, LOCALES, QR, staffGet, STAFF_KEY, t, textsOf } from '../quote-dialogs/support.js';
 import { startBot, textOf, type Reply, type TestBot } from '../support/botServer.js';
-import type { Database } from '../../backend/db/database.js';
 import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
-
-/** Every file under DATA_DIR that contains one of `needles` (as text: names, emails, ids). */
-function filesContaining(dataDir: string, needles: string[]): string[] {
-  const hits: string[] = [];
-  for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    const text = readFileSync(file, 'utf8');
-    for (const needle of needles) if (text.includes(needle)) hits.push(`${file.slice(dataDir.length)}: ${needle}`);
-  }
-  return hits;
-}
+import { filesContaining, rowsContaining } from '../support/leftovers.js';
 
 /** What a user of each language says, and where they are when they ask for the erasure. */
 const PEOPLE: Array<{ lang: Lang; name: string; email: string; unanswered: string; ask: string; human: string; cancel: string; yes: string; where: 'quote form' | 'handoff' | 'menu' }> = [
@@ -40,17 +26,6 @@ const PEOPLE: Array<{ lang: Lang; name: string; email: string; unanswered: strin
     ask: 'delete my data', human: 'talk to a human', cancel: 'cancel', yes: 'yes', where: 'menu',
   },
 ];
-
-/** Every row of every table of the schema that contains one of `needles`, named by its table. */
-async function rowsContaining(db: Database, needles: string[]): Promise<string[]> {
-  const hits: string[] = [];
-  const { rows: tables } = await db.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [db.schema]);
-  for (const { tablename } of tables) {
-    const text = JSON.stringify((await db.query(`SELECT * FROM ${tablename}`)).rows);
-    for (const needle of needles) if (text.includes(needle)) hits.push(`${tablename}: ${needle}`);
-  }
-  return hits;
-}
 
 /** Where each kind of data lives: a file under DATA_DIR, or a table. */
 const PLACES = {

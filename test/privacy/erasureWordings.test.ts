@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { subjectKey } from '../../backend/privacy/index.js';
-import type { Database } from '../../backend/db/database.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { Chat, LOCALES, t, textsOf } from '../quote-dialogs/support.js';
 import { INSIGHTS_ENV, staffGet, waitForRecords } from '../insights/support.js';
 import { startBot, type TestBot } from '../support/botServer.js';
 import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
+import { filesContaining, rowsContaining } from '../support/leftovers.js';
 
 /** Everyday ways of asking to be erased (finding 18), each the first message of a conversation. */
 const WORDINGS: Record<Lang, string[]> = {
@@ -54,27 +52,6 @@ const NOT_UNDERSTOOD: Record<Lang, { name: string; text: string; yes: string }> 
   en: { name: 'Barnaby Quillfeather', text: "I'm Barnaby Quillfeather and I'd like you to wipe out whatever you stored from our chats", yes: 'yes' },
 };
 
-function filesContaining(dataDir: string, needles: string[]): string[] {
-  const hits: string[] = [];
-  for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    const text = readFileSync(file, 'utf8');
-    for (const needle of needles) if (text.includes(needle)) hits.push(`${file.slice(dataDir.length)}: ${needle}`);
-  }
-  return hits;
-}
-
-async function rowsContaining(db: Database, needles: string[]): Promise<string[]> {
-  const hits: string[] = [];
-  const { rows: tables } = await db.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [db.schema]);
-  for (const { tablename } of tables) {
-    const text = JSON.stringify((await db.query(`SELECT * FROM ${tablename}`)).rows);
-    for (const needle of needles) if (text.includes(needle)) hits.push(`${tablename}: ${needle}`);
-  }
-  return hits;
-}
-
 for (const kind of ['embedded', 'postgres'] as const) describe(`asking to be erased in everyday words, fr/zh/en (${kind})`, function () {
   this.timeout(90_000);
   let bot: TestBot;
@@ -104,7 +81,7 @@ for (const kind of ['embedded', 'postgres'] as const) describe(`asking to be era
         const replies = await chat(lang, userId).say(text);
         assert.ok(textsOf(replies).includes(T('privacy:confirm')), `"${text}" → ${textsOf(replies)}`);
       }
-      await waitForRecords(bot, (records) => subjects.every((key) => records.some((r) => r.subject === key)), 'a record of each turn');
+      await waitForRecords(bot, (records) => subjects.every((key) => records.some((r) => r.subject === key)), 'a record of each turn', pg?.db);
       const review = JSON.stringify((await staffGet(bot, '/api/insights/review')).json);
       assert.deepEqual(WORDINGS[lang].filter((w) => review.includes(w)), [], 'in the review queue');
       assert.deepEqual(await forAuthors(WORDINGS[lang]), []);
@@ -131,7 +108,7 @@ for (const kind of ['embedded', 'postgres'] as const) describe(`asking to be era
       assert.ok(textsOf(replies).includes(T('privacy:suggest')), textsOf(replies));
       assert.equal(replies.at(-1)!.suggestedActions?.actions[0]?.title, T('privacy:menu'));
       const key = subjectKey({ channelId: 'webchat', userId });
-      await waitForRecords(bot, (records) => records.some((r) => r.subject === key), 'the turn record');
+      await waitForRecords(bot, (records) => records.some((r) => r.subject === key), 'the turn record', pg?.db);
       // The turn is counted, without its text: not in the records, the FAQ log or the review queue.
       assert.deepEqual(await forAuthors([p.name]), []);
       assert.ok(!JSON.stringify((await staffGet(bot, '/api/insights/review')).json).includes(p.name));

@@ -1,34 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { subjectKey } from '../../backend/privacy/index.js';
-import type { Database } from '../../backend/db/database.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { Chat, LOCALES, STAFF_KEY, t, textsOf, type Channel } from '../quote-dialogs/support.js';
 import { startBot, type TestBot } from '../support/botServer.js';
 import { TEST_DATABASE_URL, usePostgres } from '../support/postgres.js';
-
-/** Every file under DATA_DIR holding one of `needles`. */
-function filesContaining(dataDir: string, needles: string[]): string[] {
-  const hits: string[] = [];
-  for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    const text = readFileSync(file, 'utf8');
-    for (const needle of needles) if (text.includes(needle)) hits.push(`${file.slice(dataDir.length)}: ${needle}`);
-  }
-  return hits;
-}
-
-async function rowsContaining(db: Database, needles: string[]): Promise<string[]> {
-  const hits: string[] = [];
-  const { rows: tables } = await db.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [db.schema]);
-  for (const { tablename } of tables) {
-    const text = JSON.stringify((await db.query(`SELECT * FROM ${tablename}`)).rows);
-    for (const needle of needles) if (text.includes(needle)) hits.push(`${tablename}: ${needle}`);
-  }
-  return hits;
-}
+import { filesContaining, rowsContaining } from '../support/leftovers.js';
 
 /** What the process keeps in memory (the redelivery replies, recent messages…) that holds one of `needles`. */
 function memoryHolding(bot: TestBot, needles: string[]): string[] {
@@ -38,10 +14,11 @@ function memoryHolding(bot: TestBot, needles: string[]): string[] {
   });
 }
 
-const PEOPLE: Array<{ lang: Lang; channel: Channel; email: string; human: string; ask: string; yes: string }> = [
-  { lang: 'fr', channel: 'msteams', email: 'sophie.lemaire@exemple-dd.fr', human: 'parler à un conseiller', ask: 'supprimer mes données', yes: 'oui' },
-  { lang: 'zh', channel: 'webchat', email: 'wang.fang@redeliver-mail.cn', human: '转人工', ask: '删除我的数据', yes: '是' },
-  { lang: 'en', channel: 'webchat', email: 'olive.pemberton@redeliver.example', human: 'talk to a human', ask: 'delete my data', yes: 'yes' },
+// The reason is said before the email, so the reply to the email is the promise that names it.
+const PEOPLE: Array<{ lang: Lang; channel: Channel; email: string; human: string; reason: string; ask: string; yes: string }> = [
+  { lang: 'fr', channel: 'msteams', email: 'sophie.lemaire@exemple-dd.fr', human: 'parler à un conseiller', reason: "c'est pour une facture impayée", ask: 'supprimer mes données', yes: 'oui' },
+  { lang: 'zh', channel: 'webchat', email: 'wang.fang@redeliver-mail.cn', human: '转人工', reason: '是关于一张未付的发票', ask: '删除我的数据', yes: '是' },
+  { lang: 'en', channel: 'webchat', email: 'olive.pemberton@redeliver.example', human: 'talk to a human', reason: "it's about an unpaid invoice", ask: 'delete my data', yes: 'yes' },
 ];
 
 for (const kind of ['embedded', 'postgres'] as const) describe(`a redelivery after "delete my data" replays nothing erased (${kind})`, function () {
@@ -59,6 +36,7 @@ for (const kind of ['embedded', 'postgres'] as const) describe(`a redelivery aft
     const userId = `redeliver-staff-${Date.now()}`;
     const chat = new Chat(bot, `conv-${userId}`, LOCALES.en, { from: { id: userId } });
     await chat.say('talk to a human');
+    await chat.say("it's about an unpaid invoice");
     const email = 'hollis.fairweather@redeliver.example';
     const activityId = `dup-${userId}`;
     assert.ok(textsOf(await chat.say(email, { id: activityId })).includes(email));
@@ -78,6 +56,7 @@ for (const kind of ['embedded', 'postgres'] as const) describe(`a redelivery aft
       const userId = `redeliver-${p.lang}-${Date.now()}`;
       const chat = new Chat(bot, `conv-${userId}`, LOCALES[p.lang], { from: { id: userId, name: 'Reseller' } }, p.channel);
       assert.ok(textsOf(await chat.say(p.human)).includes(T('handoff:followUp.askEmail')));
+      await chat.say(p.reason);
       const activityId = `dup-${userId}`;
       const promised = textsOf(await chat.say(p.email, { id: activityId }));
       assert.ok(promised.includes(p.email), promised);
