@@ -140,6 +140,8 @@ describe('Local Direct Line: a token per conversation, server-set user ids, boun
     const email = 'juniper.ashdown@local-dl.example';
     await u.say('talk to a human');
     await u.until((all) => all.some((a) => a.text === en('handoff:followUp.askEmail')));
+    // What it is about first: the reply to the email is then the promise that names it.
+    await u.say("it's about an unpaid invoice");
     await u.say(email);
     await u.until((all) => all.some((a) => a.from?.role === 'bot' && a.text?.includes(email)));
     await u.say('delete my data');
