@@ -30,7 +30,6 @@ export function validateEdition(text: string, _lang: Lang, ctx: ValidationContex
  */
 export function targetEdition(text: string, deployment?: Deployment): string | undefined {
   const ids = findEditions(text, deployment);
-  if (ids.length < 2) return ids[0];
   const folded = foldText(text);
   const catalog = loadCatalog();
   const at = (id: string) => {
@@ -40,6 +39,8 @@ export function targetEdition(text: string, deployment?: Deployment): string | u
   // "to Premium (currently Standard)", "actuellement en Standard", "目前是标准版": that one is the old edition.
   const current = (id: string) => /(?:currently|currently on|now on|today|actuellement|aujourd'hui|en ce moment|目前|现在|当前|现有)[\s:(（]*(?:en|on|是|为|的)?\s*$/u.test(folded.slice(Math.max(0, at(id) - 16), at(id)));
   const targets = ids.filter((id) => !current(id));
+  // "also they're currently on Standard" names only the edition they have: no target.
+  if (ids.length < 2) return targets[0];
   if (targets.length === 1) return targets[0];
   const ordered = [...ids].sort((a, b) => at(a) - at(b));
   const between = folded.slice(at(ordered[0]!), at(ordered.at(-1)!));

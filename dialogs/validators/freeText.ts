@@ -72,7 +72,10 @@ const COMPANY_INTRO_SLOTS = ['resellerCompany', 'endUserOrganization'] as const;
 
 /** A person's name: 1–6 words of letters or 2–8 Chinese characters, not a sentence or a question. */
 export function validatePersonName(text: string, lang: Lang): ValidationResult<string> {
-  const value = stripIntro(text, lang);
+  // "Hervé Molinier (c'est lui le DSI)": words in brackets after a name are a remark about the
+  // person (an email or a number in brackets is not: it is read as its own value).
+  const bare = text.replace(/(?<!\s)\s*[(（][^()（）@\d]{1,80}[)）]\s*$/u, '');
+  const value = stripIntro(bare.trim() ? bare : text, lang);
   const rules = freeTextRules();
   if (length(value) < rules.minLength.personName[lang] || length(value) > rules.maxLength.personName || !isPlausiblePersonName(value, lang)) {
     return invalid(invalidKey('personName'));

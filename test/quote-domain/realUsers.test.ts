@@ -271,3 +271,31 @@ describe('real users, third round: corrections that name several things', () => 
     assert.equal(request?.slots?.tier, 25);
   });
 });
+
+describe('real users, fourth round', () => {
+  const cn = toDraft({
+    kind: 'cloud-new',
+    slots: { product: ['jira'], tier: 50, resellerName: 'Marc Roy', resellerEmail: 'marc@roy.fr', endUserName: 'Sophie Delorme', endUserEmail: 'sd@x.fr', endUserOrganization: 'Bel-Air', resellerCompany: 'Roy IT' },
+    answered: ['product', 'tier', 'resellerName', 'resellerEmail', 'endUserName', 'endUserEmail'],
+  });
+  const up = toDraft({ kind: 'cloud-upgrade', slots: { siteUrl: 'https://x.atlassian.net', product: ['jira'], tier: 100, edition: 'premium', authorizedContactName: 'Ann Bell', authorizedContactEmail: 'a@b.com', resellerName: 'Carl Dunn', resellerEmail: 'c@d.com' } });
+  const dr = toDraft({ kind: 'dc-renewal', slots: { sen: ['SEN-L1234567'], product: ['jira'], maintenanceYears: 1, technicalContactEmail: 't@x.cn', endUserName: '王磊', endUserEmail: 'w@x.cn', resellerName: '李娜', resellerEmail: 'l@n.cn' } });
+  const cases: Array<[Lang, QuoteDraft, SlotName, string, Record<string, unknown>]> = [
+    ['fr', cn, 'confirm', "l'email de Sophie c'est s.delorme@fromageries-belair.fr", { endUserEmail: 's.delorme@fromageries-belair.fr' }],
+    ['en', cn, 'confirm', 'customer company is Cedar Valley Health', { endUserOrganization: 'Cedar Valley Health' }],
+    ['en', up, 'confirm', "also they're currently on Standard", {}],
+    ['zh', dr, 'confirm', '修改 维护改成2年 还有用户档是2000不是1000', { maintenanceYears: 2 }],
+    ['en', toDraft({ kind: 'dc-new', slots: { product: ['jira'] } }), 'resellerName', 'Mark Dalton - same as in my first msg', { resellerName: 'Mark Dalton' }],
+    ['fr', toDraft({ kind: 'dc-new', slots: { product: ['jira'] } }), 'technicalContactName', "Hervé Molinier (c'est lui le DSI)", { technicalContactName: 'Hervé Molinier' }],
+    ['zh', toDraft({ kind: 'dc-renewal', slots: { product: ['jira'], technicalContactName: '张伟' } }), 'endUserName', '同上 王磊', { endUserName: '王磊' }],
+  ];
+  for (const [lang, draft, asked, text, expected] of cases) {
+    it(`${lang}: "${text}" at ${asked}`, () => assert.deepEqual(slotsOf(read(draft, asked, text, lang)), expected));
+  }
+  it('fr: "c\'est moi, Thomas Ribeiro" at a name prompt is the name, never an FAQ answer', () => {
+    const draft = toDraft({ kind: 'dc-new', slots: { product: ['jira'], resellerName: 'Thomas Ribeiro', resellerEmail: 't@r.fr' } });
+    const reading = read(draft, 'technicalContactName', "c'est moi, Thomas Ribeiro", 'fr', { faq: () => 'pricing' });
+    assert.equal(reading.type, 'answer');
+    assert.equal(slotsOf(reading).technicalContactName, 'Thomas Ribeiro');
+  });
+});

@@ -181,7 +181,9 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
       .sort((a, b) => b.score - a.score || recency(b.slot) - recency(a.slot));
     for (const { slot } of named) {
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
-      const value = slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!.trim();
+      // "用户档是2000不是1000", "Acme, not Acne": what follows the negation is the old value.
+      const value = (slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!).split(/\s*(?:而不是|不是|\bnot\b|\bpas\b|\bau lieu de\b|\binstead of\b)/u)[0]!.trim();
+      if (!value) continue;
       const result = validateSlot(slot, value, lang);
       if (result.ok) return { slot, value: String(result.value) };
     }
@@ -261,7 +263,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
     // At an email prompt an email without a role word is that prompt's answer, not a correction.
     const fallback = hasStrongMarker(folded, lang) && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
-    const target = role ?? holder ?? fallback;
+    // "l'email de Sophie c'est s.delorme@…": the person the text names by their first name.
+    const named = role || holder ? undefined : emailOfNamedPerson(draft, input);
+    const target = role ?? holder ?? named ?? fallback;
     if (!target) continue;
     if (role) explicitRole.add(role);
     set(target, email);
@@ -294,7 +298,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
   const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot));
-  const field = named && !changedAlready.has(named.slot) ? named : undefined;
+  // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
+  const field = named && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {
     explicitRole.add(field.slot);
     const twoHalves = field.slot === 'billingAddress' && kind === 'cloud-new';
@@ -375,7 +380,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     if (outside !== undefined && range) notices.push({ key: 'quote:invalid.maintenanceYears', params: { min: range.min, max: range.max } });
     // Edition: only when said as a change.
     const editions = deployment ? findEditions(input, deployment) : [];
-    if (marker && editions.length > 0 && asked !== 'edition') set('edition', targetEdition(input, deployment) ?? editions.at(-1));
+    // "also they're currently on Standard" names the edition they have, not a change.
+    const target = editions.length > 0 ? targetEdition(input, deployment) : undefined;
+    if (marker && target && asked !== 'edition') set('edition', target);
   }
 }
 
@@ -383,6 +390,18 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 function positionOf(folded: string, value: number): number {
   const at = folded.search(new RegExp(`(?<!\\d)${value}(?!\\d)`, 'u'));
   return at < 0 ? 0 : at;
+}
+
+/** The email slot of the one person on file whose first or full name the text holds ("l'email de Sophie …"). */
+function emailOfNamedPerson(draft: QuoteDraft, input: string): SlotName | undefined {
+  const folded = foldText(input);
+  const hits = PEOPLE.filter((p) => {
+    const name = draft.slots[p.name];
+    if (typeof name !== 'string' || !name) return false;
+    const first = foldText(name).split(/\s+/u)[0]!;
+    return first.length >= 3 && new RegExp(`(?<![\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(folded);
+  });
+  return hits.length === 1 ? hits[0]!.email : undefined;
 }
 
 /**

@@ -281,7 +281,9 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     );
   if (reading.ok && !claimed) {
     // A plausible value of a few words ("Megan Carter") is never sent to the FAQ: short names can match a topic by chance.
-    const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 && !correction ? turn.faq?.(input, lang) : undefined;
+    // A plausible name that asks nothing ("c'est moi, Thomas Ribeiro") is the answer, whatever topic its words match.
+    const asksSomething = !isPersonSlot(asked) || isQuestionLike(input);
+    const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 && !correction && asksSomething ? turn.faq?.(input, lang) : undefined;
     if (faqId) return { type: 'question', faqId };
     // What else the message changed (a SEN in a pasted thread, "and 2000 users not 1000") comes with the answer.
     const extraChanges = (correction?.changes ?? []).filter((c) => !(c.slot in reading.slots));
