@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
 import { ANSWERS, OPENINGS } from '../quote-dialogs/answers.js';
 import { Chat, fillByPrompts, LOCALES, newConversation, t } from '../quote-dialogs/support.js';
-import { lastSlot, startBot, type Reply, type TestBot } from '../support/botServer.js';
-import { ADVOCATES, consoleApi, KEYS, startConnector, type FakeConnector } from './support.js';
+import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
+import { ADVOCATES, consoleApi, KEYS, startConnector, texts, titles, type FakeConnector } from './support.js';
 
 /** What the testers typed (qa2 2, 3, 5, 12), per language, to the whole bot (FAQ, quotes, handoff, privacy). */
 const CASES: Array<{
@@ -40,8 +40,6 @@ const CASES: Array<{
   },
 ];
 
-const texts = (replies: Reply[]): string[] => replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
-const titles = (reply: Reply | undefined): string[] => (reply?.suggestedActions?.actions ?? []).map((a) => String(a.title));
 
 describe('asking for a person, and saying "never mind" at a yes/no question (whole bot, fr, zh, en)', () => {
   let bot: TestBot;

@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { createI18n } from '../../bot/i18n.js';
 import type { Lang } from '../../knowledge/lang.js';
-import type { Reply, TestBot } from '../support/botServer.js';
-import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, OFFER_TRIGGER, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
+import type { TestBot } from '../support/botServer.js';
+import { ADVOCATES, closedHours, consoleApi, titles, FAKE_QUOTE, KEYS, OFFER_TRIGGER, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
 
 const i18n = createI18n();
-
-/** Hours that are closed right now: a one-hour window starting two hours from now (UTC). */
-function closedHours(now = new Date()): string {
-  const start = (now.getUTCHours() + 2) % 24;
-  const end = start + 1;
-  const pad = (h: number) => String(h).padStart(2, '0');
-  return end === 24 ? `Mon-Sun ${pad(start)}:00-24:00 UTC` : `Mon-Sun ${pad(start)}:00-${pad(end)}:00 UTC`;
-}
 
 /** What users typed to the testers (qa1 20/21/42/43/48, qa2 4/6/13/16), per language. */
 const CASES: Array<{
@@ -41,8 +33,6 @@ const CASES: Array<{
     same: 'same as above', sentence: 'it is about an unpaid invoice', email: 'ryan.cole@northwind-it.co.uk', about: 'an education discount', noThanks: 'no thanks',
   },
 ];
-
-const buttons = (reply: Reply | undefined): string[] => (reply?.suggestedActions?.actions ?? []).map((a) => String(a.title));
 
 describe('handoff: backing out, the email prompt, the optional rating (fr, zh, en)', () => {
   let connector: FakeConnector;
@@ -74,7 +64,7 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
         await u.say(c.company);
         const asked = await u.say(c.ask);
         assert.equal(texts(asked).at(-1), t('handoff:followUp.askEmail'));
-        assert.deepEqual(buttons(asked.at(-1)), [t('handoff:followUp.backOut')]);
+        assert.deepEqual(titles(asked.at(-1)), [t('handoff:followUp.backOut')]);
         const ticket = await followUpTicket(c.lang);
 
         assert.deepEqual(texts(await u.say(c.backOut)), [t('handoff:cancelled'), t('handoff:resume'), FAKE_QUOTE.askUsers]);
@@ -102,12 +92,12 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
         // The fake form keeps its first answer as is: an email there is an email of the quote draft.
         await u.say(c.email);
         const asked = await u.say(c.ask);
-        assert.deepEqual(buttons(asked.at(-1)), [c.email, t('handoff:followUp.backOut')]);
+        assert.deepEqual(titles(asked.at(-1)), [c.email, t('handoff:followUp.backOut')]);
 
         // Not an email: kept with the request, and the email asked again.
         const noted = await u.say(c.sentence);
         assert.deepEqual(texts(noted), [`${t('handoff:followUp.noted')}${gap}${t('handoff:followUp.askEmail')}`]);
-        assert.deepEqual(buttons(noted[0]), [c.email, t('handoff:followUp.backOut')]);
+        assert.deepEqual(titles(noted[0]), [c.email, t('handoff:followUp.backOut')]);
 
         const done = texts(await u.say(c.same));
         assert.equal(done.length, 3);

@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { createI18n } from '../../bot/i18n.js';
 import type { TestBot } from '../support/botServer.js';
-import { ADVOCATES, consoleApi, FAKE_QUOTE, KEYS, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
+import { ADVOCATES, closedHours, consoleApi, FAKE_QUOTE, KEYS, startConnector, startHandoffBot, texts, user, type FakeConnector } from './support.js';
 
 const i18n = createI18n();
-
-/** Hours that are closed right now: a one-hour window starting two hours from now (UTC). */
-function closedHours(now = new Date()): string {
-  const start = (now.getUTCHours() + 2) % 24;
-  const end = start + 1;
-  const pad = (h: number) => String(h).padStart(2, '0');
-  return end === 24 ? `Mon-Sun ${pad(start)}:00-24:00 UTC` : `Mon-Sun ${pad(start)}:00-${pad(end)}:00 UTC`;
-}
 
 describe('handoff follow-up by email', () => {
   let connector: FakeConnector;

@@ -190,3 +190,13 @@ export function user(bot: TestBot, serviceUrl: string, locale: string, extra: Re
 }
 
 export const texts = (replies: Reply[]): string[] => replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
+/** The titles of a reply's suggested actions (its buttons). */
+export const titles = (reply: Reply | undefined): string[] => (reply?.suggestedActions?.actions ?? []).map((a) => String(a.title));
+
+/** Hours that are closed right now: a one-hour window starting two hours from now (UTC). */
+export function closedHours(now = new Date()): string {
+  const start = (now.getUTCHours() + 2) % 24;
+  const end = start + 1;
+  const pad = (h: number) => String(h).padStart(2, '0');
+  return end === 24 ? `Mon-Sun ${pad(start)}:00-24:00 UTC` : `Mon-Sun ${pad(start)}:00-${pad(end)}:00 UTC`;
+}
