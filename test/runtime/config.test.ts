@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { configSchema, ConfigError, loadConfig } from '../../bot/config.js';
 import { fromRoot } from '../../bot/paths.js';
 
 describe('Config', () => {
@@ -113,5 +113,13 @@ describe('The process', () => {
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     assert.equal(code, 0);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every setting the config schema reads, so an operator sees them all', () => {
+    const example = readFileSync(fromRoot('.env.example'), 'utf8');
+    const missing = Object.keys(configSchema.shape).filter((key) => !new RegExp(`^#?\\s*${key}=`, 'mu').test(example));
+    assert.deepEqual(missing, []);
   });
 });
