@@ -17,11 +17,18 @@ const BOUNDARY = /[\s:,;.!?？！，：；、\-–—]/u;
 const LEAD_PUNCT = /^[\s:,;.!?？！，：；、\-–—]+/u;
 
 /** Phrases (folded, longest first) that may stand before a value: role intros for `slots`, then the lead-ins. */
+const leadCache = new Map<string, string[]>();
 function leadPhrases(slots: readonly (keyof ReturnType<typeof formTurnWords>['selfIntro'])[], lang: Lang): string[] {
+  // Folded and sorted once per language and slot set: every free-text answer reads them.
+  const key = `${lang}:${slots.join(',')}`;
+  const cached = leadCache.get(key);
+  if (cached) return cached;
   const words = formTurnWords();
-  return [...slots.flatMap((slot) => allLangs(words.selfIntro[slot] as never, lang)), ...allLangs(words.leadIns, lang)]
+  const phrases = [...slots.flatMap((slot) => allLangs(words.selfIntro[slot] as never, lang)), ...allLangs(words.leadIns, lang)]
     .map(foldText)
     .sort((a, b) => b.length - a.length);
+  leadCache.set(key, phrases);
+  return phrases;
 }
 
 /**

@@ -107,6 +107,20 @@ function valueAfter(text: string, folded: string, from: number, kind: 'person' |
  * first so "contact technique est" wins over "contact technique". A company said right after
  * the reseller's own name ("Julien Moreau de Softeam") is the reseller's company.
  */
+type RolePhrase = { slot: PersonSlot | CompanySlot; kind: 'person' | 'company'; phrase: string };
+const roleCache = new Map<Lang, RolePhrase[]>();
+/** Every role phrase of every slot, folded, longest first; built once per language. */
+function rolePhrases(lang: Lang, intro: ReturnType<typeof formTurnWords>['selfIntro']): RolePhrase[] {
+  const cached = roleCache.get(lang);
+  if (cached) return cached;
+  const phrases: RolePhrase[] = [
+    ...PERSON_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot, kind: 'person' as const, phrase: foldText(phrase) }))),
+    ...COMPANY_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot, kind: 'company' as const, phrase: foldText(phrase) }))),
+  ].sort((a, b) => b.phrase.length - a.phrase.length);
+  roleCache.set(lang, phrases);
+  return phrases;
+}
+
 export function findPeople(text: string, lang: Lang): FoundValue[] {
   const folded = foldText(text);
   const intro = formTurnWords().selfIntro;
@@ -114,12 +128,8 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   const taken = (s: Span) => found.some((f) => s.start < f.end && f.start < s.end);
   // Every role phrase of every slot, longest first: "最终用户单位" (the organisation) wins over
   // "最终用户" (the person), "ma société à moi c'est" over "moi c'est".
-  const phrases = [
-    ...PERSON_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot: slot as PersonSlot | CompanySlot, kind: 'person' as const, phrase }))),
-    ...COMPANY_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot: slot as PersonSlot | CompanySlot, kind: 'company' as const, phrase }))),
-  ].sort((a, b) => foldText(b.phrase).length - foldText(a.phrase).length);
-  for (const { slot, kind, phrase } of phrases) {
-    for (const at of findAlias(folded, foldText(phrase))) {
+  for (const { slot, kind, phrase } of rolePhrases(lang, intro)) {
+    for (const at of findAlias(folded, phrase)) {
       if (taken(at)) continue;
       const span = valueAfter(text, folded, at.end, kind, lang);
       if (!span || taken(span)) continue;
