@@ -90,7 +90,8 @@ export class LiveFaqEngine implements FaqEngine {
     let decision = shipped.decide(text, lang);
     const remembered = this.#remembered.get(`${lang}\u0000${wordingKey(text)}`);
     if (remembered === null) return { ...decision, kind: 'none' } as FaqDecision;
-    if (remembered !== undefined) return answerWith(decision, remembered);
+    // An author's own decision on this very wording: as sure as can be (and it stays out of the review queue).
+    if (remembered !== undefined) return { ...answerWith(decision, remembered), confidence: 1 } as FaqDecision;
     // Only where the shipped knowledge base does not answer: its answers are right far more often
     // than a nearest neighbour is (learn:replay on dev.jsonl: one right answer lost to a learned
     // example of a sibling topic), and a wording that must be decided otherwise is remembered above.

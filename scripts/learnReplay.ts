@@ -1,5 +1,5 @@
 /**
- * npm run --silent learn:replay -- --traffic T.jsonl --eval E.jsonl [--verbose]
+ * npm run --silent learn:replay -- --traffic T.jsonl --eval E.jsonl [--verbose] [--ceiling]
  *
  * Proof that the review loop teaches the bot: starts the bot on the shipped knowledge base in a
  * temporary data folder, sends every traffic question through /api/messages as a user's message
@@ -10,6 +10,8 @@
  * The LAST stdout line is one JSON object:
  *   {"before": {answered1, found3, wrong, oosDeclined}, "after": {…}, "clusters", "accepted", "reassigned", "outOfScope"}
  * Both files are {"text","lang","expect"} lines (expect: a topic id, or null for "must decline").
+ * --ceiling also prints (stderr) what this traffic could teach at best: E evaluated after learning
+ * every traffic question with its label, and the share of E whose right topic is ranked first.
  */
 import { readEvalFile } from '../knowledge/faqEval.js';
 import { replay } from './replay/replay.js';
@@ -22,12 +24,13 @@ const option = (name: string): string | undefined => {
 const trafficFile = option('--traffic');
 const evalFile = option('--eval');
 if (!trafficFile || !evalFile) {
-  process.stderr.write('usage: npm run --silent learn:replay -- --traffic T.jsonl --eval E.jsonl [--verbose]\n');
+  process.stderr.write('usage: npm run --silent learn:replay -- --traffic T.jsonl --eval E.jsonl [--verbose] [--ceiling]\n');
   process.exit(2);
 }
 
 const result = await replay(readEvalFile(trafficFile), readEvalFile(evalFile), {
   progress: (line) => process.stderr.write(`${line}\n`),
   verbose: args.includes('--verbose'),
+  ceiling: args.includes('--ceiling'),
 });
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -9,7 +9,8 @@ import { loadConfig } from '../../bot/config.js';
 import { createI18n } from '../../bot/i18n.js';
 import { createApp } from '../../bot/index.js';
 import { createLogger } from '../../bot/log.js';
-import { isCorrect, runEval, type EvalCase, type EvalFigures } from '../../knowledge/faqEval.js';
+import { isCorrect, runEval, type EvalCase, type EvalFigures, type EvalOutcome } from '../../knowledge/faqEval.js';
+import { LiveFaqEngine } from '../../knowledge/liveFaq.js';
 import { reactTo, type Reply } from './simulatedUser.js';
 
 export interface ReplayResult {
@@ -38,7 +39,7 @@ const figures = ({ answered1, found3, wrong, oosDeclined }: EvalFigures): EvalFi
 export async function replay(
   traffic: readonly EvalCase[],
   evaluation: readonly EvalCase[],
-  options: { progress?: (line: string) => void; verbose?: boolean } = {},
+  options: { progress?: (line: string) => void; verbose?: boolean; ceiling?: boolean } = {},
 ): Promise<ReplayResult> {
   const say = options.progress ?? (() => undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'ra-replay-'));
@@ -164,10 +165,31 @@ export async function replay(
         }
       }
     }
+    if (options.ceiling) await sayCeiling(traffic, evaluation, after.outcomes, say);
     return { before: figures(before.report), after: figures(after.report), ...counts };
   } finally {
     await app.close();
     if (!process.env.REPLAY_KEEP) rmSync(dataDir, { recursive: true, force: true });
     else say(`learn:replay: data kept in ${dataDir}`);
   }
+}
+
+/**
+ * What this traffic could teach at best, to tell a loop that learns badly from traffic that has
+ * little to teach: (1) an engine built as if an author had labelled every traffic question, not
+ * only those the queue shows (the same overlay path, so the same code decides); (2) the share of
+ * evaluation questions whose right topic the engine answers or ranks first, what a perfect choice
+ * between answering and asking would reach without ranking them differently. Only the traffic's
+ * labels are learned from; the evaluation half is only measured.
+ */
+async function sayCeiling(traffic: readonly EvalCase[], evaluation: readonly EvalCase[], after: readonly EvalOutcome[], say: (line: string) => void): Promise<void> {
+  const everything = new LiveFaqEngine();
+  await everything.apply({
+    examples: traffic.flatMap((c) => (c.expect ? [{ topic: c.expect, lang: c.lang, text: c.text }] : [])),
+    outOfScope: traffic.flatMap((c) => (c.expect ? [] : [{ lang: c.lang, text: c.text }])),
+  }, 1);
+  say(`learn:replay: ceiling, every traffic question labelled (${traffic.length}): ${JSON.stringify(figures(runEval(everything, evaluation).report))}`);
+  const inScope = after.filter((o) => o.case.expect !== null);
+  const first = inScope.filter((o) => (o.decision.kind === 'answer' ? o.decision.id : o.decision.candidates[0]?.id) === o.case.expect).length;
+  say(`learn:replay: ceiling, right topic ranked first after the loop (a perfect answer-or-ask choice): ${(first / inScope.length).toFixed(3)}`);
 }

@@ -80,6 +80,16 @@ describe('backend/insights review queue', () => {
     assert.deepEqual(clusters[0]!.questions.map((x) => [x.id, x.reason, x.answered]), [[voted.id, 'downvoted', 'pricing']]);
     assert.equal(clusters[0]!.suggestion!.topic, 'discounts');
   });
+
+  it('an answer the bot was not sure of comes in too, suggesting the topic it answered, for an author to confirm', () => {
+    const sure = asked('prix de Jira ?', 'fr', 'answer');
+    sure.faq!.confidence = 0.93;
+    const unsure = asked('tarif de Bitbucket pour 40 personnes ?', 'fr', 'answer');
+    unsure.faq!.confidence = 0.62;
+    const clusters = reviewQueue([sure, unsure], new Set(), { decide: () => ({ kind: 'answer', id: 'pricing', candidates: [{ id: 'pricing', score: 0.6 }], confidence: 0.62 }) });
+    assert.deepEqual(clusters.map((c) => c.questions.map((x) => [x.id, x.reason, x.answered])), [[[unsure.id, 'unsure', 'pricing']]]);
+    assert.deepEqual(clusters[0]!.suggestion, { topic: 'pricing', source: 'engine', votes: 1 });
+  });
 });
 
 describe('backend/insights overlay versions', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,11 +39,16 @@ describe('npm run learn:replay', function () {
       writeFileSync(file, cases.map((c) => JSON.stringify(c)).join('\n'));
       return file;
     };
-    const out = execFileSync(process.execPath, ['--import', 'tsx', fromRoot('scripts', 'learnReplay.ts'), '--traffic', write('t.jsonl', traffic), '--eval', write('e.jsonl', evaluation)], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fromRoot('scripts', 'learnReplay.ts'), '--traffic', write('t.jsonl', traffic), '--eval', write('e.jsonl', evaluation), '--ceiling'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const summary = JSON.parse(out.trimEnd().split('\n').at(-1)!);
+    assert.equal(run.status, 0, run.stderr);
+    const summary = JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!);
+    // --ceiling: what the traffic could teach at best, every traffic question labelled.
+    const ceiling = /ceiling, every traffic question labelled \(\d+\): (\{.*\})/.exec(run.stderr);
+    assert.ok(ceiling, run.stderr);
+    assert.equal(JSON.parse(ceiling[1]!).answered1, 1, 'this traffic holds the evaluation wordings');
     assert.deepEqual(Object.keys(summary).sort(), ['accepted', 'after', 'before', 'clusters', 'outOfScope', 'reassigned']);
     assert.deepEqual(Object.keys(summary.before).sort(), ['answered1', 'found3', 'oosDeclined', 'wrong']);
     assert.ok(summary.clusters >= 1 && summary.accepted + summary.reassigned >= 1 && summary.outOfScope >= 1, JSON.stringify(summary));
