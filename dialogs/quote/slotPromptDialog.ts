@@ -105,6 +105,10 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
         await this.deps.reseller?.remember(context, reading.slots);
         await this.sayCorrection(context, draft, reading);
         return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput }, corrected: true } satisfies SlotAnswer);
+      case 'note':
+        // Said back in one line; the form (or the summary) asks the same thing again, the note kept.
+        await context.sendActivity(t('quoteDialog:notes.added', { note: reading.note }));
+        return dc.endDialog({ slots: reading.slots, draft: { lastInput }, corrected: true } satisfies SlotAnswer);
       case 'restart':
         requestRestart(context, { text });
         return Dialog.EndOfTurn;

@@ -16,6 +16,7 @@ const regexSource = z.string().refine((s) => {
 export const yesNoSchema = z.object({
   $comment: z.string().optional(),
   yes: perLang(words),
+  send: perLang(words).extend({ $comment: z.string().optional() }),
   no: perLang(words),
   cancel: perLang(words),
   edit: perLang(words),
@@ -120,6 +121,7 @@ export const formTurnsSchema = z.object({
   leadIns: perLang(words).extend({ $comment: z.string().optional() }),
   remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
+  noteCues: perLang(words).extend({ $comment: z.string().optional() }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;
 

@@ -32,6 +32,37 @@ const SWITCH: Record<Lang, { from: Lang; text: string; name: string; email: stri
   en: { from: 'zh', text: 'can we continue in English? the contact is Li Na', name: 'Li Na', email: 'li.na@customer-example.com' },
 };
 
+/** A Data Center renewal (no tier field): a cued note at the first prompt, then a fact, a question and a yes under the summary. */
+const RENEWAL: Record<Lang, { open: string; cued: string; cuedNote: string; answers: Record<string, string>; fact: string; question: string; yes: string }> = {
+  fr: {
+    open: 'bonjour, devis de renouvellement Confluence Data Center, SEN-L2468024',
+    cued: 'remarque : le bon de commande suivra par courrier',
+    cuedNote: 'le bon de commande suivra par courrier',
+    answers: { technicalContactEmail: 'it@client-exemple.fr', endUserName: 'Li Wei', endUserEmail: 'liwei@client-exemple.fr', resellerName: 'Hugo Lambert', resellerEmail: 'hugo@lambert-it.fr' },
+    fact: 'ils ont 120 utilisateurs aujourd’hui, pensez-y',
+    question: "ok mais c'est quoi le délai ?",
+    yes: "c'est bon pour moi",
+  },
+  zh: {
+    open: '你好，续订 Confluence 数据中心，SEN-L2468025',
+    cued: '备注：需要开增值税专票',
+    cuedNote: '需要开增值税专票',
+    answers: { technicalContactEmail: 'it@kehu-example.cn', endUserName: '李伟', endUserEmail: 'liwei@kehu-example.cn', resellerName: '周婷', resellerEmail: 'zhouting@xinrui-partner.com' },
+    fact: '还有用户数80个agent别漏了',
+    question: '好的，一般要多久？',
+    yes: '没问题，提交吧',
+  },
+  en: {
+    open: 'hi, renewal quote for Confluence Data Center, SEN-L2468026',
+    cued: 'please note the PO number is 7781',
+    cuedNote: 'the PO number is 7781',
+    answers: { technicalContactEmail: 'it@customer-example.com', endUserName: 'Owen Price', endUserEmail: 'owen@customer-example.com', resellerName: 'Nina Patel', resellerEmail: 'nina@patel-it.co.uk' },
+    fact: 'they need it before 20 January',
+    question: 'ok, and how long does it take?',
+    yes: 'looks good, send it',
+  },
+};
+
 describe('Quote dialogs: defects found in real conversation', function () {
   this.timeout(120_000);
   let bot: TestBot;
@@ -56,6 +87,31 @@ describe('Quote dialogs: defects found in real conversation', function () {
       const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
       assert.equal(body.endUserName, s.name);
       assert.equal(body.endUserEmail, s.email);
+    });
+  }
+
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    const r = RENEWAL[lang];
+    it(`${lang}: a cued note at a prompt and a fact without a field under the summary go to the notes, said back; a question is no yes`, async () => {
+      const chat = new Chat(bot, newConversation(`notes-${lang}`), LOCALES[lang]);
+      const opened = await chat.say(r.open);
+      const first = lastSlot(opened);
+      assert.ok(first, `a form started: ${textsOf(opened)}`);
+      const cued = await chat.say(r.cued);
+      assert.ok(textsOf(cued).includes(t(lang)('quoteDialog:notes.added', { note: r.cuedNote })), textsOf(cued));
+      assert.equal(lastSlot(cued), first, 'the same prompt again');
+      const run = await fillByPrompts(chat, cued, r.answers);
+      assert.equal(run.asked.at(-1), 'confirm', `reached the summary: ${run.asked.join(', ')}`);
+      const fact = await chat.say(r.fact);
+      assert.ok(textsOf(fact).includes(t(lang)('quoteDialog:notes.added', { note: r.fact })), textsOf(fact));
+      assert.equal(lastSlot(fact), 'confirm', 'the summary again');
+      const asked = await chat.say(r.question);
+      assert.equal(lastSlot(asked), 'confirm', `a question is not a yes: ${textsOf(asked)}`);
+      assert.ok(!/QR-\d{8}/u.test(textsOf(asked)), 'not filed');
+      const done = await fillByPrompts(chat, await chat.say(r.yes), {});
+      assert.ok(done.ref, `filed on "${r.yes}": ${textsOf(done.last)}`);
+      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      assert.ok(body.notes.includes(r.cuedNote) && body.notes.includes(r.fact), body.notes);
     });
   }
 });

@@ -80,3 +80,63 @@ describe('lead-ins before a name, and the tie between fields', () => {
     });
   }
 });
+
+const dcRenewal = toDraft({
+  kind: 'dc-renewal',
+  slots: { sen: ['SEN-L2468024'], product: ['confluence'], technicalContactEmail: 'it@kehu.cn', endUserName: 'Li Wei', endUserEmail: 'liwei@kehu.cn', resellerName: 'Zhou Ting', resellerEmail: 'zhou@xinrui.cn' },
+  answered: ['sen', 'product', 'technicalContactEmail', 'endUserName', 'endUserEmail', 'resellerName', 'resellerEmail'],
+});
+const coterm = toDraft({
+  kind: 'coterm',
+  slots: { sen: ['SEN-L1357913'], targetDate: '2027-06-30', resellerName: 'Ruth Kim', resellerEmail: 'ruth@kim-it.com', notes: 'PO to follow' },
+  answered: ['sen', 'targetDate', 'resellerName', 'resellerEmail'],
+});
+
+describe('remarks: facts without a field under the summary, cued notes at any prompt', () => {
+  const notes: Array<[Lang, QuoteDraft, SlotName, string, string]> = [
+    // Under the summary, a fact this kind has no field for (no tier in a renewal, no customer company in a co-term).
+    ['zh', dcRenewal, 'confirm', '还有用户数80个agent别漏了', '还有用户数80个agent别漏了'],
+    ['en', dcRenewal, 'confirm', 'they need it before 20 January', 'they need it before 20 January'],
+    ['en', coterm, 'confirm', 'the customer company is Bramble Foods Ltd', 'PO to follow ; the customer company is Bramble Foods Ltd'],
+    ['fr', dcRenewal, 'confirm', 'le client veut la facture avant la fin du mois', 'le client veut la facture avant la fin du mois'],
+    // A cue at any prompt.
+    ['en', dcRenewal, 'confirm', 'please note the PO number is 7781', 'the PO number is 7781'],
+    ['en', cloudNew, 'resellerName', 'note: invoice the head office', 'invoice the head office'],
+    ['fr', cloudNew, 'resellerName', 'remarque : le client paie par virement', 'le client paie par virement'],
+    ['fr', cloudNew, 'resellerName', 'à noter : facturer le siège', 'facturer le siège'],
+    ['zh', cloudNew, 'resellerName', '备注：需要开增值税专票', '需要开增值税专票'],
+  ];
+  for (const [lang, draft, asked, text, expected] of notes) {
+    it(`${lang} at ${asked}: "${text}" goes to the notes`, () => {
+      const reading = read(draft, asked, text, lang);
+      assert.equal(reading.type, 'note', JSON.stringify(reading));
+      if (reading.type === 'note') assert.equal(reading.slots.notes, expected);
+    });
+  }
+
+  const answers: Array<[Lang, string, FormReading['type'], string?]> = [
+    // A question is never a yes, unless the whole text is a listed answer.
+    ['fr', "ok mais c'est quoi le délai ?", 'question'],
+    ['en', 'ok, and how long does it take?', 'question'],
+    ['zh', '好的，要多久？', 'question'],
+    ['fr', "c'est bon pour moi", 'answer', 'confirm'],
+    ['fr', 'parfait, envoie', 'answer', 'confirm'],
+    ['en', 'looks good, send it', 'answer', 'confirm'],
+    ['zh', '没问题，提交吧', 'answer', 'confirm'],
+    ['zh', '可以', 'answer', 'confirm'],
+    // Noise is still refused.
+    ['en', 'hmm', 'refused'],
+  ];
+  for (const [lang, text, type, choice] of answers) {
+    it(`${lang} at the summary: "${text}" → ${type}${choice ? ` ${choice}` : ''}`, () => {
+      const reading = read(dcRenewal, 'confirm', text, lang);
+      assert.equal(reading.type, type, JSON.stringify(reading));
+      if (reading.type === 'answer') assert.equal(reading.slots.confirm, choice);
+    });
+  }
+
+  it('"Note Smith" at a name prompt is a name, not a cue', () => {
+    const reading = read(cloudNew, 'resellerName', 'Note Smith', 'en');
+    assert.equal(reading.type, 'answer');
+  });
+});
