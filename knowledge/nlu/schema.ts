@@ -30,6 +30,8 @@ export const numbersSchema = z.object({
   targetMarkers: perLang(words),
   yearUnits: perLang(words),
   articles: perLang(words),
+  peopleDeterminers: perLang(words),
+  peopleNouns: perLang(words),
   smallNumbers: perLang(z.record(z.string(), z.number().int().positive())),
   maintenanceCues: perLang(words),
   notMaintenance: perLang(words),
@@ -122,6 +124,8 @@ export const formTurnsSchema = z.object({
   remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
   noteCues: perLang(words).extend({ $comment: z.string().optional() }),
+  vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
+  editAlone: perLang(words).extend({ $comment: z.string().optional() }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;
 

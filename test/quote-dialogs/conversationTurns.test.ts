@@ -114,4 +114,36 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.ok(body.notes.includes(r.cuedNote) && body.notes.includes(r.fact), body.notes);
     });
   }
+
+  /** Under the summary of a renewal: another SEN, a field said wrong without a value, a marker alone. */
+  const SUMMARY: Record<Lang, { addSen: string; wrong: string; newEmail: string; alone: string }> = {
+    fr: { addSen: 'il y a aussi SEN-L1357913', wrong: "l'email est faux", newEmail: 'hugo@lambert-it.com', alone: 'non attends' },
+    zh: { addSen: '还有一个SEN-L1357914', wrong: '邮箱写错了', newEmail: 'zhouting@xinrui-partner.cn', alone: '不对不对' },
+    en: { addSen: 'add SEN-L1357915 as well', wrong: 'my email is wrong', newEmail: 'nina@patel-it.com', alone: 'wait, wrong' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    const r = RENEWAL[lang];
+    const u = SUMMARY[lang];
+    it(`${lang}: under the summary a SEN is added, "${u.wrong}" edits that field at once, "${u.alone}" opens the Edit menu`, async () => {
+      const chat = new Chat(bot, newConversation(`summary-${lang}`), LOCALES[lang]);
+      const run = await fillByPrompts(chat, await chat.say(r.open), r.answers);
+      assert.equal(run.asked.at(-1), 'confirm', `reached the summary: ${run.asked.join(', ')}`);
+      const added = await chat.say(u.addSen);
+      assert.equal(lastSlot(added), 'confirm', textsOf(added));
+      const wrong = await chat.say(u.wrong);
+      assert.equal(lastSlot(wrong), 'resellerEmail', `straight to the field: ${textsOf(wrong)}`);
+      assert.ok(!textsOf(wrong).includes(t(lang)('quote:edit.which')), 'no field menu');
+      const fixed = await chat.say(u.newEmail);
+      assert.equal(lastSlot(fixed), 'confirm', textsOf(fixed));
+      const menu = await chat.say(u.alone);
+      assert.ok(textsOf(menu).includes(t(lang)('quote:edit.which')), `the Edit menu: ${textsOf(menu)}`);
+      // Back to the summary through the menu's own field, then filed.
+      const back = await chat.say(t(lang)('quote:label.notes'));
+      const done = await fillByPrompts(chat, await chat.say(lastSlot(back) === 'notes' ? '-' : t(lang)('quote:summary.confirm')), { confirm: t(lang)('quote:summary.confirm') });
+      assert.ok(done.ref, `filed: ${textsOf(done.last)}`);
+      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      assert.equal((body.sens ?? [body.sen]).length, 2, JSON.stringify(body.sens ?? body.sen));
+      assert.equal(body.resellerEmail, u.newEmail);
+    });
+  }
 });

@@ -140,3 +140,83 @@ describe('remarks: facts without a field under the summary, cued notes at any pr
     assert.equal(reading.type, 'answer');
   });
 });
+
+describe('names: form words, titles, people pointed at, swaps', () => {
+  const dcNew = toDraft({
+    kind: 'dc-new',
+    slots: { product: ['jira'], tier: 1000, maintenanceYears: 1, resellerName: 'Priya Sharma', resellerEmail: 'priya@northgate.co.uk', resellerCompany: 'Northgate' },
+    answered: ['product', 'tier', 'maintenanceYears', 'resellerName', 'resellerEmail', 'resellerCompany'],
+  });
+  const vocabulary: Array<[Lang, string]> = [['en', 'email'], ['en', 'contact'], ['fr', 'contact'], ['fr', 'Confirmer'], ['zh', '邮箱'], ['zh', '联系人']];
+  for (const [lang, word] of vocabulary) {
+    it(`${lang}: "${word}" alone is never stored as a name`, () => {
+      const reading = read(dcNew, 'technicalContactName', word, lang);
+      assert.ok(reading.type === 'refused' || reading.type === 'repeat', JSON.stringify(reading));
+    });
+  }
+  it('en: "Dr." does not end a name after a role word', () => {
+    const reading = read(dcNew, 'technicalContactEmail', 'the technical contact is Dr. Anne Weber', 'en');
+    assert.equal(reading.type, 'correction');
+    if (reading.type === 'correction') assert.equal(reading.slots.technicalContactName, 'Dr. Anne Weber');
+  });
+  const atSummary = toDraft({ ...dcNew, slots: { ...dcNew.slots, technicalContactName: 'Paul Durand', technicalContactEmail: 'paul@kestrel.fr' } });
+  const pointed: Array<[Lang, string]> = [['en', 'wait, the two people'], ['fr', 'attends, les deux personnes'], ['zh', '等一下，这两个人']];
+  for (const [lang, text] of pointed) {
+    it(`${lang}: "${text}" is not a user count`, () => {
+      const reading = read(atSummary, 'confirm', text, lang);
+      assert.ok(!('slots' in reading) || reading.slots.tier === undefined, JSON.stringify(reading));
+    });
+  }
+  it('fr: "oups j\'ai inversé les deux contacts" moves each email with its name', () => {
+    const renewal = toDraft({
+      kind: 'dc-renewal',
+      slots: { sen: ['SEN-L1234567'], product: ['jira'], technicalContactName: 'Paul Durand', technicalContactEmail: 'paul@kestrel.fr', endUserName: 'Marie Roux', endUserEmail: 'marie@kestrel.fr', resellerName: 'Hugo Lambert', resellerEmail: 'hugo@lambert-it.fr' },
+      answered: ['sen', 'product', 'technicalContactName', 'technicalContactEmail', 'endUserName', 'endUserEmail', 'resellerName', 'resellerEmail'],
+    });
+    const reading = read(renewal, 'confirm', "oups j'ai inversé les deux contacts", 'fr');
+    assert.equal(reading.type, 'correction');
+    if (reading.type === 'correction') {
+      assert.deepEqual(reading.slots, { technicalContactName: 'Marie Roux', technicalContactEmail: 'marie@kestrel.fr', endUserName: 'Paul Durand', endUserEmail: 'paul@kestrel.fr' });
+    }
+  });
+});
+
+describe('under the summary: a SEN added, a field said wrong, a correction marker alone', () => {
+  const existing = toDraft({
+    kind: 'cloud-existing',
+    slots: { sen: ['SEN-L1111111'], product: ['jira'], tier: 100, authorizedContactName: 'Paul Durand', authorizedContactEmail: 'paul@kestrel.fr', resellerName: 'Hugo Lambert', resellerEmail: 'hugo@lambert-it.fr' },
+    answered: ['sen', 'product', 'tier', 'authorizedContactName', 'authorizedContactEmail', 'resellerName', 'resellerEmail'],
+  });
+  const adds: Array<[Lang, SlotName, string]> = [
+    ['fr', 'confirm', 'il y a aussi SEN-L1234567'],
+    ['en', 'confirm', 'add SEN-L1234567'],
+    ['zh', 'confirm', '还有一个SEN-L1234567'],
+    ['en', 'sen', 'add SEN-L1234567 too'],
+    ['fr', 'sen', 'ajoutez SEN-L1234567'],
+    ['zh', 'sen', '再加上SEN-L1234567'],
+  ];
+  for (const [lang, asked, text] of adds) {
+    it(`${lang} at ${asked}: "${text}" adds the SEN`, () => {
+      const reading = read(existing, asked, text, lang);
+      assert.ok('slots' in reading, JSON.stringify(reading));
+      if ('slots' in reading) assert.deepEqual(reading.slots.sen, ['SEN-L1111111', 'SEN-L1234567']);
+    });
+  }
+  const edits: Array<[Lang, string, SlotName]> = [
+    ['en', 'my email is wrong', 'resellerEmail'],
+    ['fr', "l'email est faux", 'resellerEmail'],
+    ['zh', '邮箱写错了', 'resellerEmail'],
+    ['fr', "l'email du contact autorisé est faux", 'authorizedContactEmail'],
+  ];
+  for (const [lang, text, field] of edits) {
+    it(`${lang}: "${text}" edits ${field} at once`, () => assert.deepEqual(read(existing, 'confirm', text, lang), { type: 'editField', field }));
+  }
+  const alone: Array<[Lang, string]> = [['fr', 'non attends'], ['en', 'wait, wrong'], ['zh', '不对不对']];
+  for (const [lang, text] of alone) {
+    it(`${lang}: "${text}" opens the Edit menu`, () => {
+      const reading = read(existing, 'confirm', text, lang);
+      assert.equal(reading.type, 'answer', JSON.stringify(reading));
+      if (reading.type === 'answer') assert.equal(reading.slots.confirm, 'edit');
+    });
+  }
+});

@@ -317,6 +317,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 
   // "il faut l'ajouter aux deux autres", "also SEN-…": a list grows instead of being replaced.
   const adding = said(folded, allLangs(formTurnWords().add, lang));
+  // "il y a aussi SEN-…", "add SEN-…", "还有一个SEN-…": the add word names the list, filled or not.
+  if (adding) explicitRole.add('sen');
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
   if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : replaceSens(draft.slots.sen ?? [], givenSens));

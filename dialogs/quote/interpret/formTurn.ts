@@ -63,6 +63,8 @@ export type FormReading =
   | { type: 'restart' }
   /** "they don't have a site yet" in an existing-site form: the same request as a new subscription. */
   | { type: 'switchKind'; kind: QuoteKind }
+  /** "my email is wrong" under the summary, no new value: edit that field at once (no field menu). */
+  | { type: 'editField'; field: SlotName }
   /** A button title or the previous answer sent again. */
   | { type: 'repeat'; of?: SlotName }
   | { type: 'dontKnow' }
@@ -313,6 +315,10 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   // A question that merely contains a value ("is 50 users enough?") is still a question; one
   // that names the field asked ("is this my address or the customer's?") is about that field.
   if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return aboutField(turn, input) ?? { type: 'question', ...faqOf(turn, input) };
+  if (asked === 'confirm' && !correction) {
+    const edit = editAsked(turn, input);
+    if (edit) return edit;
+  }
   // "ok, et le délai ?" under the summary asks something: only a whole listed answer is a yes there.
   if (question && asked === 'confirm' && !isListedConfirmAnswer(input, lang)) return aboutField(turn, input) ?? { type: 'question', ...faqOf(turn, input) };
 
@@ -327,6 +333,10 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
         (c.slot !== asked && Object.values(reading.slots).some((v) => JSON.stringify(c.to) === JSON.stringify(v))) ||
         (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
     );
+  // "add SEN-L…" at the SEN prompt (an edit): the list grows.
+  if (reading.ok && asked === 'sen' && reading.slots.sen && draft.slots.sen?.length && said(foldText(input), allLangs(formTurnWords().add, lang))) {
+    reading.slots.sen = [...new Set([...draft.slots.sen, ...reading.slots.sen])];
+  }
   if (reading.ok && !claimed) {
     // A plausible value of a few words ("Megan Carter") is never sent to the FAQ: short names can match a topic by chance.
     // A plausible name that asks nothing ("c'est moi, Thomas Ribeiro") is the answer, whatever topic its words match.
@@ -365,6 +375,27 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const faqId = words >= 6 ? turn.faq?.(input, lang) : undefined;
   if (faqId) return { type: 'question', faqId };
   return { type: 'refused', reason: reading.ok ? { key: `quote:invalid.${asked}` } : reading.reason, rule: false };
+}
+
+/**
+ * Under the summary, something said wrong and no new value: "my email is wrong", "l'email est
+ * faux", "邮箱写错了" → that field to edit (a tie goes to the one answered last); a marker alone
+ * ("non attends", "wait, wrong") → the Edit menu.
+ */
+function editAsked(turn: FormTurn, input: string): FormReading | undefined {
+  const { draft, lang } = turn;
+  const bare = foldText(input).replace(/[\s.!?。！？]+$/u, '').replace(/\s*[,，]\s*/gu, ', ');
+  const alone = allLangs(formTurnWords().editAlone, lang).some((w) => foldText(w).replace(/\s*[,，]\s*/gu, ', ') === bare);
+  if (!hasStrongCorrectionMarker(input, lang) && !alone) return undefined;
+  const slots = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm' && s !== 'notes');
+  const scored = slots.map((slot) => ({ slot, score: fieldScore(turn.lexicon, slot, input) })).filter((f) => f.score > 0);
+  if (scored.length > 0) {
+    const best = Math.max(...scored.map((f) => f.score));
+    const tied: SlotName[] = scored.filter((f) => f.score === best).map((f) => f.slot);
+    const field = [...draft.answered].reverse().find((s) => tied.includes(s)) ?? tied.find((s) => isFilled(draft.slots[s])) ?? tied[0]!;
+    return { type: 'editField', field };
+  }
+  return alone ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
 }
 
 /** The text without a value's parts (each half of a two-address value). */
