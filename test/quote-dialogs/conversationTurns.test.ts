@@ -146,4 +146,39 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.equal(body.resellerEmail, u.newEmail);
     });
   }
+
+  /** During a renewal, another flow (a person, a new request), then back to the quote. */
+  const RESUME: Record<Lang, { away: string; back: string }> = {
+    fr: { away: 'je voudrais parler à un conseiller', back: 'reprendre mon devis' },
+    zh: { away: '重新开始：新的Jira Cloud订阅，客户还没有站点，30个用户', back: '继续刚才的报价' },
+    en: { away: 'start over: new Jira Cloud subscription, no site yet, 30 users', back: 'back to my quote' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    const r = RENEWAL[lang];
+    it(`${lang}: "${RESUME[lang].back}" after "${RESUME[lang].away}" brings the quote back where it was`, async () => {
+      const chat = new Chat(bot, newConversation(`resume-${lang}`), LOCALES[lang]);
+      const run = await fillByPrompts(chat, await chat.say(r.open), { technicalContactEmail: r.answers.technicalContactEmail! });
+      assert.equal(run.asked.at(-1), 'endUserName', run.asked.join(', '));
+      const away = await chat.say(RESUME[lang].away);
+      assert.notEqual(lastSlot(away), 'endUserName', `another flow: ${textsOf(away)}`);
+      const back = await chat.say(RESUME[lang].back);
+      assert.ok(textsOf(back).includes(t(lang)('common:resume.done')), textsOf(back));
+      assert.equal(lastSlot(back), 'endUserName', `the same prompt: ${textsOf(back)}`);
+      const done = await fillByPrompts(chat, back, { ...r.answers, confirm: t(lang)('quote:summary.confirm') });
+      assert.ok(done.ref, `filed: ${textsOf(done.last)}`);
+      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      assert.equal(body.technicalContactEmail, r.answers.technicalContactEmail, 'what was given is kept');
+    });
+  }
+
+  /** "tout faux, on recommence" is a restart: the cancel confirmation, as for "start over". */
+  const RESTART: Record<Lang, string> = { fr: 'tout faux, on recommence', zh: 'SEN不对 重新开始吧', en: 'all wrong, start over' };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: "${RESTART[lang]}" asks to confirm the restart`, async () => {
+      const chat = new Chat(bot, newConversation(`restart-${lang}`), LOCALES[lang]);
+      await chat.say(RENEWAL[lang].open);
+      const replies = await chat.say(RESTART[lang]);
+      assert.ok(textsOf(replies).includes(t(lang)('common:cancel.confirm')), textsOf(replies));
+    });
+  }
 });
