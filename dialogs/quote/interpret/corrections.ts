@@ -149,7 +149,14 @@ const NAMED_FIELDS: readonly SlotName[] = [
  * the field the text names by its label, and the value after its last "it's / c'est / 应该是 / :".
  * The value must pass that field's validator; the field named by most label words wins.
  */
-function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: Lang, lexicon: Lexicon | undefined, recency: (slot: SlotName) => number = () => -1): { slot: SlotName; value: string } | undefined {
+function namedFieldValue(
+  allowed: ReadonlySet<SlotName>,
+  input: string,
+  lang: Lang,
+  lexicon: Lexicon | undefined,
+  recency: (slot: SlotName) => number = () => -1,
+  asked?: SlotName,
+): { slot: SlotName; value: string } | undefined {
   if (!lexicon) return undefined;
   const folded = foldText(input);
   const copulas = allLangs(formTurnWords().copulas, lang).map(foldText).filter((c) => /[\p{L}:：]/u.test(c));
@@ -178,10 +185,12 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
     const previous = sorted.filter((c) => c < cut).at(-1) ?? 0;
     const near = NAMED_FIELDS.some((slot) => allowed.has(slot) && fieldScore(lexicon, slot, input.slice(previous, cut)) > 0);
     const head = near ? input.slice(previous, cut) : input.slice(0, cut);
-    // A tie ("名字是何静" names every person) goes to the field answered or corrected last.
+    // A tie ("le nom : Jean Dupont", "名字是何静" name every person) goes to the field asked, then
+    // to the one answered or corrected last.
+    const isAsked = (slot: SlotName) => (slot === asked ? 1 : 0);
     const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
       .filter((f) => f.score > 0)
-      .sort((a, b) => b.score - a.score || recency(b.slot) - recency(a.slot));
+      .sort((a, b) => b.score - a.score || isAsked(b.slot) - isAsked(a.slot) || recency(b.slot) - recency(a.slot));
     for (const { slot } of named) {
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
       // "用户档是2000不是1000", "Acme, not Acne": what follows the negation is the old value.
@@ -302,9 +311,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot));
+  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
-  const field = named && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
+  const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {
     explicitRole.add(field.slot);
     const twoHalves = field.slot === 'billingAddress' && kind === 'cloud-new';
