@@ -73,11 +73,42 @@ function detectDeployment(text: string, folded: string): Deployment | undefined 
   const target = named.find((d) => d !== 'server') ?? named[0];
   if (target) return target;
   if (findSiteUrl(text)) return 'cloud';
+  // "no site yet": sites are cloud's.
+  if (negatedSite(folded, 'en')) return 'cloud';
   const products = findProductMatches(text, loadCatalog()).map((m) => m.product);
   const only = (d: Deployment) => products.length > 0 && products.every((p) => p.deployments.length === 1 && p.deployments[0] === d);
   if (only('cloud')) return 'cloud';
   if (only('data-center')) return 'data-center';
   return undefined;
+}
+
+/** A cue in a folded window: "n't" and "n'" are glued to their verb ("hasn't"), the rest are whole words. */
+const cueIn = (window: string, cue: string): boolean => (cue.startsWith("n'") ? window.includes(cue) : findAlias(window, cue).length > 0);
+
+/**
+ * "my customer hasn't got a cloud site yet", "ils n'ont encore aucun site", "客户还没开通云站点",
+ * "云站点还没有": a site word negated in its own clause. "I don't know their site" only says the
+ * user does not have the URL at hand: not a new subscription.
+ */
+export function negatedSite(folded: string, lang: Lang): boolean {
+  const w = quoteIntentWords().siteNegation;
+  const before = allLangs(w.before, lang).map(foldText);
+  const after = allLangs(w.after, lang).map(foldText);
+  const unsure = allLangs(w.unsure, lang).map(foldText);
+  const urlAfter = allLangs(w.urlAfter, lang).map(foldText);
+  for (const word of allLangs(w.site, lang).map(foldText)) {
+    for (const at of findAlias(folded, word)) {
+      // The clause the site word is in: back to the last punctuation, at most 48 characters.
+      const head = folded.slice(Math.max(0, at.start - 48), at.start);
+      const clause = head.slice(Math.max(...[',', ';', '.', '!', '?', '，', '；', '。', '！', '？', ':', '：'].map((p) => head.lastIndexOf(p))) + 1);
+      const tail = folded.slice(at.end, at.end + 8);
+      // "no site URL to hand": the URL is missing, not the site.
+      if (urlAfter.some((cue) => findAlias(tail, cue).some((m) => tail.slice(0, m.start).trim() === ''))) continue;
+      const negated = before.some((cue) => cueIn(clause, cue)) || after.some((cue) => tail.trimStart().startsWith(cue));
+      if (negated && !unsure.some((cue) => cueIn(clause, cue))) return true;
+    }
+  }
+  return false;
 }
 
 function kindFor(action: QuoteAction | undefined, deployment: Deployment | undefined, text: string, folded: string, lang: Lang): QuoteKind | undefined {
@@ -86,8 +117,9 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
   if (deployment === 'cloud') {
     if (action === 'upgrade') return 'cloud-upgrade';
     if (action === 'renewal') return 'cloud-renewal';
-    const hasSite = findSiteUrl(text) !== undefined || said(folded, allLangs(w.existingSite, lang));
-    if (said(folded, allLangs(w.noSite, lang)) || (action === 'new' && !hasSite)) return 'cloud-new';
+    const url = findSiteUrl(text) !== undefined;
+    const hasSite = url || said(folded, allLangs(w.existingSite, lang));
+    if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite)) return 'cloud-new';
     return action ? 'cloud-existing' : undefined;
   }
   const hasSen = findSens(text).length > 0;
