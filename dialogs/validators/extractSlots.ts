@@ -1,9 +1,9 @@
-import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, dateWords, findAlias, foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName, SlotValues } from '../../knowledge/quoteTypes.js';
 import { targetEdition } from './edition.js';
+import { findProductMatchesTolerant } from './product.js';
 import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
@@ -117,7 +117,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   const notices: Message[] = [];
   const deployment = intent.kind ? deploymentOf(intent.kind) : intent.deployment === 'server' ? 'data-center' : intent.deployment;
   // A product not sold in the deployment asked for (Loom on Data Center) is refused, with the reason.
-  const products = findProductMatches(input, loadCatalog()).filter((m) => {
+  const products = findProductMatchesTolerant(input).filter((m) => {
     if (!deployment || m.product.deployments.includes(deployment)) return true;
     notices.push({ key: invalidKey('productDeployment'), params: { product: m.product.name, deployment } });
     return false;
@@ -129,7 +129,9 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   if (edition && deployment !== 'data-center') slots.edition = edition;
 
   const count = pickUserCount(findUserCounts(input, lang, blank), false);
-  if (count) {
+  // Deployment not said yet: the count stays as said, rounded (and said) once the kind is known.
+  if (count && !deployment) slots.tier = count.value;
+  else if (count) {
     const tier = toTier(count.value, { ...(deployment && { deployment }), ...(products[0] && { productId: products[0].product.id }) });
     if (tier.ok) {
       slots.tier = tier.value;

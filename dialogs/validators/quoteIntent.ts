@@ -1,4 +1,5 @@
-import { editionsFor, findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
+import { editionsFor } from '../../knowledge/catalog.js';
+import { correctProductTypos, findProductMatchesTolerant } from './product.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
 import { findEditions, targetEdition } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
@@ -42,7 +43,7 @@ const firstAt = (folded: string, words: readonly string[]): number =>
  * Co-term wins over everything; otherwise the action said first: "a brand new Confluence DC
  * licence — we'll review at renewal" is a new licence, "renew it and add 50 users" a renewal.
  */
-function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
+function detectAction(text: string, folded: string, lang: Lang): QuoteAction | undefined {
   const w = quoteIntentWords();
   if (said(folded, allLangs(w.coterm, lang))) return 'coterm';
   const actions: Array<[QuoteAction, number]> = [
@@ -54,8 +55,34 @@ function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
   if (first) return first[0];
   // "passer le Jira de Standard à Premium": a move to a higher cloud edition is an upgrade, in any language.
   if (editionUpgrade(folded)) return 'upgrade';
-  if (said(folded, allLangs(w.quote, lang))) return 'quote';
+  if (said(folded, allLangs(w.quote, lang)) || framedQuote(folded, lang)) return 'quote';
+  if (wantsProduct(text, lang)) return 'new';
   return undefined;
+}
+
+/** "报一个Jira的价", "帮客户报个Jira数据中心的价": a quote said in two parts around what it is for. */
+function framedQuote(folded: string, lang: Lang): boolean {
+  const frames = quoteIntentWords().quoteFrames;
+  return [lang, ...(['en', 'fr', 'zh'] as const).filter((l) => l !== lang)].flatMap((l) => frames[l]).some(([first, second]) => {
+    const a = foldText(first);
+    const b = foldText(second);
+    for (let at = folded.indexOf(a); at >= 0; at = folded.indexOf(a, at + 1)) {
+      const rest = folded.slice(at + a.length, at + a.length + 24);
+      const end = rest.indexOf(b);
+      if (end >= 0 && !/[,;.!?，。；！？、\n]/u.test(rest.slice(0, end))) return true;
+    }
+    return false;
+  });
+}
+
+/** "they want Jira for 40 users", "il veut Confluence", "要Jira数据中心500用户": a want verb right before a product. */
+function wantsProduct(text: string, lang: Lang): boolean {
+  const corrected = foldText(correctProductTypos(text));
+  const wants = allLangs(quoteIntentWords().wantProduct, lang).map(foldText);
+  return findProductMatchesTolerant(text).some((m) => {
+    const before = corrected.slice(Math.max(0, m.start - 24), m.start).trimEnd();
+    return wants.some((w) => findAlias(before, w).some((s) => s.end === before.length || /^\s*(?:the|a|an|le|la|les|un|une|du|de|des|d'|个|一个|套)?\s*$/u.test(before.slice(s.end))));
+  });
 }
 
 function editionUpgrade(text: string): boolean {
@@ -75,7 +102,7 @@ function detectDeployment(text: string, folded: string): Deployment | undefined 
   if (findSiteUrl(text)) return 'cloud';
   // "no site yet": sites are cloud's.
   if (negatedSite(folded, 'en')) return 'cloud';
-  const products = findProductMatches(text, loadCatalog()).map((m) => m.product);
+  const products = findProductMatchesTolerant(text).map((m) => m.product);
   const only = (d: Deployment) => products.length > 0 && products.every((p) => p.deployments.length === 1 && p.deployments[0] === d);
   if (only('cloud')) return 'cloud';
   if (only('data-center')) return 'data-center';
@@ -133,7 +160,8 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
 
 export function detectQuoteIntent(text: string, lang: Lang): QuoteIntent {
   const folded = foldText(text);
-  const action = detectAction(folded, lang);
+  // "new Jria licence": action words that hold a product name are read with its typo forgiven.
+  const action = detectAction(text, foldText(correctProductTypos(text)), lang);
   const deployment = detectDeployment(text, folded);
   const billing = quoteIntentWords().billing;
   const billingCycle = said(folded, billing.monthly) ? 'monthly' : said(folded, billing.annual) ? 'annual' : undefined;

@@ -43,3 +43,52 @@ describe('opening sentence: a site said not to exist yet is a new cloud subscrip
     it(`${lang}: "${text}" keeps the existing site`, () => assert.equal(open(text, lang)?.kind, kind));
   }
 });
+
+describe('opening sentence: Chinese ways to ask for a price are quote requests', () => {
+  const cases: Array<[Lang, string, QuoteKind | undefined, Record<string, unknown>]> = [
+    ['zh', '帮忙报一个Confluence的价', undefined, { product: ['confluence'] }],
+    ['zh', '麻烦帮我报个价', undefined, {}],
+    ['zh', '报个价：Jira 云版 150人', 'cloud-existing', { product: ['jira'], tier: 150 }],
+    ['zh', '请给我们客户报一下价', undefined, {}],
+    ['zh', '帮客户报个Confluence数据中心的价，2000用户', 'dc-new', { product: ['confluence'], tier: 2000 }],
+    ['zh', '给客户询个Bitbucket云的价，50人', 'cloud-existing', { product: ['bitbucket'], tier: 50 }],
+    // The same requests in the two other languages, for comparison.
+    ['fr', 'pouvez-vous me faire un devis Confluence Data Center, 2000 utilisateurs ?', 'dc-new', { product: ['confluence'], tier: 2000 }],
+    ['en', 'could you price Jira cloud for 150 users? need a quote', 'cloud-existing', { product: ['jira'], tier: 150 }],
+  ];
+  for (const [lang, text, kind, slots] of cases) {
+    it(`${lang}: "${text}"`, () => {
+      const request = open(text, lang);
+      assert.ok(request, 'a quote request');
+      assert.equal(request.kind, kind);
+      assert.deepEqual(request.slots, slots);
+    });
+  }
+  for (const [lang, text] of [['zh', '报销流程怎么走？'], ['zh', '价格表在哪里看'], ['fr', 'combien de temps prend un virement ?'], ['en', 'what is the price list?']] as const) {
+    it(`${lang}: "${text}" is no quote request`, () => assert.equal(open(text, lang), undefined));
+  }
+});
+
+describe('opening sentence: product names with a typo are the catalog product', () => {
+  const cases: Array<[Lang, string, string[]]> = [
+    ['en', 'quote for Confuence cloud, 100 users', ['confluence']],
+    ['en', 'new Jria Software Data Center licence, 1000 users', ['jira']],
+    ['en', 'quote Jira Servce Managment cloud, 10 agents', ['jira-service-management']],
+    ['fr', 'devis Bitbuckt cloud pour 50 utilisateurs', ['bitbucket']],
+    ['fr', 'devis Confluance Data Center 500 utilisateurs', ['confluence']],
+    ['fr', 'devis Jiar et Confleunce cloud, 200 utilisateurs', ['jira', 'confluence']],
+    ['zh', '报价：Confuence 数据中心 1000用户', ['confluence']],
+    ['zh', '报价 Bitbukcet 云版 25人', ['bitbucket']],
+    ['zh', '报价 Jira Sevice Management 云 20个坐席', ['jira-service-management']],
+  ];
+  for (const [lang, text, product] of cases) {
+    it(`${lang}: "${text}" → ${product.join(', ')}`, () => assert.deepEqual(open(text, lang)?.slots?.product, product));
+  }
+  // Short everyday words next to a short product name stay words.
+  const words: Array<[Lang, string]> = [
+    ['fr', 'devis Jira cloud 100 utilisateurs, on a peu de temps'],
+    ['en', 'quote Jira cloud 100 users, look at the crown account'],
+    ['fr', 'devis Jira cloud 100 utilisateurs pour le Jura'],
+  ];
+  for (const [lang, text] of words) it(`${lang}: "${text}" names Jira only`, () => assert.deepEqual(open(text, lang)?.slots?.product, ['jira']));
+});
