@@ -23,7 +23,7 @@ export function validateProduct(text: string, _lang: Lang, ctx: ValidationContex
 }
 
 /** Optimal string alignment distance (substitutions, insertions, deletions, adjacent swaps), capped. */
-function distance(a: string, b: string, cap: number): number {
+export function distance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {

@@ -1,5 +1,6 @@
 import { editionsFor } from '../../knowledge/catalog.js';
 import { correctProductTypos, findProductMatchesTolerant } from './product.js';
+import { saysCountChange } from './openingFacts.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
 import { findEditions, targetEdition } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
@@ -55,6 +56,8 @@ function detectAction(text: string, folded: string, lang: Lang): QuoteAction | u
   if (first) return first[0];
   // "passer le Jira de Standard à Premium": a move to a higher cloud edition is an upgrade, in any language.
   if (editionUpgrade(folded)) return 'upgrade';
+  // "passer Jira DC de 250 à 500 utilisateurs, SEN-…": a change of user count is an upgrade.
+  if (saysCountChange(folded, lang)) return 'upgrade';
   if (said(folded, allLangs(w.quote, lang)) || framedQuote(folded, lang)) return 'quote';
   if (wantsProduct(text, lang)) return 'new';
   return undefined;
