@@ -88,8 +88,32 @@ export function unheldFacts(t: TFunction, lang: Lang, draft: QuoteDraft, given: 
   const held = new Set<SlotName>(slotsOf(kind));
   const facts = SLOT_NAMES.filter((slot) => slot !== 'confirm' && slot !== 'notes' && !held.has(slot) && isFilled(given[slot]) && !(slot === 'tier' && kind === 'coterm'))
     .map((slot) => t('quoteDialog:summary.fact', { title: t(`quote:label.${slot}`), value: displayValue(t, lang, { ...draft, slots: given }, slot) }));
-  return facts.length > 0 ? facts.join(lang === 'zh' ? '；' : ' ; ') : undefined;
+  return facts.length > 0 ? facts.join(notesSeparator(lang)) : undefined;
 }
+
+/**
+ * The opening sentence's facts no slot holds (quoteDraft.facts), one notes line each:
+ * "Délai : avant vendredi", "Palier actuel : 500 utilisateurs", "Fin de maintenance actuelle
+ * (SEN-A1234567) : 15 mars 2027". A numeric date the user typed is written in words.
+ */
+export function openingNotes(t: TFunction, lang: Lang, facts: QuoteDraft['facts'], productId?: string): string[] {
+  return facts.map(({ key, params = {} }) => {
+    const name = key.replace(/^quoteDialog:opening\./u, '');
+    let value: string;
+    if (name === 'deadline') {
+      const words = String(params.words ?? '');
+      value = params.iso && params.numeric ? words.replace(String(params.numeric), formatDate(lang, String(params.iso))) : words;
+    } else if (name === 'currentTier') value = countOf(t, lang, productId, Number(params.count));
+    else if (name === 'currentEnd') value = formatDate(lang, String(params.date));
+    else if (name === 'urgent') value = t('quoteDialog:opening.urgentValue');
+    else value = String(params.value ?? '');
+    const title = t(`quoteDialog:opening.${name === 'address' ? `address_${String(params.whose ?? 'other')}` : name}`, { sen: String(params.sen ?? '') });
+    return t('quoteDialog:summary.fact', { title, value });
+  });
+}
+
+/** Notes lines are joined as the language writes a list of clauses. */
+export const notesSeparator = (lang: Lang): string => (lang === 'zh' ? '；' : lang === 'fr' ? ' ; ' : '; ');
 
 /**
  * What an opening sentence already gave, said before the first question ("J'ai noté :
