@@ -22,6 +22,7 @@ import {
 } from '../../validators/index.js';
 import { EMAIL_OF_PERSON, findPeople, findSelfReferences, isPersonSlot, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
+import { editionsPerProduct, sensPerProduct } from '../orderItems.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { fieldScore, type Lexicon } from './lexicon.js';
 
@@ -36,13 +37,15 @@ export interface Change {
   slot: SlotName;
   from?: unknown;
   to: unknown;
-  /** A per-product tier ("Jira should be 300 users"). */
+  /** A per-product tier or edition ("Jira should be 300 users", "Jira en Premium, Bitbucket reste en Standard"). */
   product?: string;
 }
 
 export interface CorrectionReading {
   slots: FilledSlots;
   itemTiers?: Record<string, number>;
+  itemEditions?: Record<string, string>;
+  itemSens?: Record<string, string>;
   changes: Change[];
   notices: Message[];
   /** The two people swapped, for the one-line confirmation. */
@@ -128,6 +131,8 @@ export interface CorrectionOptions {
   dayFirst?: boolean;
   /** Read as "start over with …": the values named replace the old ones without a correction word. */
   restart?: boolean;
+  /** A clause of a message whose other clause carries the correction word ("…, et aussi 3 ans"). */
+  marked?: boolean;
 }
 
 /** Free-text fields a sentence can correct by naming them ("l'adresse de facturation est fausse, c'est …"). */
@@ -239,13 +244,15 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const allowed = new Set(slotsOf(kind));
   // "start over with Confluence Premium, same customer": every value named replaces the old one.
   const restart = options.restart === true;
-  const marker = restart || hasCorrectionMarker(input, lang);
+  const marker = restart || options.marked === true || hasCorrectionMarker(input, lang);
   const short = input.split(/\s+/u).length <= 6;
 
   const slots: FilledSlots = {};
   const changes: Change[] = [];
   const notices: Message[] = [];
   let itemTiers: Record<string, number> | undefined;
+  let itemEditions: Record<string, string> | undefined;
+  let itemSens: Record<string, string> | undefined;
   const deployment = deploymentFor(draft);
   /** Slots the text names by their role word: they may change without a correction word. */
   const explicitRole = new Set<SlotName>();
@@ -321,7 +328,21 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   if (adding) explicitRole.add('sen');
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
-  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : replaceSens(draft.slots.sen ?? [], givenSens));
+  // "le SEN de Confluence c'est SEN-…" with two products and one SEN on file: the other licence's SEN, added.
+  const onFile = draft.slots.sen ?? [];
+  const ordered = draft.slots.product ?? [];
+  const pairs = Object.entries(sensPerProduct(input)).filter(([p, sen]) => ordered.includes(p) && givenSens.includes(sen));
+  const anotherLicence = pairs.length > 0 && onFile.length < ordered.length && pairs.every(([, sen]) => !onFile.includes(sen)) && !hasStrongMarker(folded, lang);
+  if (pairs.length > 0) itemSens = { ...draft.itemSens, ...Object.fromEntries(pairs) };
+  if (sens.length > 0 && (marker || adding || anotherLicence || !isFilled(draft.slots.sen))) {
+    const grows = adding || anotherLicence;
+    // Adding a licence needs no correction word: nothing on file is replaced.
+    if (grows) explicitRole.add('sen');
+    set('sen', grows ? [...new Set([...onFile, ...givenSens])] : replaceSens(onFile, givenSens));
+    // A list that grows is said as what was added ("Noté : SEN-L3301988"), not as a replacement.
+    const last = changes.at(-1);
+    if (grows && last?.slot === 'sen') changes[changes.length - 1] = { slot: 'sen', to: givenSens.filter((sen) => !onFile.includes(sen)) };
+  }
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
@@ -353,7 +374,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
   if (changes.length === 0 && notices.length === 0) return undefined;
-  return { slots, ...(itemTiers && { itemTiers }), changes, notices };
+  return { slots, ...(itemTiers && { itemTiers }), ...(itemEditions && { itemEditions }), ...(itemSens && { itemSens }), changes, notices };
 
   /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
   function readNumbers(): void {
@@ -393,7 +414,28 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const editions = deployment ? findEditions(input, deployment) : [];
     // "also they're currently on Standard" names the edition they have, not a change.
     const target = editions.length > 0 ? targetEdition(input, deployment) : undefined;
-    if (marker && target && asked !== 'edition') set('edition', target);
+    if (marker && target && asked !== 'edition') readEdition(target);
+  }
+
+  /**
+   * With two products on file, an edition said of one of them ("Jira是高级版，不是标准版") is that
+   * product's only; said of several with different editions, each its own; said of none, the
+   * request's (and per-product editions are then gone: one edition for all).
+   */
+  function readEdition(target: string): void {
+    const named = [...new Set(newProducts.filter((p) => current.includes(p)))];
+    const perProduct = named.length >= 2 ? editionsPerProduct(input, deployment) : named.length === 1 && current.length > 1 ? { [named[0]!]: target } : {};
+    if (Object.keys(perProduct).length === 0) {
+      if (Object.keys(draft.itemEditions).length > 0) itemEditions = {};
+      set('edition', target);
+      return;
+    }
+    for (const [product, edition] of Object.entries(perProduct)) {
+      const before = draft.itemEditions[product] ?? draft.slots.edition;
+      if (before === edition) continue;
+      itemEditions = { ...draft.itemEditions, ...itemEditions, [product]: edition };
+      changes.push({ slot: 'edition', product, ...(before !== undefined && { from: before }), to: edition });
+    }
   }
 }
 
