@@ -10,6 +10,7 @@ import {
   isQuestionLike,
   normalizeInput,
   slotsOf,
+  validateBillingAddress,
   type Message,
 } from '../../validators/index.js';
 import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
@@ -203,6 +204,21 @@ function shapedValues(draft: QuoteDraft, asked: SlotName, text: string): { slots
   if (sens.length > 0) put('sen', sens.map((s) => s.sen));
   const site = findSiteUrl(text);
   if (site) put('siteUrl', site);
+  // "12 rue de la Paix, 75002 Paris" at a name prompt: an address (with its number), never a name.
+  if (isPersonSlot(asked) && changes.length === 0 && /\d/u.test(text)) {
+    const address = validateBillingAddress(text, 'en');
+    const current = draft.slots.billingAddress;
+    // cloud-new asks two addresses (ours, then the customer's): one given, this is the other.
+    const secondHalf = draft.kind === 'cloud-new' && typeof current === 'string' && !/[;；]/u.test(current);
+    if (address.ok && allowed.has('billingAddress')) {
+      if (!isFilled(current)) put('billingAddress', address.value);
+      else if (secondHalf) {
+        const value = `${current}${/\p{Script=Han}/u.test(current) ? '；' : ' ; '}${address.value}`;
+        Object.assign(slots, { billingAddress: value });
+        changes.push({ slot: 'billingAddress', from: current, to: value });
+      }
+    }
+  }
   return changes.length > 0 ? { slots, changes } : undefined;
 }
 
