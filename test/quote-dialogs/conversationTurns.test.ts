@@ -201,4 +201,22 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.notEqual(lastSlot(next), 'billingAddress', 'the address is not asked again');
     });
   }
+
+  const DIFFERENCE: Record<Lang, string> = {
+    fr: 'quelle est la différence entre le contact technique et le contact de facturation ?',
+    zh: '技术联系人和账单联系人有什么区别？',
+    en: "what's the difference between the technical contact and the billing contact?",
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: "${DIFFERENCE[lang]}" explains both fields, then the same prompt`, async () => {
+      const chat = new Chat(bot, newConversation(`difference-${lang}`), LOCALES[lang]);
+      const opened = await chat.say(ADDRESS[lang].open);
+      assert.equal(lastSlot(opened), 'resellerName', textsOf(opened));
+      const replies = await chat.say(DIFFERENCE[lang]);
+      assert.equal(lastSlot(replies), 'resellerName', textsOf(replies));
+      for (const slot of ['technicalContactName', 'resellerCompany']) {
+        assert.ok(textsOf(replies).includes(t(lang)(`quote:label.${slot}`)), `${slot} explained: ${textsOf(replies)}`);
+      }
+    });
+  }
 });

@@ -244,3 +244,16 @@ describe('an address typed at a name prompt', () => {
     if (reading.type === 'correction') assert.equal(reading.slots.billingAddress, '4 quai des Chartrons, 33000 Bordeaux ; 9 avenue Foch, 69006 Lyon');
   });
 });
+
+describe('a question comparing two fields', () => {
+  const dcNewOrder = toDraft({ kind: 'dc-new', slots: { product: ['jira'], tier: 1000, maintenanceYears: 1 }, answered: ['product', 'tier', 'maintenanceYears'] });
+  const cases: Array<[Lang, string]> = [
+    ['en', "what's the difference between the technical contact and the billing contact?"],
+    ['fr', 'quelle est la différence entre le contact technique et le contact de facturation ?'],
+    ['zh', '技术联系人和账单联系人有什么区别？'],
+  ];
+  for (const [lang, text] of cases) {
+    it(`${lang}: "${text}" explains both fields`, () =>
+      assert.deepEqual(read(dcNewOrder, 'resellerName', text, lang), { type: 'question', about: 'field', fields: ['technicalContactName', 'resellerCompany'] }));
+  }
+});
