@@ -20,7 +20,7 @@ import {
   withoutListMarkers,
   type Message,
 } from '../../validators/index.js';
-import { EMAIL_OF_PERSON, findPeople, findSelfReferences, isPersonSlot, type PersonSlot } from '../../validators/people.js';
+import { EMAIL_OF_PERSON, findPeople, findSelfReferences, hasLegalForm, isPersonSlot, ORGANISATION_OF, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
 import { editionsPerProduct, sensPerProduct } from '../orderItems.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
@@ -313,7 +313,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  const labelled = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
+  const organisation = labelled && hasLegalForm(labelled.value) ? ORGANISATION_OF[labelled.slot] : undefined;
+  const named = labelled && organisation && allowed.has(organisation) ? { ...labelled, slot: organisation } : labelled;
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
   const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {
