@@ -26,11 +26,12 @@ export interface FoundValue extends Span {
 
 const HAN = /\p{Script=Han}/u;
 /**
- * Where a Latin value ends: punctuation, an email, a parenthesis. An email is matched from the
+ * Where a Latin value ends: punctuation (not the dot of a title or an initial: "Dr. Anne Weber",
+ * "J. Dupont"), an email, a parenthesis. An email is matched from the
  * start of its word only, at most 254 characters: tried at every position, `\S+@` rescanned a
  * long word to its end from each of them (quadratic).
  */
-const LATIN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、]|\s[-–—]\s|(?<!\S)\S{1,254}@/u;
+const LATIN_END = /[,;:!?()\[\]<>|/\n，。；：！？、]|(?<!(?:^|\s)(?:\p{L}|[DdMm]rs?|[Mm]s|[Pp]rof?|[Mm]me|[Mm]lle|[Ss]t))\.|\s[-–—]\s|(?<!\S)\S{1,254}@/u;
 const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@/u;
 const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
 

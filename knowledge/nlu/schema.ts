@@ -16,6 +16,7 @@ const regexSource = z.string().refine((s) => {
 export const yesNoSchema = z.object({
   $comment: z.string().optional(),
   yes: perLang(words),
+  send: perLang(words).extend({ $comment: z.string().optional() }),
   no: perLang(words),
   cancel: perLang(words),
   edit: perLang(words),
@@ -29,6 +30,8 @@ export const numbersSchema = z.object({
   targetMarkers: perLang(words),
   yearUnits: perLang(words),
   articles: perLang(words),
+  peopleDeterminers: perLang(words),
+  peopleNouns: perLang(words),
   smallNumbers: perLang(z.record(z.string(), z.number().int().positive())),
   maintenanceCues: perLang(words),
   notMaintenance: perLang(words),
@@ -129,6 +132,9 @@ export const formTurnsSchema = z.object({
   leadIns: perLang(words).extend({ $comment: z.string().optional() }),
   remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
+  noteCues: perLang(words).extend({ $comment: z.string().optional() }),
+  vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
+  editAlone: perLang(words).extend({ $comment: z.string().optional() }),
   openingWords: z.object({
     $comment: z.string().optional(),
     selfIntroAfter: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),

@@ -327,6 +327,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 
   // "il faut l'ajouter aux deux autres", "also SEN-…": a list grows instead of being replaced.
   const adding = said(folded, allLangs(formTurnWords().add, lang));
+  // "il y a aussi SEN-…", "add SEN-…", "还有一个SEN-…": the add word names the list, filled or not.
+  if (adding) explicitRole.add('sen');
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
   // "le SEN de Confluence c'est SEN-…" with two products and one SEN on file: the other licence's SEN, added.
