@@ -212,3 +212,17 @@ describe('opening sentence: second round of tester wordings', () => {
     });
   }
 });
+
+describe('opening sentence: a deadline date is no co-term date', () => {
+  for (const [lang, text] of [
+    ['fr', 'il nous faut un devis Jira cloud 100 utilisateurs pour le 15 janvier'],
+    ['en', 'quote Jira Data Center 500 users, 2 years, due 15/01/2027'],
+    ['zh', '报价 Jira 云 100人 2027年1月15日前'],
+  ] as const) {
+    it(`${lang}: "${text}"`, () => {
+      const request = open(text, lang);
+      assert.equal(request?.slots?.targetDate, undefined);
+      assert.ok(factsOf(request).some((f) => f.key === 'deadline'));
+    });
+  }
+});
