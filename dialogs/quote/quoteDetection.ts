@@ -4,7 +4,7 @@ import { getProduct } from '../../knowledge/catalog.js';
 import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
 import { laterSlots } from '../validators/extractSlots.js';
 import { findOpeningFacts } from '../validators/openingFacts.js';
-import { tiersPerProduct } from './orderItems.js';
+import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
@@ -148,6 +148,8 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
     ...(intent.billingCycle && { billingCycle: 'annual' as const }),
     slots,
     itemTiers: tiersPerProduct(text, lang),
+    itemSens: sensPerProduct(text),
+    itemEditions: editionsPerProduct(text, kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment),
     notices,
   };
 }

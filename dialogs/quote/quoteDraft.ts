@@ -49,6 +49,10 @@ export const quoteDraftSchema = z.object({
   slots: slotValuesSchema.default({}),
   /** A per-product tier when an add-on was aligned to its base product. */
   itemTiers: z.record(z.string(), z.number()).default({}),
+  /** A per-product edition when the user gave two products two editions ("Jira Premium and Bitbucket Standard"). */
+  itemEditions: z.record(z.string(), z.string()).default({}),
+  /** The SEN the user paired with a product ("le SEN de Confluence c'est SEN-…"). */
+  itemSens: z.record(z.string(), z.string()).default({}),
   /** Net-30 terms accepted for an order of USD 10,000 or more. */
   net30: z.boolean().default(false),
   /** Rules whose handoff offer was already shown, so an edit does not repeat it. */

@@ -38,7 +38,7 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
           const name = getProduct(item.product)?.name ?? item.product;
           return draft.itemTiers[item.product] !== undefined ? `${name} (${countOf(t, lang, item.product, item.tier ?? 0)})` : name;
         })
-        .join(', ');
+        .join(lang === 'zh' ? '、' : ', ');
     case 'tier': {
       // JSM counts agents, Bamboo remote agents: the summary says so when the request is for one of them.
       const products = draft.slots.product ?? [];
@@ -47,15 +47,23 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
     case 'maintenanceYears':
       return t('quoteDialog:summary.years', { count: Number(value), n: formatNumber(lang, Number(value)) });
     case 'edition': {
-      const edition = editionsFor(deploymentOf(requireKind(draft))).find((e) => e.id === value);
-      return edition?.names[lang] ?? String(value);
+      const editions = editionsFor(deploymentOf(requireKind(draft)));
+      const name = (id: unknown) => editions.find((e) => e.id === id)?.names[lang] ?? String(id);
+      if (Object.keys(draft.itemEditions).length === 0) return name(value);
+      // "Jira : Premium, Bitbucket : Standard": each product's own edition.
+      return draftItems(draft)
+        .map((item) => t('quoteDialog:summary.perProduct', { product: getProduct(item.product)?.name ?? item.product, value: name(item.edition ?? value) }))
+        .join(lang === 'zh' ? '；' : ', ');
     }
     case 'paymentPreference':
       return draft.net30 ? t('quoteDialog:summary.net30') : t(`quote:value.paymentPreference.${String(value)}`);
     case 'targetDate':
       return formatDate(lang, String(value));
-    case 'sen':
-      return (value as string[]).join(', ');
+    case 'sen': {
+      // "SEN-L3301987 (Jira), SEN-L3301988 (Confluence)" once the user said which is which.
+      const paired = Object.fromEntries(draftItems(draft).filter((i) => i.sen).map((i) => [i.sen!, getProduct(i.product)?.name ?? i.product]));
+      return (value as string[]).map((sen) => (paired[sen] ? (lang === 'zh' ? `${sen}（${paired[sen]}）` : `${sen} (${paired[sen]})`) : sen)).join(lang === 'zh' ? '、' : ', ');
+    }
     default:
       return String(value);
   }
