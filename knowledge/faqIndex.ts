@@ -70,6 +70,9 @@ export function buildFaqIndex(
   const oosGrams = oosTexts.map(({ text }) => analyzer.grams(text));
   const bm25 = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
 
+  // Glossary words are known words even when no example uses them: "liste" (of "liste de prix")
+  // was "corrected" to the example word "listed", and the phrase never matched.
+  for (const term of analyzer.latinGlossaryTerms()) for (const lang of ['fr', 'en'] as const) analyzer.tokens(term, lang, collect);
   const unknownIdf = bm25.unseenIdf() * tuning.unknownIdfFactor;
   const idf = (term: string): number => bm25.knownIdf(term) ?? unknownIdf;
   const termIds = new TermIds();
