@@ -122,6 +122,7 @@ export const formTurnsSchema = z.object({
   fieldWords: z.record(z.string(), z.union([z.string(), perLang(words)])),
   correctionStrong: perLang(words).extend({ $comment: z.string().optional() }),
   add: perLang(words).extend({ $comment: z.string().optional() }),
+  clauseStarts: perLang(words).extend({ $comment: z.string().optional() }),
   sameAs: perLang(words).extend({ $comment: z.string().optional() }),
   sameAsBare: perLang(words).extend({ $comment: z.string().optional() }),
   selfRef: perLang(words).extend({ $comment: z.string().optional() }),

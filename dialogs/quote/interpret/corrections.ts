@@ -131,6 +131,8 @@ export interface CorrectionOptions {
   dayFirst?: boolean;
   /** Read as "start over with …": the values named replace the old ones without a correction word. */
   restart?: boolean;
+  /** A clause of a message whose other clause carries the correction word ("…, et aussi 3 ans"). */
+  marked?: boolean;
 }
 
 /** Free-text fields a sentence can correct by naming them ("l'adresse de facturation est fausse, c'est …"). */
@@ -242,7 +244,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const allowed = new Set(slotsOf(kind));
   // "start over with Confluence Premium, same customer": every value named replaces the old one.
   const restart = options.restart === true;
-  const marker = restart || hasCorrectionMarker(input, lang);
+  const marker = restart || options.marked === true || hasCorrectionMarker(input, lang);
   const short = input.split(/\s+/u).length <= 6;
 
   const slots: FilledSlots = {};

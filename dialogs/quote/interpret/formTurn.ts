@@ -15,6 +15,7 @@ import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
 import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
+import { readCorrections } from './clauses.js';
 import { hasCorrectionMarker, hasStrongCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
@@ -251,7 +252,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const question = isQuestionLike(input);
   // What is typed at the notes prompt is the note: it corrects other fields only when it says so ("wrong", "faux").
   const notesOnly = asked === 'notes' && !hasStrongCorrectionMarker(input, lang);
-  const correction = notesOnly ? undefined : readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
+  const correction = notesOnly ? undefined : readCorrections(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
   const asCorrection = (c: CorrectionReading): FormReading => ({
     type: 'correction',
