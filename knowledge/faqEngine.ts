@@ -137,6 +137,8 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     }
     queryVector.load(weights);
     gramVector.load(gramWeights);
+    for (const matrix of [examples, index.outOfScope]) matrix.load(queryVector);
+    for (const matrix of [index.gramExamples, index.gramOutOfScope]) matrix.load(gramVector);
     // The out-of-scope examples compete like one more topic (document n): a question closer to
     // "how do I paste the key in the admin console" than to any topic is declined.
     let oosScore = 0;
@@ -145,9 +147,9 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     const neighbours: [number, string][] = [];
     for (const [doc, score] of bm25.top(weights, tuning.rerankDepth + 1)) {
       const isOos = doc === entries.length;
-      const nearestWords = (isOos ? index.outOfScope : examples).nearestK(queryVector, isOos ? 0 : doc, VOTE_K);
+      const nearestWords = (isOos ? index.outOfScope : examples).nearestK(isOos ? 0 : doc, VOTE_K);
       const words = { best: nearestWords[0] ?? 0, second: nearestWords[1] ?? 0 };
-      const chars = (isOos ? index.gramOutOfScope : index.gramExamples).nearest(gramVector, isOos ? 0 : doc);
+      const chars = (isOos ? index.gramOutOfScope : index.gramExamples).nearest(isOos ? 0 : doc);
       if (isOos) oosNearest = { words: words.best, grams: chars.best };
       let covered = 0;
       for (const [term, w] of weights) if (!analyzer.isNeutral(term) && bm25.contains(term, doc)) covered += w;
@@ -177,8 +179,8 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     const voters = neighbours.slice(0, VOTE_K);
     for (const [id, f] of features) f.vote = voters.length === 0 ? 0 : voters.filter(([, topic]) => topic === id).length / voters.length;
     // Computed in the loop when the out-of-scope document was among the best; else here.
-    const oos = oosNearest?.words ?? index.outOfScope.nearest(queryVector, 0).best;
-    const oosGram = oosNearest?.grams ?? index.gramOutOfScope.nearest(gramVector, 0).best;
+    const oos = oosNearest?.words ?? index.outOfScope.nearest(0).best;
+    const oosGram = oosNearest?.grams ?? index.gramOutOfScope.nearest(0).best;
     queryVector.clear();
     gramVector.clear();
     return { ranked, features, oos, oosGram, oosScore: round(oosScore), knownShare: all > 0 ? known / all : 0, outOfScopeWords, length, lang };

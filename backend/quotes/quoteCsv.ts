@@ -5,6 +5,7 @@ function describeItem(item: QuoteItem): string {
   return [
     item.product,
     item.edition,
+    item.sen,
     item.tier !== undefined ? `${item.tier} users` : undefined,
     item.maintenanceYears !== undefined ? `${item.maintenanceYears}y` : undefined,
     item.addOnOf ? `(add-on of ${item.addOnOf})` : undefined,

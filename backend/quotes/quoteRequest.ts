@@ -33,6 +33,8 @@ export const quoteItemSchema = z
     /** The product's display name ("Jira Service Management"), for staff and exports. */
     productName: text(100).optional(),
     edition: text(60).optional(),
+    /** The licence's SEN when the user said which product it is for. */
+    sen: sen.optional(),
     /** Users (or agents) in the tier, e.g. 2000. */
     tier: z.number().int().positive().optional(),
     maintenanceYears: z.number().int().min(1).max(5).optional(),

@@ -3,7 +3,7 @@ import type { i18n, TFunction } from 'i18next';
 import type { IntentMatcher } from '../../knowledge/intents.js';
 import { isLang, LANGS, type Lang } from '../../knowledge/lang.js';
 import type { LanguageDetector } from '../../knowledge/language/detect.js';
-import { detectLanguageRequest } from '../../knowledge/language/languageRequest.js';
+import { splitLanguageRequest } from '../../knowledge/language/languageRequest.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import { decideLanguage, REPLY_LOCALE } from '../locale.js';
 import type { BotState } from '../state.js';
@@ -40,14 +40,22 @@ export class LanguageMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { state, intents, detector, defaultLang } = this.deps;
     const a = context.activity;
-    const text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? a.text : undefined;
-    const command = text ? intents.match(text) : undefined;
+    let text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? a.text : undefined;
+    let command = text ? intents.match(text) : undefined;
     // "can we continue in English please?": a request for a language in a sentence of its own.
-    const requested = text && (!command || command.intent === 'greeting' || command.intent === 'thanks') ? detectLanguageRequest(text) : undefined;
+    const split = text && (!command || ['greeting', 'thanks', 'language'].includes(command.intent)) ? splitLanguageRequest(text) : undefined;
+    // "can we continue in English? the contact is Li Na": the switch is said here, and the rest is
+    // the turn's message, read by whatever waits for it (a prompt, the router) as if sent alone.
+    const carried = split && split.rest ? split.rest : undefined;
+    if (split && carried) {
+      a.text = text = carried;
+      command = intents.match(carried);
+    }
+    const requested = split && !carried && command?.intent !== 'language' ? split.lang : undefined;
     const intent = requested ? { intent: 'language', variant: requested } : command;
     const profile = await state.profile.get(context, {});
     const dialogState = await state.dialogState.get(context);
-    const explicit = explicitFromValue(context) ?? (intent?.intent === 'language' && isLang(intent.variant) ? intent.variant : undefined);
+    const explicit = explicitFromValue(context) ?? (carried ? split!.lang : undefined) ?? (intent?.intent === 'language' && isLang(intent.variant) ? intent.variant : undefined);
 
     // A one-word command ("bonjour", "aide", "谢谢") is too short to detect, but says
     // which language it is in: good enough for a user whose language is not known yet.
@@ -79,6 +87,7 @@ export class LanguageMiddleware implements Middleware {
       for (const out of activities) if (!out.locale || out.locale === a.locale) out.locale = locale;
       return sendNext();
     });
+    if (carried) await context.sendActivity(this.translators.get(decision.lang)!('common:language.switched'));
     await next();
   }
 }

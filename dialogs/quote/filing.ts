@@ -15,9 +15,10 @@ export function toRequestDraft(draft: QuoteDraft, context: TurnContext, lang: La
   const items = draftItems(draft).map((item) => ({
     ...item,
     ...(getProduct(item.product) && { productName: getProduct(item.product)!.name }),
-    ...(edition && { edition }),
     ...(maintenanceYears !== undefined && { maintenanceYears }),
   }));
+  // One edition for the request only when every line has it ("Jira Premium, Bitbucket Standard" has none).
+  const oneEdition = new Set(items.map((i) => i.edition)).size <= 1 ? edition : undefined;
   const activity = context.activity;
   return {
     kind,
@@ -26,7 +27,7 @@ export function toRequestDraft(draft: QuoteDraft, context: TurnContext, lang: La
     ...people,
     ...(sens[0] && { sen: sens[0] }),
     ...(sens.length > 1 && { sens }),
-    ...(edition && { edition }),
+    ...(oneEdition && { edition: oneEdition }),
     ...(paymentPreference && { paymentPreference: draft.net30 ? 'net30' : paymentPreference }),
     items,
     ...(kind === 'coterm' && targetDate && sens.length > 0 && { coterm: { sens, targetDate } }),
@@ -43,7 +44,7 @@ export function toRequestDraft(draft: QuoteDraft, context: TurnContext, lang: La
  * conversation (a new draft id) files again.
  */
 export function idempotencyKey(draft: QuoteDraft, conversationId: string): string {
-  const content = JSON.stringify([conversationId, draft.id, draft.kind, sorted(draft.slots), sorted(draft.itemTiers), draft.net30]);
+  const content = JSON.stringify([conversationId, draft.id, draft.kind, sorted(draft.slots), sorted(draft.itemTiers), sorted(draft.itemEditions), sorted(draft.itemSens), draft.net30]);
   return `bot-${createHash('sha256').update(content).digest('hex').slice(0, 40)}`;
 }
 

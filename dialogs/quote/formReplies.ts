@@ -25,7 +25,7 @@ const isDeployment = (value: unknown): value is Deployment => (DEPLOYMENTS as re
 
 /** A slot's value for a one-line confirmation, read from a draft that holds it. */
 function shown(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName, value: unknown): string {
-  return displayValue(t, lang, { ...draft, itemTiers: {}, slots: { ...draft.slots, [slot]: value } }, slot);
+  return displayValue(t, lang, { ...draft, itemTiers: {}, itemEditions: {}, slots: { ...draft.slots, [slot]: value } }, slot);
 }
 
 /**
@@ -36,7 +36,8 @@ export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes
   const kind = requireKind(draft);
   if (swapped) return [t('quoteDialog:changed.swapped', { a: t(labelKey(kind, swapped[0])), b: t(labelKey(kind, swapped[1])) })];
   return changes.map((c) => {
-    const field = c.product ? t('quoteDialog:changed.tierOf', { product: getProduct(c.product)?.name ?? c.product }) : t(labelKey(kind, c.slot));
+    const product = c.product && (getProduct(c.product)?.name ?? c.product);
+    const field = product ? t(c.slot === 'edition' ? 'quoteDialog:changed.editionOf' : 'quoteDialog:changed.tierOf', { product }) : t(labelKey(kind, c.slot));
     const value = shown(t, lang, draft, c.slot, c.to);
     if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
     return t('quoteDialog:changed.replaced', { field, value, old: shown(t, lang, draft, c.slot, c.from) });

@@ -1,5 +1,8 @@
 import { findProductMatches, getProduct } from '../../knowledge/catalog.js';
+import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { Lang } from '../../knowledge/lang.js';
+import { targetEdition } from '../validators/edition.js';
+import { findSens } from '../validators/sen.js';
 import { checkAddOnTier, findUserCounts, pickUserCount, requiredAddOnTier, toTier, type RuleViolation } from '../validators/index.js';
 import { deploymentFor, type QuoteDraft } from './quoteDraft.js';
 
@@ -12,6 +15,8 @@ import { deploymentFor, type QuoteDraft } from './quoteDraft.js';
 export interface DraftItem {
   product: string;
   tier?: number;
+  edition?: string;
+  sen?: string;
   addOnOf?: string;
 }
 
@@ -28,11 +33,63 @@ export function tiersPerProduct(text: string, lang: Lang): Record<string, number
   return Object.keys(tiers).length >= 2 ? tiers : {};
 }
 
+/**
+ * An edition per product when the text gives two products different editions, each named after
+ * its product ("Jira Premium et Bitbucket Standard", "Jira 高级版，Confluence 标准版"). One edition
+ * for all ("Jira et Confluence en Premium") is the request's edition, not a per-product one.
+ */
+export function editionsPerProduct(text: string, deployment?: Deployment): Record<string, string> {
+  const matches = findProductMatches(text);
+  if (matches.length < 2) return {};
+  const editions: Record<string, string> = {};
+  matches.forEach((m, i) => {
+    const edition = targetEdition(text.slice(m.start, matches[i + 1]?.start ?? text.length), deployment);
+    if (edition) editions[m.product.id] = edition;
+  });
+  return new Set(Object.values(editions)).size >= 2 ? editions : {};
+}
+
+/** Clauses of a sentence: "Jira SEN-L1 和 Confluence SEN-L2", "SEN-L1 for Jira, SEN-L2 for Confluence". */
+const CLAUSE = /[,;，；、\n]+|\s(?:and|et|puis|plus)\s|和|以及|还有|另外/iu;
+
+/**
+ * The SEN of each product when a clause names exactly one of each ("le SEN de Confluence c'est
+ * SEN-L3301988", "Jira SEN-L5512340 和 Confluence SEN-L5512341", "SEN-L1 (Jira)").
+ */
+export function sensPerProduct(text: string): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const clause of text.split(CLAUSE)) {
+    const products = [...new Set(findProductMatches(clause).map((m) => m.product.id))];
+    const sens = findSens(clause);
+    if (products.length === 1 && sens.length === 1) pairs[products[0]!] = sens[0]!.sen;
+  }
+  return pairs;
+}
+
+/**
+ * Each product's SEN: the ones the user paired, and by elimination the last product with the
+ * last SEN when the counts match ("…, l'autre c'est celui de Jira"). Pairs whose product or SEN
+ * is no longer on file are ignored rather than cleaned up at every edit.
+ */
+export function pairedSens(draft: QuoteDraft): Record<string, string> {
+  const products = draft.slots.product ?? [];
+  const sens = draft.slots.sen ?? [];
+  const pairs = Object.fromEntries(Object.entries(draft.itemSens).filter(([p, sen]) => products.includes(p) && sens.includes(sen)));
+  const used = new Set(Object.values(pairs));
+  const freeProducts = products.filter((p) => !(p in pairs));
+  const freeSens = sens.filter((sen) => !used.has(sen));
+  if (Object.keys(pairs).length > 0 && freeProducts.length === 1 && freeSens.length === 1) pairs[freeProducts[0]!] = freeSens[0]!;
+  return pairs;
+}
+
 export function draftItems(draft: QuoteDraft): DraftItem[] {
+  const sens = pairedSens(draft);
   return (draft.slots.product ?? []).map((product) => {
     const tier = draft.itemTiers[product] ?? draft.slots.tier;
+    const edition = draft.itemEditions[product] ?? draft.slots.edition;
+    const sen = sens[product];
     const addOnOf = getProduct(product)?.addOnOf;
-    return { product, ...(tier !== undefined && { tier }), ...(addOnOf && { addOnOf }) };
+    return { product, ...(tier !== undefined && { tier }), ...(edition !== undefined && { edition }), ...(sen && { sen }), ...(addOnOf && { addOnOf }) };
   });
 }
 

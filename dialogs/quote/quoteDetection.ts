@@ -3,7 +3,8 @@ import type { QuoteKind } from '../../knowledge/quoteTypes.js';
 import { getProduct } from '../../knowledge/catalog.js';
 import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
 import { laterSlots } from '../validators/extractSlots.js';
-import { tiersPerProduct } from './orderItems.js';
+import { findOpeningFacts } from '../validators/openingFacts.js';
+import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
@@ -133,8 +134,11 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
       slots = { ...slots, sen: (slots.sen ?? []).filter((sen) => renewals.has(sen)) };
     }
   }
+  const facts = [...extracted.facts, ...findOpeningFacts(text, lang, { ...(intent.action && { action: intent.action }), ...(kind && { kind }), counts: extracted.counts, ...(extracted.count && { target: extracted.count }), now })];
   // Slots the kind has no field for stay: the entry dialog fits the rest to the kind and keeps these in the notes.
   return {
+    facts,
+    ...(extracted.contact && { contact: extracted.contact }),
     ...(kind && { kind }),
     menu,
     ...(intent.deployment && intent.deployment !== 'server' && { deployment: intent.deployment }),
@@ -142,6 +146,8 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
     ...(intent.billingCycle && { billingCycle: 'annual' as const }),
     slots,
     itemTiers: tiersPerProduct(text, lang),
+    itemSens: sensPerProduct(text),
+    itemEditions: editionsPerProduct(text, kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment),
     notices,
   };
 }

@@ -49,12 +49,20 @@ export const quoteDraftSchema = z.object({
   slots: slotValuesSchema.default({}),
   /** A per-product tier when an add-on was aligned to its base product. */
   itemTiers: z.record(z.string(), z.number()).default({}),
+  /** A per-product edition when the user gave two products two editions ("Jira Premium and Bitbucket Standard"). */
+  itemEditions: z.record(z.string(), z.string()).default({}),
+  /** The SEN the user paired with a product ("le SEN de Confluence c'est SEN-…"). */
+  itemSens: z.record(z.string(), z.string()).default({}),
   /** Net-30 terms accepted for an order of USD 10,000 or more. */
   net30: z.boolean().default(false),
   /** Rules whose handoff offer was already shown, so an edit does not repeat it. */
   offered: z.array(z.string()).default([]),
   /** Reasons to show once when the dialog starts (rules the opening sentence broke). */
   notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).default([]),
+  /** Facts of the opening sentence no slot holds (deadline, current tier, current end dates…): worded into the notes when the kind is known. */
+  facts: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).default([]),
+  /** A customer contact named without a role ("contact Marc Baudin"): given to the kind's customer contact field. */
+  contact: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
   /** Slots in the order the user answered them (corrections aim at the last one given). */
   answered: z.array(slotNameSchema).default([]),
   /** The user's last message in this form and the slot it was asked for: a double tap repeats it at the next prompt. */

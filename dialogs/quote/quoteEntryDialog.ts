@@ -10,7 +10,8 @@ import { DATA_CENTER_QUOTE_DIALOG, DataCenterQuoteDialog } from './dataCenterQuo
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { renderMessage } from './formReplies.js';
 import { fitSlotsToKind, KIND_MENUS } from './quoteDetection.js';
-import { notedFacts, unheldFacts } from './summaryCard.js';
+import { notedFacts, notesSeparator, openingNotes, unheldFacts } from './summaryCard.js';
+import { kindSpec, slotsOf } from '../validators/index.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
@@ -56,6 +57,29 @@ function kindFromText(text: string, context: TurnContext, choices: Choice[]): ({
   if (!deployment && !fresh) return undefined;
   if (fits.length === 1) return { value: fits[0]!.value, slots: extracted.slots };
   return fits.length > 1 && fits.length < choices.length ? { narrow: fits.map((c) => c.value) } : undefined;
+}
+
+/**
+ * "contact Marc Baudin marc@baudin.fr", said without a role: the customer's person, given to the
+ * first customer-side contact the kind asks for (the end user of a cloud subscription or a
+ * renewal, the technical contact of a Data Center licence, the authorised contact of a site),
+ * when the sentence did not fill it already. A kind with none keeps them in the notes
+ * (`forNotes`: as the end user, whose label says whose they are).
+ */
+function withContact(kind: QuoteKind, given: FilledSlots, contact: QuoteDraft['contact'], forNotes = false): FilledSlots {
+  if (!contact) return given;
+  const pairs = [
+    ['endUserName', 'endUserEmail'],
+    ['technicalContactName', 'technicalContactEmail'],
+    ['authorizedContactName', 'authorizedContactEmail'],
+  ] as const;
+  const spec = slotsOf(kind);
+  const required = new Set<string>(kindSpec(kind).required.flat());
+  const open = pairs.filter(([name, email]) => spec.includes(name) && spec.includes(email) && !given[name] && !given[email]);
+  const free = open.find(([name]) => required.has(name)) ?? open[0];
+  if (!free) return forNotes ? { ...given, ...(contact.name && !given.endUserName && { endUserName: contact.name }), ...(contact.email && !given.endUserEmail && { endUserEmail: contact.email }) } : given;
+  if (forNotes) return given;
+  return { ...given, ...(contact.name && { [free[0]]: contact.name }), ...(contact.email && { [free[1]]: contact.email }) };
 }
 
 /**
@@ -105,10 +129,11 @@ export class QuoteEntryDialog extends ComponentDialog {
     // The reseller's own details from earlier in this conversation; what this request says wins.
     const known = (await this.deps.reseller?.recall(step.context)) ?? {};
     const given: FilledSlots = { ...picked?.slots, ...before.slots };
-    const fitted = fitSlotsToKind(kind, { ...known, ...given });
-    const unheld = unheldFacts(t, lang, { ...before, kind }, given);
-    const slots = unheld ? { ...fitted.slots, notes: [fitted.slots.notes, unheld].filter(Boolean).join(lang === 'zh' ? '；' : ' ; ') } : fitted.slots;
-    const draft: QuoteDraft = { ...before, kind, slots };
+    const fitted = fitSlotsToKind(kind, { ...known, ...withContact(kind, given, before.contact) });
+    const unheld = unheldFacts(t, lang, { ...before, kind }, withContact(kind, given, before.contact, true));
+    const lines = [fitted.slots.notes, unheld, ...openingNotes(t, lang, before.facts, fitted.slots.product?.[0])].filter(Boolean);
+    const slots = lines.length > 0 ? { ...fitted.slots, notes: lines.join(notesSeparator(lang)) } : fitted.slots;
+    const draft: QuoteDraft = { ...before, kind, slots, facts: [] };
     for (const notice of fitted.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
     const noted = notedFacts(t, lang, draft);
     if (noted) await step.context.sendActivity(noted);

@@ -17,7 +17,7 @@ import {
 } from '../validators/index.js';
 import { mentions } from './dialogWords.js';
 import { splitNameAndCompany } from '../validators/people.js';
-import { tiersPerProduct } from './orderItems.js';
+import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 
@@ -79,6 +79,14 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
   if (slot === 'tier' || slot === 'product') {
     const perProduct = tiersPerProduct(text, lang);
     if (Object.keys(perProduct).length > 0) extra.itemTiers = { ...draft.itemTiers, ...perProduct };
+  }
+  if (slot === 'sen' || slot === 'product') {
+    const paired = sensPerProduct(text);
+    if (Object.keys(paired).length > 0) extra.itemSens = { ...draft.itemSens, ...paired };
+  }
+  if (slot === 'edition' || slot === 'product') {
+    const perProduct = editionsPerProduct(text, deploymentFor(draft));
+    if (Object.keys(perProduct).length > 0) extra.itemEditions = { ...draft.itemEditions, ...perProduct };
   }
   return { ok: true, slots: { ...otherSlots(draft, slot, text, lang, now), ...slots }, draft: extra, notices };
 }

@@ -222,7 +222,10 @@ export function applyAnswer(draft: QuoteDraft, answer: SlotAnswer): QuoteDraft {
   // A new product list or tier makes per-product tiers from an earlier answer stale.
   const orderChanged = answer.slots.product !== undefined || answer.slots.tier !== undefined;
   const itemTiers = answer.draft.itemTiers ?? (orderChanged ? {} : draft.itemTiers);
+  // Likewise a new product list or one edition for all makes per-product editions stale.
+  const editionsChanged = answer.slots.product !== undefined || answer.slots.edition !== undefined;
+  const itemEditions = answer.draft.itemEditions ?? (editionsChanged ? {} : draft.itemEditions);
   const given = Object.keys(answer.slots) as SlotName[];
   const answered = [...draft.answered.filter((s) => !given.includes(s)), ...given].slice(-40);
-  return { ...rest, ...answer.draft, itemTiers, answered, slots: { ...draft.slots, ...answer.slots } };
+  return { ...rest, ...answer.draft, itemTiers, itemEditions, answered, slots: { ...draft.slots, ...answer.slots } };
 }

@@ -38,7 +38,7 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
           const name = getProduct(item.product)?.name ?? item.product;
           return draft.itemTiers[item.product] !== undefined ? `${name} (${countOf(t, lang, item.product, item.tier ?? 0)})` : name;
         })
-        .join(', ');
+        .join(lang === 'zh' ? '、' : ', ');
     case 'tier': {
       // JSM counts agents, Bamboo remote agents: the summary says so when the request is for one of them.
       const products = draft.slots.product ?? [];
@@ -47,15 +47,23 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
     case 'maintenanceYears':
       return t('quoteDialog:summary.years', { count: Number(value), n: formatNumber(lang, Number(value)) });
     case 'edition': {
-      const edition = editionsFor(deploymentOf(requireKind(draft))).find((e) => e.id === value);
-      return edition?.names[lang] ?? String(value);
+      const editions = editionsFor(deploymentOf(requireKind(draft)));
+      const name = (id: unknown) => editions.find((e) => e.id === id)?.names[lang] ?? String(id);
+      if (Object.keys(draft.itemEditions).length === 0) return name(value);
+      // "Jira : Premium, Bitbucket : Standard": each product's own edition.
+      return draftItems(draft)
+        .map((item) => t('quoteDialog:summary.perProduct', { product: getProduct(item.product)?.name ?? item.product, value: name(item.edition ?? value) }))
+        .join(lang === 'zh' ? '；' : ', ');
     }
     case 'paymentPreference':
       return draft.net30 ? t('quoteDialog:summary.net30') : t(`quote:value.paymentPreference.${String(value)}`);
     case 'targetDate':
       return formatDate(lang, String(value));
-    case 'sen':
-      return (value as string[]).join(', ');
+    case 'sen': {
+      // "SEN-L3301987 (Jira), SEN-L3301988 (Confluence)" once the user said which is which.
+      const paired = Object.fromEntries(draftItems(draft).filter((i) => i.sen).map((i) => [i.sen!, getProduct(i.product)?.name ?? i.product]));
+      return (value as string[]).map((sen) => (paired[sen] ? (lang === 'zh' ? `${sen}（${paired[sen]}）` : `${sen} (${paired[sen]})`) : sen)).join(lang === 'zh' ? '、' : ', ');
+    }
     default:
       return String(value);
   }
@@ -80,8 +88,32 @@ export function unheldFacts(t: TFunction, lang: Lang, draft: QuoteDraft, given: 
   const held = new Set<SlotName>(slotsOf(kind));
   const facts = SLOT_NAMES.filter((slot) => slot !== 'confirm' && slot !== 'notes' && !held.has(slot) && isFilled(given[slot]) && !(slot === 'tier' && kind === 'coterm'))
     .map((slot) => t('quoteDialog:summary.fact', { title: t(`quote:label.${slot}`), value: displayValue(t, lang, { ...draft, slots: given }, slot) }));
-  return facts.length > 0 ? facts.join(lang === 'zh' ? '；' : ' ; ') : undefined;
+  return facts.length > 0 ? facts.join(notesSeparator(lang)) : undefined;
 }
+
+/**
+ * The opening sentence's facts no slot holds (quoteDraft.facts), one notes line each:
+ * "Délai : avant vendredi", "Palier actuel : 500 utilisateurs", "Fin de maintenance actuelle
+ * (SEN-A1234567) : 15 mars 2027". A numeric date the user typed is written in words.
+ */
+export function openingNotes(t: TFunction, lang: Lang, facts: QuoteDraft['facts'], productId?: string): string[] {
+  return facts.map(({ key, params = {} }) => {
+    const name = key.replace(/^quoteDialog:opening\./u, '');
+    let value: string;
+    if (name === 'deadline') {
+      const words = String(params.words ?? '');
+      value = params.iso && params.numeric ? words.replace(String(params.numeric), formatDate(lang, String(params.iso))) : words;
+    } else if (name === 'currentTier') value = countOf(t, lang, productId, Number(params.count));
+    else if (name === 'currentEnd') value = formatDate(lang, String(params.date));
+    else if (name === 'urgent') value = t('quoteDialog:opening.urgentValue');
+    else value = String(params.value ?? '');
+    const title = t(`quoteDialog:opening.${name === 'address' ? `address_${String(params.whose ?? 'other')}` : name}`, { sen: String(params.sen ?? '') });
+    return t('quoteDialog:summary.fact', { title, value });
+  });
+}
+
+/** Notes lines are joined as the language writes a list of clauses. */
+export const notesSeparator = (lang: Lang): string => (lang === 'zh' ? '；' : lang === 'fr' ? ' ; ' : '; ');
 
 /**
  * What an opening sentence already gave, said before the first question ("J'ai noté :

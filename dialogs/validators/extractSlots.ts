@@ -1,9 +1,9 @@
-import { findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, dateWords, findAlias, foldText, roleWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName, SlotValues } from '../../knowledge/quoteTypes.js';
 import { targetEdition } from './edition.js';
+import { findProductMatchesTolerant } from './product.js';
 import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
@@ -16,7 +16,8 @@ import { findMaintenanceYears } from './maintenanceYears.js';
 import { findPaymentPreference } from './paymentPreference.js';
 import { findDate, mayContainDate } from './targetDate.js';
 import { toTier } from './tier.js';
-import { findUserCounts, pickUserCount, withoutListMarkers } from './userCount.js';
+import { findUserCounts, pickUserCount, withoutListMarkers, type CountCandidate } from './userCount.js';
+import { currentEndDates, findAddress } from './openingFacts.js';
 
 /**
  * Prefill: from one free sentence, the request kind and every slot it already holds, so the
@@ -34,6 +35,13 @@ export interface ExtractedQuote {
   unassigned: { emails: string[] };
   /** What was adjusted or refused on the way (a count rounded to a tier, a product not sold in that deployment). */
   notices: Message[];
+  /** A customer contact named without a role ("contact Marc Baudin marc@baudin.fr"): the kind places it. */
+  contact?: { name?: string; email?: string };
+  /** Facts no slot holds, for the notes (a customer's postal address…); see openingFacts.ts. */
+  facts: Message[];
+  /** The user-count candidates and the one taken, for the tier an upgrade starts from. */
+  counts: CountCandidate[];
+  count?: CountCandidate;
 }
 
 export interface ExtractOptions {
@@ -98,8 +106,25 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   for (const m of input.matchAll(SITE_TOKEN)) blank.push({ start: m.index, end: m.index + m[0].length });
 
   const people = findPeople(input, lang);
-  for (const person of people) if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });
+  const contact: { name?: string; email?: string } = {};
+  for (const person of people) {
+    if (person.generic) contact.name ??= person.value;
+    else if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });
+  }
   blank.push(...people);
+
+  const facts: Message[] = [];
+  const address = findAddress(input, lang);
+  if (address) {
+    blank.push({ start: address.start, end: address.start + address.value.length + 24 });
+    if (address.billing) slots.billingAddress = address.value;
+    else {
+      // "société Dupont SA, adresse …": right after a company or person, the address is theirs.
+      const owner = people.filter((p) => p.end <= address.start && address.start - p.end <= 12).at(-1);
+      const whose = !owner ? 'other' : owner.slot === 'resellerCompany' || owner.slot === 'resellerName' ? 'reseller' : 'customer';
+      facts.push({ key: 'quoteDialog:opening.address', params: { value: address.value, whose } });
+    }
+  }
 
   const unassigned: string[] = [];
   for (const email of emailSpans(input)) {
@@ -108,6 +133,10 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
     // "Pierre Martin (pierre@acme.fr)": an email right after a named person is theirs.
     // "Priya Sharma from Northgate (priya@…)": the reseller's company stands for the reseller.
     const owner = people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && email.start - p.end >= 0 && email.start - p.end <= 4);
+    if (owner?.generic && !contact.email) {
+      contact.email = value;
+      continue;
+    }
     const ownerSlot = owner && (isPersonSlot(owner.slot) ? EMAIL_OF_PERSON[owner.slot] : 'resellerEmail');
     const role = (ownerSlot as EmailSlot | undefined) ?? emailRoleBefore(folded, email.start);
     if (role && slots[role] === undefined) slots[role] = value;
@@ -117,7 +146,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   const notices: Message[] = [];
   const deployment = intent.kind ? deploymentOf(intent.kind) : intent.deployment === 'server' ? 'data-center' : intent.deployment;
   // A product not sold in the deployment asked for (Loom on Data Center) is refused, with the reason.
-  const products = findProductMatches(input, loadCatalog()).filter((m) => {
+  const products = findProductMatchesTolerant(input).filter((m) => {
     if (!deployment || m.product.deployments.includes(deployment)) return true;
     notices.push({ key: invalidKey('productDeployment'), params: { product: m.product.name, deployment } });
     return false;
@@ -128,8 +157,11 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   const edition = targetEdition(input, 'cloud');
   if (edition && deployment !== 'data-center') slots.edition = edition;
 
-  const count = pickUserCount(findUserCounts(input, lang, blank), false);
-  if (count) {
+  const counts = findUserCounts(input, lang, blank);
+  const count = pickUserCount(counts, false);
+  // Deployment not said yet: the count stays as said, rounded (and said) once the kind is known.
+  if (count && !deployment) slots.tier = count.value;
+  else if (count) {
     const tier = toTier(count.value, { ...(deployment && { deployment }), ...(products[0] && { productId: products[0].product.id }) });
     if (tier.ok) {
       slots.tier = tier.value;
@@ -142,7 +174,17 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
 
   if (options.laterSlots !== false) Object.assign(slots, laterSlotsOf(input, lang, deployment, options.now ?? new Date()));
 
-  return { ...(intent.kind && { kind: intent.kind }), intent, slots, unassigned: { emails: unassigned }, notices };
+  return {
+    ...(intent.kind && { kind: intent.kind }),
+    intent,
+    slots,
+    unassigned: { emails: unassigned },
+    notices,
+    ...((contact.name || contact.email) && { contact }),
+    facts,
+    counts,
+    ...(count && { count }),
+  };
 }
 
 /** Where the text after the last co-term target cue starts ("align everything to …"), if any. */
@@ -164,8 +206,10 @@ function laterSlotsOf(input: string, lang: Lang, deployment: Deployment | undefi
     // "…fin 15/03/2027 …, aligner sur le 30/09/2027": the date after the last target cue first.
     const cue = lastTargetCue(input, lang);
     const after = cue === undefined ? undefined : findDate(input.slice(cue), lang, now);
+    // "SEN-A… ends 15 March 2027, SEN-B… ends 2 May 2027": those are the licences' current end dates, not the target.
+    const current = new Set(currentEndDates(input, lang, now).map((c) => c.date));
     const date = after ?? findDate(input, lang, now);
-    if (date && date > now.toISOString().slice(0, 10)) slots.targetDate = date;
+    if (date && date > now.toISOString().slice(0, 10) && (after !== undefined || !current.has(date))) slots.targetDate = date;
   }
   return slots;
 }

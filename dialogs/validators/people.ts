@@ -20,6 +20,8 @@ const COMPANY_SLOTS: readonly CompanySlot[] = ['endUserOrganization', 'resellerC
 export interface FoundValue extends Span {
   slot: SlotName;
   value: string;
+  /** Named as "contact" without a role: the customer's person, placed by the kind (see quoteEntryDialog). */
+  generic?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -42,6 +44,8 @@ function latinRun(original: string, folded: string, at: number, max: number, sto
     // "technical contact email is …": a stop word right after the role is not a name.
     if (stops.has(word)) break;
     if (HAN.test(m[0])) break;
+    // "SEN-L1234567", "Q3": letters glued to digits are a reference, not part of a name.
+    if (/\p{N}/u.test(rest[m.index + m[0].length] ?? '') || /\p{N}/u.test(rest[m.index - 1] ?? '')) break;
     words.push({ start: at + m.index, end: at + m.index + m[0].length });
     if (words.length === max) break;
   }
@@ -50,13 +54,20 @@ function latinRun(original: string, folded: string, at: number, max: number, sto
   return { start: words[0]!.start, end: words.at(-1)!.end };
 }
 
-function hanRun(original: string, at: number, max: number, stopChars: readonly string[]): Span | undefined {
+function hanRun(original: string, at: number, max: number, stopChars: readonly string[], person = false): Span | undefined {
   const rest = original.slice(at).replace(/^\s+/u, (s) => ' '.repeat(s.length));
   const lead = rest.length - rest.trimStart().length;
   let end = HAN_END.exec(rest.slice(lead))?.index ?? rest.length - lead;
-  for (const stop of stopChars) {
+  // Unpunctuated Chinese ("我是上海云桥的张伟客户是杭州新禾科技要Jira…"): a name ends before the
+  // next role phrase or a verb of the request; a person's name before Latin letters or digits.
+  const unpunctuated = [...stopChars, ...formTurnWords().openingWords.hanStops.zh, ...hanRolePhrases()];
+  for (const stop of unpunctuated) {
     const i = rest.slice(lead).indexOf(stop);
     if (i > 0 && i < end) end = i;
+  }
+  if (person) {
+    const latin = /[A-Za-z0-9]/u.exec(rest.slice(lead));
+    if (latin && latin.index > 0 && latin.index < end) end = latin.index;
   }
   if (end <= 0) return undefined;
   return { start: at + lead, end: at + lead + Math.min(end, max) };
@@ -86,8 +97,11 @@ function valueAfter(text: string, folded: string, from: number, kind: 'person' |
   const next = text.slice(at).trimStart();
   const start = at + (text.slice(at).length - next.length);
   if (HAN.test(next[0] ?? '')) {
+    // "授权联系人一定要是站点管理员吗？": a question names nobody.
+    const clause = /^[^，,。；;！!\n]*[？?]?/u.exec(next)?.[0] ?? '';
+    if (/[？?]|[吗呢]\s*$/u.test(clause)) return undefined;
     // "我是王磊" / "客户是晨光制药有限公司": a name is short; "华信的王磊" keeps the part after 的.
-    const span = hanRun(text, start, kind === 'person' ? 12 : 40, kind === 'person' ? ['，', ','] : []);
+    const span = hanRun(text, start, kind === 'person' ? 12 : 40, kind === 'person' ? ['，', ','] : [], kind === 'person');
     if (!span) return undefined;
     const raw = text.slice(span.start, span.end);
     if (kind === 'person' && raw.includes('的')) {
@@ -107,7 +121,7 @@ function valueAfter(text: string, folded: string, from: number, kind: 'person' |
  * first so "contact technique est" wins over "contact technique". A company said right after
  * the reseller's own name ("Julien Moreau de Softeam") is the reseller's company.
  */
-type RolePhrase = { slot: PersonSlot | CompanySlot; kind: 'person' | 'company'; phrase: string };
+type RolePhrase = { slot: PersonSlot | CompanySlot; kind: 'person' | 'company'; phrase: string; generic?: boolean };
 const roleCache = new Map<Lang, RolePhrase[]>();
 /** Every role phrase of every slot, folded, longest first; built once per language. */
 function rolePhrases(lang: Lang, intro: ReturnType<typeof formTurnWords>['selfIntro']): RolePhrase[] {
@@ -116,19 +130,53 @@ function rolePhrases(lang: Lang, intro: ReturnType<typeof formTurnWords>['selfIn
   const phrases: RolePhrase[] = [
     ...PERSON_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot, kind: 'person' as const, phrase: foldText(phrase) }))),
     ...COMPANY_SLOTS.flatMap((slot) => allLangs(intro[slot], lang).map((phrase) => ({ slot, kind: 'company' as const, phrase: foldText(phrase) }))),
+    ...allLangs(formTurnWords().openingWords.customerContact, lang).map((phrase) => ({ slot: 'endUserName' as const, kind: 'person' as const, phrase: foldText(phrase), generic: true })),
   ].sort((a, b) => b.phrase.length - a.phrase.length);
   roleCache.set(lang, phrases);
   return phrases;
 }
 
+let hanRoles: string[] | undefined;
+/** Chinese role phrases ("客户是", "技术联系人"), where an unpunctuated name before them ends. */
+function hanRolePhrases(): string[] {
+  if (hanRoles) return hanRoles;
+  const intro = formTurnWords().selfIntro;
+  const lists = [...PERSON_SLOTS, ...COMPANY_SLOTS].map((slot) => intro[slot].zh);
+  hanRoles = [...lists.flat(), ...formTurnWords().openingWords.customerContact.zh].filter((p) => p.length >= 2 && HAN.test(p));
+  return hanRoles;
+}
+
+/**
+ * "Julien Moreau de Softeam ici, …", "Dana Ruiz from Northgate here": the writer's name (and
+ * company) at the start of the sentence, introduced by the word after them.
+ */
+function nameThenHere(text: string, lang: Lang): FoundValue[] {
+  const words = formTurnWords();
+  const greeting = /^\s*(?:(?:bonjour|bonsoir|salut|hello|hi|hey|dear)\b[\s,!.]*)?/iu.exec(text)?.[0].length ?? 0;
+  const rest = text.slice(greeting);
+  const clause = rest.slice(0, Math.max(0, (/[,;:.!?\n，。；：！？]|\s[-–—]\s/u.exec(rest)?.index ?? rest.length)));
+  const folded = foldText(clause);
+  const here = allLangs(words.openingWords.selfIntroAfter, lang).map(foldText).find((w) => new RegExp(`\\s${w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s*$`, 'u').test(folded));
+  if (!here) return [];
+  const body = clause.slice(0, folded.lastIndexOf(here)).trim();
+  const split = splitNameAndCompany(body, lang);
+  const name = split?.name ?? body;
+  const n = name.split(/\s+/u).length;
+  if (n < 2 || n > 4 || !/^\p{Lu}/u.test(name) || !isPlausiblePersonName(name, lang)) return [];
+  const start = greeting;
+  const out: FoundValue[] = [{ slot: 'resellerName', value: name, start, end: start + name.length }];
+  if (split) out.push({ slot: 'resellerCompany', value: split.company, start: start + name.length, end: start + body.length });
+  return out;
+}
+
 export function findPeople(text: string, lang: Lang): FoundValue[] {
   const folded = foldText(text);
   const intro = formTurnWords().selfIntro;
-  const found: FoundValue[] = [];
+  const found: FoundValue[] = nameThenHere(text, lang);
   const taken = (s: Span) => found.some((f) => s.start < f.end && f.start < s.end);
   // Every role phrase of every slot, longest first: "最终用户单位" (the organisation) wins over
   // "最终用户" (the person), "ma société à moi c'est" over "moi c'est".
-  for (const { slot, kind, phrase } of rolePhrases(lang, intro)) {
+  for (const { slot, kind, phrase, generic } of rolePhrases(lang, intro)) {
     for (const at of findAlias(folded, phrase)) {
       if (taken(at)) continue;
       const span = valueAfter(text, folded, at.end, kind, lang);
@@ -139,8 +187,16 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
       // "c'est quoi le délai" names nobody.
       const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
-      if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end });
+      if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end, ...(generic && { generic }) });
     }
+  }
+  // "我是上海云桥的张伟": the part before 的 is the reseller's company.
+  const self = found.find((f) => f.slot === 'resellerName' && HAN.test(f.value));
+  if (self && !found.some((f) => f.slot === 'resellerCompany')) {
+    const lead = text.slice(self.start, text.indexOf(self.value, self.start));
+    const role = intro.resellerName.zh.filter((p) => lead.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? '';
+    const head = /^([^，,。；;\s]{2,20})的\s*$/u.exec(lead.slice(role.length))?.[1];
+    if (head && isPlausibleOrganization(head, lang)) found.push({ slot: 'resellerCompany', value: head, start: self.start, end: self.start });
   }
   // "Julien Moreau de Softeam": right after the reseller's own name, a company of theirs.
   const reseller = found.find((f) => f.slot === 'resellerName');
@@ -159,6 +215,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       const value = span && text.slice(span.start, span.end).trim();
       if (span && value && isPlausibleOrganization(value, lang) && /^[\p{Lu}\d]/u.test(value) && findProducts(value).length === 0) {
         found.push({ slot: 'resellerCompany', value, start: reseller.end, end: span.end });
+        // "Hélène Marchand, société Lyon TIC": right after the reseller, "société" is theirs, not the customer.
+        const own = found.findIndex((f) => f.slot === 'endUserOrganization' && f.start >= reseller.end && f.start < span.end);
+        if (own >= 0) found.splice(own, 1);
       }
       break;
     }

@@ -82,10 +82,11 @@ export function isPlausiblePersonName(raw: string, lang: Lang): boolean {
   const han = value.match(HAN_ALL)?.length ?? 0;
   const words = value.split(/\s+/u).filter(Boolean);
   const sentence = sentenceWordCount(value);
+  // "Jira是高级版" is one Chinese "word" that names a product: never a person.
+  if (findProducts(value).length > 0 && (han > 0 || words.length <= 3)) return false;
   if (han > 0 && words.length === 1) return han >= 2 && han <= 8 && sentence === 0;
   if (words.length < 1 || words.length > 6) return false;
   if (words.length === 1 && [...value].length < 2) return false;
-  if (findProducts(value).length > 0 && words.length <= 3) return false;
   // "Will Smith" may hold one sentence word; "faux" alone is that word, no name.
   return sentence === 0 || (sentence === 1 && words.length >= 2 && words.length <= 3);
 }

@@ -1,4 +1,4 @@
-import { findProducts, getProduct, loadCatalog } from '../../knowledge/catalog.js';
+import { findProductMatches, findProducts, getProduct, loadCatalog, type ProductMatch } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { invalid, invalidKey, ok, type ValidationContext, type ValidationResult } from './result.js';
 
@@ -23,7 +23,7 @@ export function validateProduct(text: string, _lang: Lang, ctx: ValidationContex
 }
 
 /** Optimal string alignment distance (substitutions, insertions, deletions, adjacent swaps), capped. */
-function distance(a: string, b: string, cap: number): number {
+export function distance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
@@ -46,4 +46,36 @@ function correctTypos(text: string, catalog: ReturnType<typeof loadCatalog>, min
     const cap = w.length >= 8 ? 2 : 1;
     return aliases.find((a) => a[0] === w[0] && distance(w, a, cap) <= cap) ?? word;
   });
+}
+
+/**
+ * Product names with a typo, in a free sentence ("Confuence", "Jria Software", "Bitbuckt",
+ * "Jira Servce Managment"): a word is read as a product word only when it is close to a long
+ * one (six letters or more: one typo, two from eight letters), or is "Jira" with two letters
+ * swapped or one doubled. Short product words whose neighbours are everyday words ("tempo" /
+ * "temps", "crowd" / "crown", "loom" / "look") are matched as typed only.
+ */
+export function correctProductTypos(text: string, catalog = loadCatalog()): string {
+  const words = [...new Set(catalog.products.flatMap((p) => p.aliases.flatMap((a) => a.split(' '))).filter((a) => /^[a-z]+$/u.test(a)))];
+  const long = words.filter((a) => a.length >= 6);
+  return text.replace(/(?<![\p{L}\p{N}])[\p{Script=Latin}]{4,40}(?![\p{L}\p{N}])/gu, (word) => {
+    const w = word.toLowerCase();
+    if (words.includes(w)) return word;
+    if (w[0] === 'j' && (w.length === 4 || w.length === 5) && distance(w, 'jira', 1) <= 1 && (w.length === 5 || transposed(w, 'jira'))) return 'Jira';
+    if (w.length < 5) return word;
+    const cap = w.length >= 8 ? 2 : 1;
+    return long.find((a) => a[0] === w[0] && distance(w, a, cap) <= cap) ?? word;
+  });
+}
+
+/** Same letters, two neighbours swapped: "jria" for "jira". */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** The products a free sentence names, typos forgiven (see correctProductTypos). */
+export function findProductMatchesTolerant(text: string, catalog = loadCatalog()): ProductMatch[] {
+  return findProductMatches(correctProductTypos(text, catalog), catalog);
 }

@@ -1,4 +1,6 @@
-import { editionsFor, findProductMatches, loadCatalog } from '../../knowledge/catalog.js';
+import { editionsFor } from '../../knowledge/catalog.js';
+import { correctProductTypos, findProductMatchesTolerant } from './product.js';
+import { saysCountChange } from './openingFacts.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
 import { findEditions, targetEdition } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
@@ -42,7 +44,7 @@ const firstAt = (folded: string, words: readonly string[]): number =>
  * Co-term wins over everything; otherwise the action said first: "a brand new Confluence DC
  * licence — we'll review at renewal" is a new licence, "renew it and add 50 users" a renewal.
  */
-function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
+function detectAction(text: string, folded: string, lang: Lang): QuoteAction | undefined {
   const w = quoteIntentWords();
   if (said(folded, allLangs(w.coterm, lang))) return 'coterm';
   const actions: Array<[QuoteAction, number]> = [
@@ -54,8 +56,36 @@ function detectAction(folded: string, lang: Lang): QuoteAction | undefined {
   if (first) return first[0];
   // "passer le Jira de Standard à Premium": a move to a higher cloud edition is an upgrade, in any language.
   if (editionUpgrade(folded)) return 'upgrade';
-  if (said(folded, allLangs(w.quote, lang))) return 'quote';
+  // "passer Jira DC de 250 à 500 utilisateurs, SEN-…": a change of user count is an upgrade.
+  if (saysCountChange(folded, lang)) return 'upgrade';
+  if (said(folded, allLangs(w.quote, lang)) || framedQuote(folded, lang)) return 'quote';
+  if (wantsProduct(text, lang)) return 'new';
   return undefined;
+}
+
+/** "报一个Jira的价", "帮客户报个Jira数据中心的价": a quote said in two parts around what it is for. */
+function framedQuote(folded: string, lang: Lang): boolean {
+  const frames = quoteIntentWords().quoteFrames;
+  return [lang, ...(['en', 'fr', 'zh'] as const).filter((l) => l !== lang)].flatMap((l) => frames[l]).some(([first, second]) => {
+    const a = foldText(first);
+    const b = foldText(second);
+    for (let at = folded.indexOf(a); at >= 0; at = folded.indexOf(a, at + 1)) {
+      const rest = folded.slice(at + a.length, at + a.length + 24);
+      const end = rest.indexOf(b);
+      if (end >= 0 && !/[,;.!?，。；！？、\n]/u.test(rest.slice(0, end))) return true;
+    }
+    return false;
+  });
+}
+
+/** "they want Jira for 40 users", "il veut Confluence", "要Jira数据中心500用户": a want verb right before a product. */
+function wantsProduct(text: string, lang: Lang): boolean {
+  const corrected = foldText(correctProductTypos(text));
+  const wants = allLangs(quoteIntentWords().wantProduct, lang).map(foldText);
+  return findProductMatchesTolerant(text).some((m) => {
+    const before = corrected.slice(Math.max(0, m.start - 24), m.start).trimEnd();
+    return wants.some((w) => findAlias(before, w).some((s) => s.end === before.length || /^\s*(?:the|a|an|le|la|les|un|une|du|de|des|d'|个|一个|套)?\s*$/u.test(before.slice(s.end))));
+  });
 }
 
 function editionUpgrade(text: string): boolean {
@@ -73,11 +103,42 @@ function detectDeployment(text: string, folded: string): Deployment | undefined 
   const target = named.find((d) => d !== 'server') ?? named[0];
   if (target) return target;
   if (findSiteUrl(text)) return 'cloud';
-  const products = findProductMatches(text, loadCatalog()).map((m) => m.product);
+  // "no site yet": sites are cloud's.
+  if (negatedSite(folded, 'en')) return 'cloud';
+  const products = findProductMatchesTolerant(text).map((m) => m.product);
   const only = (d: Deployment) => products.length > 0 && products.every((p) => p.deployments.length === 1 && p.deployments[0] === d);
   if (only('cloud')) return 'cloud';
   if (only('data-center')) return 'data-center';
   return undefined;
+}
+
+/** A cue in a folded window: "n't" and "n'" are glued to their verb ("hasn't"), the rest are whole words. */
+const cueIn = (window: string, cue: string): boolean => (cue.startsWith("n'") ? window.includes(cue) : findAlias(window, cue).length > 0);
+
+/**
+ * "my customer hasn't got a cloud site yet", "ils n'ont encore aucun site", "客户还没开通云站点",
+ * "云站点还没有": a site word negated in its own clause. "I don't know their site" only says the
+ * user does not have the URL at hand: not a new subscription.
+ */
+export function negatedSite(folded: string, lang: Lang): boolean {
+  const w = quoteIntentWords().siteNegation;
+  const before = allLangs(w.before, lang).map(foldText);
+  const after = allLangs(w.after, lang).map(foldText);
+  const unsure = allLangs(w.unsure, lang).map(foldText);
+  const urlAfter = allLangs(w.urlAfter, lang).map(foldText);
+  for (const word of allLangs(w.site, lang).map(foldText)) {
+    for (const at of findAlias(folded, word)) {
+      // The clause the site word is in: back to the last punctuation, at most 48 characters.
+      const head = folded.slice(Math.max(0, at.start - 48), at.start);
+      const clause = head.slice(Math.max(...[',', ';', '.', '!', '?', '，', '；', '。', '！', '？', ':', '：'].map((p) => head.lastIndexOf(p))) + 1);
+      const tail = folded.slice(at.end, at.end + 8);
+      // "no site URL to hand": the URL is missing, not the site.
+      if (urlAfter.some((cue) => findAlias(tail, cue).some((m) => tail.slice(0, m.start).trim() === ''))) continue;
+      const negated = before.some((cue) => cueIn(clause, cue)) || after.some((cue) => tail.trimStart().startsWith(cue));
+      if (negated && !unsure.some((cue) => cueIn(clause, cue))) return true;
+    }
+  }
+  return false;
 }
 
 function kindFor(action: QuoteAction | undefined, deployment: Deployment | undefined, text: string, folded: string, lang: Lang): QuoteKind | undefined {
@@ -86,8 +147,9 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
   if (deployment === 'cloud') {
     if (action === 'upgrade') return 'cloud-upgrade';
     if (action === 'renewal') return 'cloud-renewal';
-    const hasSite = findSiteUrl(text) !== undefined || said(folded, allLangs(w.existingSite, lang));
-    if (said(folded, allLangs(w.noSite, lang)) || (action === 'new' && !hasSite)) return 'cloud-new';
+    const url = findSiteUrl(text) !== undefined;
+    const hasSite = url || said(folded, allLangs(w.existingSite, lang));
+    if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite)) return 'cloud-new';
     return action ? 'cloud-existing' : undefined;
   }
   const hasSen = findSens(text).length > 0;
@@ -101,7 +163,8 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
 
 export function detectQuoteIntent(text: string, lang: Lang): QuoteIntent {
   const folded = foldText(text);
-  const action = detectAction(folded, lang);
+  // "new Jria licence": action words that hold a product name are read with its typo forgiven.
+  const action = detectAction(text, foldText(correctProductTypos(text)), lang);
   const deployment = detectDeployment(text, folded);
   const billing = quoteIntentWords().billing;
   const billingCycle = said(folded, billing.monthly) ? 'monthly' : said(folded, billing.annual) ? 'annual' : undefined;

@@ -26,6 +26,9 @@ export interface CountCandidate {
   article: boolean;
   /** Part of a date ("2027年9月30日", "30 juin 2027", "April 30"): never a user count. */
   date: boolean;
+  /** Where the number is in the prepared text (to tell which number comes before which). */
+  start: number;
+  end: number;
 }
 
 /**
@@ -112,6 +115,8 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
         // "un client", "一个客户": the whole number is the article ("一千五" starts with 一 and is 1500).
         article: !withUnit && !labelled && articles.has(written),
         date: !withUnit && isDatePart(folded, n.start, n.end, months),
+        start: n.start,
+        end: n.end,
       };
     });
 }

@@ -40,6 +40,10 @@ export const datesSchema = z.object({
   endOfPeriod: perLang(words),
   cues: perLang(words),
   targetCues: perLang(words),
+  currentEndCues: perLang(words),
+  deadlineCues: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
+  deadlineWhen: perLang(words),
+  urgency: perLang(words),
 });
 
 export const quoteIntentSchema = z.object({
@@ -55,6 +59,10 @@ export const quoteIntentSchema = z.object({
   billing: z.object({ monthly: words, annual: words }),
   politeRequest: perLang(words),
   howTo: perLang(words),
+  siteNegation: z.object({ site: perLang(words), before: perLang(words), after: perLang(words), unsure: perLang(words), urlAfter: perLang(words) }),
+  quoteFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
+  wantProduct: perLang(words),
+  countChange: z.object({ from: perLang(words), to: perLang(words) }),
 });
 
 export const paymentSchema = z.object({
@@ -120,6 +128,14 @@ export const formTurnsSchema = z.object({
   leadIns: perLang(words).extend({ $comment: z.string().optional() }),
   remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
+  openingWords: z.object({
+    $comment: z.string().optional(),
+    selfIntroAfter: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
+    customerContact: perLang(words),
+    address: perLang(words),
+    billingAddress: perLang(words),
+    hanStops: z.object({ en: z.array(z.string().min(1)), fr: z.array(z.string().min(1)), zh: words }),
+  }),
 });
 export type FormTurnWords = z.infer<typeof formTurnsSchema>;
 

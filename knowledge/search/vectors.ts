@@ -18,8 +18,8 @@ export class TermIds {
 }
 
 /**
- * The query spread over a dense scratch array indexed by term id: a cosine with an example is
- * then one pass over the example's few terms, with no allocation (hundreds run per query).
+ * The query spread over a dense scratch array indexed by term id, with the list of the ids it
+ * holds: the example matrices walk those ids' lists (see ExampleMatrix.load), with no allocation.
  */
 export class QueryVector {
   private readonly dense: Float64Array;
@@ -45,12 +45,9 @@ export class QueryVector {
     this.norm = Math.sqrt(sum);
   }
 
-  /** Cosine with one packed row ids/weights[from, to) whose length is `norm`. */
-  cosineRow(ids: Int32Array, weights: Float64Array, from: number, to: number, norm: number): number {
-    if (this.norm === 0 || norm === 0) return 0;
-    let dot = 0;
-    for (let i = from; i < to; i++) dot += weights[i]! * this.dense[ids[i]!]!;
-    return dot / (this.norm * norm);
+  /** Calls `fn` with the id and weight of every loaded term the index knows. */
+  forEachLoaded(fn: (id: number, weight: number) => void): void {
+    for (const id of this.loaded) fn(id, this.dense[id]!);
   }
 
   clear(): void {

@@ -22,6 +22,7 @@ import {
 } from '../../validators/index.js';
 import { EMAIL_OF_PERSON, findPeople, findSelfReferences, isPersonSlot, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
+import { editionsPerProduct, sensPerProduct } from '../orderItems.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { fieldScore, type Lexicon } from './lexicon.js';
 
@@ -36,13 +37,15 @@ export interface Change {
   slot: SlotName;
   from?: unknown;
   to: unknown;
-  /** A per-product tier ("Jira should be 300 users"). */
+  /** A per-product tier or edition ("Jira should be 300 users", "Jira en Premium, Bitbucket reste en Standard"). */
   product?: string;
 }
 
 export interface CorrectionReading {
   slots: FilledSlots;
   itemTiers?: Record<string, number>;
+  itemEditions?: Record<string, string>;
+  itemSens?: Record<string, string>;
   changes: Change[];
   notices: Message[];
   /** The two people swapped, for the one-line confirmation. */
@@ -146,7 +149,14 @@ const NAMED_FIELDS: readonly SlotName[] = [
  * the field the text names by its label, and the value after its last "it's / c'est / 应该是 / :".
  * The value must pass that field's validator; the field named by most label words wins.
  */
-function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: Lang, lexicon: Lexicon | undefined, recency: (slot: SlotName) => number = () => -1): { slot: SlotName; value: string } | undefined {
+function namedFieldValue(
+  allowed: ReadonlySet<SlotName>,
+  input: string,
+  lang: Lang,
+  lexicon: Lexicon | undefined,
+  recency: (slot: SlotName) => number = () => -1,
+  asked?: SlotName,
+): { slot: SlotName; value: string } | undefined {
   if (!lexicon) return undefined;
   const folded = foldText(input);
   const copulas = allLangs(formTurnWords().copulas, lang).map(foldText).filter((c) => /[\p{L}:：]/u.test(c));
@@ -175,10 +185,12 @@ function namedFieldValue(allowed: ReadonlySet<SlotName>, input: string, lang: La
     const previous = sorted.filter((c) => c < cut).at(-1) ?? 0;
     const near = NAMED_FIELDS.some((slot) => allowed.has(slot) && fieldScore(lexicon, slot, input.slice(previous, cut)) > 0);
     const head = near ? input.slice(previous, cut) : input.slice(0, cut);
-    // A tie ("名字是何静" names every person) goes to the field answered or corrected last.
+    // A tie ("le nom : Jean Dupont", "名字是何静" name every person) goes to the field asked, then
+    // to the one answered or corrected last.
+    const isAsked = (slot: SlotName) => (slot === asked ? 1 : 0);
     const named = NAMED_FIELDS.map((slot) => ({ slot, score: allowed.has(slot) ? fieldScore(lexicon, slot, head) : 0 }))
       .filter((f) => f.score > 0)
-      .sort((a, b) => b.score - a.score || recency(b.slot) - recency(a.slot));
+      .sort((a, b) => b.score - a.score || isAsked(b.slot) - isAsked(a.slot) || recency(b.slot) - recency(a.slot));
     for (const { slot } of named) {
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
       // "用户档是2000不是1000", "Acme, not Acne": what follows the negation is the old value.
@@ -237,6 +249,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const changes: Change[] = [];
   const notices: Message[] = [];
   let itemTiers: Record<string, number> | undefined;
+  let itemEditions: Record<string, string> | undefined;
+  let itemSens: Record<string, string> | undefined;
   const deployment = deploymentFor(draft);
   /** Slots the text names by their role word: they may change without a correction word. */
   const explicitRole = new Set<SlotName>();
@@ -297,9 +311,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot));
+  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
-  const field = named && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
+  const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {
     explicitRole.add(field.slot);
     const twoHalves = field.slot === 'billingAddress' && kind === 'cloud-new';
@@ -310,7 +324,21 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const adding = said(folded, allLangs(formTurnWords().add, lang));
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
-  if (sens.length > 0 && (marker || adding || !isFilled(draft.slots.sen))) set('sen', adding ? [...new Set([...(draft.slots.sen ?? []), ...givenSens])] : replaceSens(draft.slots.sen ?? [], givenSens));
+  // "le SEN de Confluence c'est SEN-…" with two products and one SEN on file: the other licence's SEN, added.
+  const onFile = draft.slots.sen ?? [];
+  const ordered = draft.slots.product ?? [];
+  const pairs = Object.entries(sensPerProduct(input)).filter(([p, sen]) => ordered.includes(p) && givenSens.includes(sen));
+  const anotherLicence = pairs.length > 0 && onFile.length < ordered.length && pairs.every(([, sen]) => !onFile.includes(sen)) && !hasStrongMarker(folded, lang);
+  if (pairs.length > 0) itemSens = { ...draft.itemSens, ...Object.fromEntries(pairs) };
+  if (sens.length > 0 && (marker || adding || anotherLicence || !isFilled(draft.slots.sen))) {
+    const grows = adding || anotherLicence;
+    // Adding a licence needs no correction word: nothing on file is replaced.
+    if (grows) explicitRole.add('sen');
+    set('sen', grows ? [...new Set([...onFile, ...givenSens])] : replaceSens(onFile, givenSens));
+    // A list that grows is said as what was added ("Noté : SEN-L3301988"), not as a replacement.
+    const last = changes.at(-1);
+    if (grows && last?.slot === 'sen') changes[changes.length - 1] = { slot: 'sen', to: givenSens.filter((sen) => !onFile.includes(sen)) };
+  }
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
@@ -342,7 +370,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
   if (changes.length === 0 && notices.length === 0) return undefined;
-  return { slots, ...(itemTiers && { itemTiers }), changes, notices };
+  return { slots, ...(itemTiers && { itemTiers }), ...(itemEditions && { itemEditions }), ...(itemSens && { itemSens }), changes, notices };
 
   /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
   function readNumbers(): void {
@@ -382,7 +410,28 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const editions = deployment ? findEditions(input, deployment) : [];
     // "also they're currently on Standard" names the edition they have, not a change.
     const target = editions.length > 0 ? targetEdition(input, deployment) : undefined;
-    if (marker && target && asked !== 'edition') set('edition', target);
+    if (marker && target && asked !== 'edition') readEdition(target);
+  }
+
+  /**
+   * With two products on file, an edition said of one of them ("Jira是高级版，不是标准版") is that
+   * product's only; said of several with different editions, each its own; said of none, the
+   * request's (and per-product editions are then gone: one edition for all).
+   */
+  function readEdition(target: string): void {
+    const named = [...new Set(newProducts.filter((p) => current.includes(p)))];
+    const perProduct = named.length >= 2 ? editionsPerProduct(input, deployment) : named.length === 1 && current.length > 1 ? { [named[0]!]: target } : {};
+    if (Object.keys(perProduct).length === 0) {
+      if (Object.keys(draft.itemEditions).length > 0) itemEditions = {};
+      set('edition', target);
+      return;
+    }
+    for (const [product, edition] of Object.entries(perProduct)) {
+      const before = draft.itemEditions[product] ?? draft.slots.edition;
+      if (before === edition) continue;
+      itemEditions = { ...draft.itemEditions, ...itemEditions, [product]: edition };
+      changes.push({ slot: 'edition', product, ...(before !== undefined && { from: before }), to: edition });
+    }
   }
 }
 

@@ -225,7 +225,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   if (said(foldText(input), allLangs(formTurnWords().restart, lang))) {
     const changed = readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, restart: true, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
     if (changed && changed.changes.length > 0) {
-      return { type: 'correction', slots: changed.slots, draft: changed.itemTiers ? { itemTiers: changed.itemTiers } : {}, notices: changed.notices, changes: changed.changes };
+      return { type: 'correction', slots: changed.slots, draft: itemsOf(changed), notices: changed.notices, changes: changed.changes };
     }
   }
   const switched = kindSwitch(draft, input, lang);
@@ -256,7 +256,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const asCorrection = (c: CorrectionReading): FormReading => ({
     type: 'correction',
     slots: c.slots,
-    draft: c.itemTiers ? { itemTiers: c.itemTiers } : {},
+    draft: itemsOf(c),
     notices: c.notices,
     changes: c.changes,
     ...(c.swapped && { swapped: c.swapped }),
@@ -286,13 +286,18 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 && !correction && asksSomething ? turn.faq?.(input, lang) : undefined;
     if (faqId) return { type: 'question', faqId };
     // What else the message changed (a SEN in a pasted thread, "and 2000 users not 1000") comes with the answer.
-    const extraChanges = (correction?.changes ?? []).filter((c) => !(c.slot in reading.slots));
+    // A per-product tier or edition lives in the draft's item maps, not in a slot.
+    const extraChanges = (correction?.changes ?? []).filter((c) => !(c.slot in reading.slots) && !c.product);
     const slots = { ...Object.fromEntries(extraChanges.map((c) => [c.slot, correction!.slots[c.slot]])), ...reading.slots } as FilledSlots;
     // Every other slot the answer changed is said back ("Jira et Confluence, 500 utilisateurs" at the product prompt).
     const replaced: Change[] = (Object.keys(reading.slots) as SlotName[])
       .filter((s) => s !== asked && JSON.stringify(draft.slots[s]) !== JSON.stringify(reading.slots[s]))
       .map((s) => ({ slot: s, ...(isFilled(draft.slots[s]) && { from: draft.slots[s] }), to: reading.slots[s] }));
-    const itemTiers = correction?.itemTiers && !reading.draft.itemTiers ? { itemTiers: correction.itemTiers } : {};
+    const itemTiers = {
+      ...(correction?.itemTiers && !reading.draft.itemTiers && { itemTiers: correction.itemTiers }),
+      ...(correction?.itemEditions && !reading.draft.itemEditions && { itemEditions: correction.itemEditions }),
+      ...(correction?.itemSens && !reading.draft.itemSens && { itemSens: correction.itemSens }),
+    };
     return {
       type: 'answer',
       slots,
@@ -340,4 +345,9 @@ function aboutField(turn: FormTurn, input: string): FormReading | undefined {
 function faqOf(turn: FormTurn, input: string): { faqId?: string } {
   const id = turn.faq?.(input, turn.lang);
   return id ? { faqId: id } : {};
+}
+
+/** The per-product tiers and editions a correction changed, as draft fields. */
+function itemsOf(c: CorrectionReading): Partial<QuoteDraft> {
+  return { ...(c.itemTiers && { itemTiers: c.itemTiers }), ...(c.itemEditions && { itemEditions: c.itemEditions }), ...(c.itemSens && { itemSens: c.itemSens }) };
 }
