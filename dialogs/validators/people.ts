@@ -3,7 +3,7 @@ import { findEditions } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
-import { isPlausibleOrganization, isPlausiblePersonName } from './plausible.js';
+import { isPlausibleOrganization, isPlausiblePersonName, sentenceWordCount } from './plausible.js';
 
 /**
  * Names and companies said after a role word in a free sentence: "moi c'est Julien Moreau de
@@ -226,8 +226,24 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       }
       break;
     }
+    // "I'm Ann Lee, Acme Resell, ann@…", "我叫陈静，深圳蓝海软件，chenjing@…": in a comma list between
+    // the reseller's name and an email (or the end), their company.
+    const listed = found.some((f) => f.slot === 'resellerCompany') ? null : COMMA_COMPANY.exec(text.slice(reseller.end));
+    const value = listed?.[1]?.trim();
+    if (listed && value && isListedCompany(value, lang)) {
+      const start = reseller.end + listed.index + listed[0].indexOf(listed[1]!);
+      found.push({ slot: 'resellerCompany', value, start, end: start + listed[1]!.trimEnd().length });
+    }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** ", Acme Resell, ann@…" / "，深圳蓝海软件，chenjing@…" / ", Acme Resell." right after a name. */
+const COMMA_COMPANY = /^\s*[,，]\s*([^,，;；。.!?！？@()（）\n]{2,60}?)\s*(?:[,，]\s*(?=[^\s@,，]{1,64}@)|[.。!！]?\s*$)/u;
+
+function isListedCompany(value: string, lang: Lang): boolean {
+  if (!isPlausibleOrganization(value, lang) || findProducts(value).length > 0 || sentenceWordCount(value) > 0) return false;
+  return HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && value.split(/\s+/u).length <= 6);
 }
 
 /**

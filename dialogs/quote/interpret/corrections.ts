@@ -274,8 +274,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   for (const email of fresh) {
     // "I'm the reseller: Carla Mendes, carla@…": an email right after a named person is theirs.
     const at = input.toLowerCase().indexOf(email);
-    const owner = people.find((p) => isPersonSlot(p.slot) && at - p.end >= 0 && at - p.end <= 4);
-    const role = (owner && EMAIL_OF_PERSON[owner.slot as PersonSlot]) ?? emailRoleBefore(folded, folded.indexOf(email));
+    // "我叫陈静，深圳蓝海软件，chenjing@…": the reseller's company stands for the reseller.
+    const owner = people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && at - p.end >= 0 && at - p.end <= 4);
+    const ownerEmail = owner && (isPersonSlot(owner.slot) ? EMAIL_OF_PERSON[owner.slot as PersonSlot] : 'resellerEmail');
+    const role = ownerEmail ?? emailRoleBefore(folded, folded.indexOf(email));
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
     // At an email prompt an email without a role word is that prompt's answer, not a correction.
     const fallback = hasStrongMarker(folded, lang) && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
