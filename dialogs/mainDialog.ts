@@ -22,6 +22,10 @@ import { helpMessage, languageChoice, welcomeActivities, withMenu, yesNoActions 
 import type { YesNo } from './yesNo.js';
 
 export const MAIN_DIALOG = 'main';
+
+/** The quote form's dialogs (entry, slots, summary) are named "quote…". */
+const isQuoteDialog = (id: string): boolean => /^quote/u.test(id);
+const holdsQuote = (stack: readonly DialogInstance[]): boolean => stack.some((d) => isQuoteDialog(d.id) || /"quote\./u.test(JSON.stringify(d.state ?? {})));
 /** How long a cancelled request can be brought back. */
 const RESUME_WINDOW_MS = 60 * 60 * 1000;
 const ROUTER = 'main.router';
@@ -122,6 +126,11 @@ export class MainDialog extends ComponentDialog {
   /** Cancels every running dialog, then routes this message as a new request (or starts the dialog asked for). */
   private async restart(innerDc: DialogContext, restart?: Restart): Promise<DialogTurnResult> {
     const { t } = turnInfo(innerDc.context);
+    // The request left is kept for an hour, as after a cancel: "back to my quote" brings it back.
+    if (holdsQuote(innerDc.stack)) {
+      const data = await this.deps.state.conversationData.get(innerDc.context, {});
+      data.cancelled = { stack: JSON.parse(JSON.stringify(innerDc.stack)) as DialogInstance[], at: Date.now() };
+    }
     await innerDc.cancelAllDialogs();
     const start = restart?.start;
     await innerDc.context.sendActivity(t(start?.noticeKey ?? 'common:restart.done', start?.noticeParams));
@@ -196,11 +205,31 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(t('common:help.text'));
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
-      case 'resume':
+      case 'resume': {
+        // "reprendre mon devis" from the handoff (or another flow started on top): that flow ends, the form asks again.
+        // The stack's last entry is the active dialog.
+        const at = innerDc.stack.map((d) => isQuoteDialog(d.id)).lastIndexOf(true);
+        const above = at < 0 ? -1 : innerDc.stack.length - 1 - at;
+        if (above > 0) {
+          innerDc.stack.splice(at + 1);
+          await context.sendActivity(t('common:resume.done'));
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        }
+        // A request left for another one ("start over: …", a kind switch): it comes back as it was.
+        const saved = data.cancelled;
+        if (above <= 0 && saved && Date.now() - saved.at <= RESUME_WINDOW_MS && saved.stack.length > 0) {
+          delete data.cancelled;
+          innerDc.stack.splice(0, innerDc.stack.length, ...saved.stack);
+          await context.sendActivity(t('common:resume.done'));
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        }
         // Nothing was cancelled: we are still in the form.
         await context.sendActivity(t('common:help.resume'));
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
+      }
       case 'cancel':
         data.pendingCancel = true;
         await context.sendActivity(MessageFactory.suggestedActions(yesNoActions(t), t('common:cancel.confirm')));

@@ -1,7 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { turnInfo } from '../../bot/turn.js';
+import { LANGS } from '../../knowledge/lang.js';
+import { foldText } from '../../knowledge/nlu/index.js';
 import { isQuoteKind, type QuoteKind } from '../../knowledge/quoteTypes.js';
+import { normalizeInput, stripEndPunctuation } from '../validators/normalize.js';
 import { deploymentOf, extractQuoteSlots, isNewWord, type QuoteAction } from '../validators/index.js';
 import { ChoicePromptDialog, type Choice, type ChoicePromptOptions } from './choicePromptDialog.js';
 import { CLOUD_QUOTE_DIALOG, CloudQuoteDialog } from './cloudQuoteDialog.js';
@@ -44,8 +47,13 @@ const KIND_ACTION: Record<QuoteKind, QuoteAction[]> = {
  * kind; a shorter one ("Data Center", "new licence", "新许可证") narrows the choices to the kinds
  * it fits, and the question is asked again with those only.
  */
+const MENU_KEYS = ['common:menu.quote', 'common:menu.renew'] as const;
+
 function kindFromText(text: string, context: TurnContext, choices: Choice[]): ({ value: string; slots: FilledSlots } | { narrow: string[] }) | undefined {
-  const { lang } = turnInfo(context);
+  const { lang, t } = turnInfo(context);
+  // "Get a quote" pressed again (a double tap on the menu): the same question, no kind guessed from "quote".
+  const said = foldText(stripEndPunctuation(normalizeInput(text)));
+  if (MENU_KEYS.some((key) => LANGS.some((lng) => foldText(t(key, { lng })) === said))) return { narrow: choices.map((c) => c.value) };
   const extracted = extractQuoteSlots(text, lang);
   if (extracted.kind && choices.some((c) => c.value === extracted.kind)) return { value: extracted.kind, slots: extracted.slots };
   const { deployment, action } = extracted.intent;

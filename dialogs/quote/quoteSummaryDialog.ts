@@ -55,6 +55,8 @@ export class QuoteSummaryDialog extends ComponentDialog {
     const { draft } = step.options;
     // A correction typed under the summary ("actually 500 users"): said back, then the summary again.
     if (isSlotAnswer(step.result) && step.result.corrected) return step.endDialog({ action: 'edited', draft: applyAnswer(draft, step.result) } satisfies SummaryOutcome);
+    // "my email is wrong": that field's prompt at once, no field menu.
+    if (isSlotAnswer(step.result) && step.result.editField) return step.next({ value: step.result.editField });
     const choice: ConfirmChoice | undefined = isSlotAnswer(step.result) ? step.result.slots.confirm : undefined;
     if (choice === 'confirm') {
       const cardId = isSlotAnswer(step.result) ? step.result.promptActivityId : undefined;

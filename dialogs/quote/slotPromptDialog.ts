@@ -30,6 +30,8 @@ export interface SlotAnswer {
   slots: FilledSlots;
   draft: Partial<QuoteDraft>;
   corrected?: boolean;
+  /** Under the summary: the field to edit at once ("my email is wrong"). */
+  editField?: SlotName;
   /** The channel's id of the prompt message (the summary card), to update it once filed. */
   promptActivityId?: string;
 }
@@ -105,6 +107,12 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
         await this.deps.reseller?.remember(context, reading.slots);
         await this.sayCorrection(context, draft, reading);
         return dc.endDialog({ slots: reading.slots, draft: { ...reading.draft, lastInput }, corrected: true } satisfies SlotAnswer);
+      case 'editField':
+        return dc.endDialog({ slots: {}, draft: { lastInput }, editField: reading.field } satisfies SlotAnswer);
+      case 'note':
+        // Said back in one line; the form (or the summary) asks the same thing again, the note kept.
+        await context.sendActivity(t('quoteDialog:notes.added', { note: reading.note }));
+        return dc.endDialog({ slots: reading.slots, draft: { lastInput }, corrected: true } satisfies SlotAnswer);
       case 'restart':
         requestRestart(context, { text });
         return Dialog.EndOfTurn;

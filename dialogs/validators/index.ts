@@ -17,7 +17,7 @@ export { validateEdition, findEditions } from './edition.js';
 export { validateMaintenanceYears, findMaintenanceYears, yearsOutOfRange } from './maintenanceYears.js';
 export { validateTargetDate, findDate, mayContainDate } from './targetDate.js';
 export { validatePaymentPreference, type PaymentPreference } from './paymentPreference.js';
-export { validateYesNo, validateConfirm, type ConfirmChoice } from './yesNo.js';
+export { validateYesNo, validateConfirm, isListedConfirmAnswer, type ConfirmChoice } from './yesNo.js';
 export { SLOT_VALIDATORS, validateSlot, type SlotValidator } from './slotValidators.js';
 export { detectQuoteIntent, isNewWord, type QuoteIntent, type QuoteAction } from './quoteIntent.js';
 export { extractQuoteSlots, emailRoleBefore, filledSlotNames, type ExtractedQuote, type ExtractOptions } from './extractSlots.js';

@@ -26,11 +26,12 @@ export interface FoundValue extends Span {
 
 const HAN = /\p{Script=Han}/u;
 /**
- * Where a Latin value ends: punctuation, an email, a parenthesis. An email is matched from the
+ * Where a Latin value ends: punctuation (not the dot of a title or an initial: "Dr. Anne Weber",
+ * "J. Dupont"), an email, a parenthesis. An email is matched from the
  * start of its word only, at most 254 characters: tried at every position, `\S+@` rescanned a
  * long word to its end from each of them (quadratic).
  */
-const LATIN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、]|\s[-–—]\s|(?<!\S)\S{1,254}@/u;
+const LATIN_END = /[,;:!?()\[\]<>|/\n，。；：！？、]|(?<!(?:^|\s)(?:\p{L}|[DdMm]rs?|[Mm]s|[Pp]rof?|[Mm]me|[Mm]lle|[Ss]t))\.|\s[-–—]\s|(?<!\S)\S{1,254}@/u;
 const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@/u;
 const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
 
@@ -183,11 +184,15 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       if (!span || taken(span)) continue;
       const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
       if (!value) continue;
-      const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
+      // "the client name is Contoso Ltd": a legal form makes it the party's organisation, not a person.
+      const company = kind === 'person' && hasLegalForm(value);
+      const target = company ? ORGANISATION_OF[slot] : slot;
+      if (!target) continue;
+      const plausible = kind === 'person' && !company ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
       // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
       // "c'est quoi le délai" names nobody.
       const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
-      if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end, ...(generic && { generic }) });
+      if (plausible && shaped) found.push({ slot: target, value, start: at.start, end: span.end, ...(generic && { generic }) });
     }
   }
   // "我是上海云桥的张伟": the part before 的 is the reseller's company.
@@ -234,8 +239,17 @@ function companyOnly(value: string): string {
   const stop = words.findIndex((w, i) => i > 0 && (findEditions(w, 'cloud').length > 0 || findProducts(w).length > 0));
   const kept = stop < 0 ? [...words] : words.slice(0, stop);
   while (kept.length > 1 && /^(?:de|du|des|d'|of|from|the|a|à|au|et|and|en|to|sur|on)$/iu.test(kept.at(-1)!)) kept.pop();
-  return kept.join(' ');
+  // "our client Contoso's Jira": the possessive is not part of the name.
+  return kept.join(' ').replace(/(?<=\p{L})['’]s$/u, '');
 }
+
+/** The organisation of the party a person slot belongs to ("Contoso Ltd" said as the client's name). */
+export const ORGANISATION_OF: Partial<Record<SlotName, SlotName>> = { endUserName: 'endUserOrganization', resellerName: 'resellerCompany' };
+
+/** Legal forms that end a company's name, never a person's: "Contoso Ltd", "Dupont SAS", "云图科技有限公司". */
+// Case matters: "Dupont SA" is a company, "Lisa Sa" a person.
+const LEGAL_FORM = /(?:^|\s)(?:Ltd|LTD|ltd|Inc|INC|inc|Corp|CORP|LLC|llc|PLC|Plc|GmbH|GMBH|AG|SA|SAS|SARL|SASU|BV|NV|Pty|PTY|Pvt|SRL|SpA|Oy|AB|KK)\.?$|(?:有限公司|公司|集团|科技)$/u;
+export const hasLegalForm = (value: string): boolean => LEGAL_FORM.test(value.trim());
 
 /** Slot of the email for each name slot: an email right after a name is that person's. */
 export const EMAIL_OF_PERSON: Record<PersonSlot, SlotName> = {

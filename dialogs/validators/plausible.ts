@@ -100,7 +100,8 @@ const COUNT_ONLY = /^\d[\d\s.,]*(?:users?|utilisateurs?|agents?|seats?|licen[cs]
 export function isReferenceWord(value: string, lang: Lang): boolean {
   const words = formTurnWords();
   const folded = foldText(value).replace(/[\s'’.!?-]+$/u, '');
-  return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang)].some((w) => foldText(w) === folded);
+  // A word of the form itself ("email", "contact", "邮箱") typed alone names a field, not a person.
+  return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang), ...allLangs(words.vocabulary, lang)].some((w) => foldText(w) === folded);
 }
 
 /**

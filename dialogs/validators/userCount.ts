@@ -96,6 +96,12 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
   const approx = allLangs(words.approxWords, lang);
   const targets = allLangs(words.targetMarkers, lang);
   const articles = new Set(allLangs(words.articles, lang).map(foldText));
+  const determiners = allLangs(words.peopleDeterminers, lang).map(foldText);
+  const people = allLangs(words.peopleNouns, lang).map(foldText);
+  // "the two people", "les deux personnes", "这两个人": persons pointed at, not a count.
+  const pointsAtPeople = (before: string, after: string) =>
+    determiners.some((d) => findAlias(before, d).some((s) => before.slice(s.end).trim() === '')) &&
+    people.some((p) => (/\p{Script=Han}/u.test(p) ? after.startsWith(p) : findAlias(after.slice(0, p.length + 1), p).some((s) => s.start === 0)));
   const months = (['en', 'fr'] as const).flatMap((l) => dateWords().cues[l]).filter((w) => w.length >= 3 && w !== 'date' && w !== 'fin' && w !== 'end of');
   return recognizeNumbers(prepared, lang)
     .filter((n) => Number.isInteger(n.value) && n.value > 0)
@@ -113,7 +119,7 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
         afterTarget: near(folded, targets, n.start - 14, n.start),
         approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),
         // "un client", "一个客户": the whole number is the article ("一千五" starts with 一 and is 1500).
-        article: !withUnit && !labelled && articles.has(written),
+        article: (!withUnit && !labelled && articles.has(written)) || pointsAtPeople(before, after),
         date: !withUnit && isDatePart(folded, n.start, n.end, months),
         start: n.start,
         end: n.end,

@@ -12,14 +12,34 @@ import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 
 type Answer = 'yes' | 'no' | 'cancel' | 'edit';
 
-function listed(text: string, lang: Lang): Answer | undefined {
-  const bare = foldText(stripEndPunctuation(normalizeInput(text)));
+/** The words of an answer; under the summary, "send it" / "envoie" / "提交吧" are a yes too. */
+function wordsOf(answer: Answer, lang: Lang, summary: boolean): string[] {
   const words = yesNoWords();
+  return answer === 'yes' && summary ? [...allLangs(words.yes, lang), ...allLangs(words.send, lang)] : allLangs(words[answer], lang);
+}
+
+const ORDER: Answer[] = ['cancel', 'edit', 'no', 'yes'];
+const bareOf = (text: string) => foldText(stripEndPunctuation(normalizeInput(text))).replace(/\s*[,，、]\s*/gu, ', ');
+
+/** The whole text is one of the listed answers ("ok", "c'est bon pour moi", "没问题，提交吧"). */
+function wholeListed(text: string, lang: Lang, summary: boolean): Answer | undefined {
+  const bare = bareOf(text);
+  return ORDER.find((answer) => wordsOf(answer, lang, summary).some((w) => bareOf(w) === bare));
+}
+
+/**
+ * Under the summary, a text that asks something ("ok mais c'est quoi le délai ?") is a question,
+ * not a yes: only a whole listed answer counts there.
+ */
+export const isListedConfirmAnswer = (text: string, lang: Lang): boolean => wholeListed(text, lang, true) !== undefined;
+
+function listed(text: string, lang: Lang, summary = false): Answer | undefined {
+  const bare = foldText(stripEndPunctuation(normalizeInput(text)));
   // Whole answer first, then the first word/phrase ("oui merci", "不用了谢谢").
-  const order: Answer[] = ['cancel', 'edit', 'no', 'yes'];
-  for (const answer of order) if (allLangs(words[answer], lang).some((w) => foldText(w) === bare)) return answer;
-  for (const answer of order) {
-    for (const w of allLangs(words[answer], lang)) {
+  const whole = wholeListed(text, lang, summary);
+  if (whole) return whole;
+  for (const answer of ORDER) {
+    for (const w of wordsOf(answer, lang, summary)) {
       const f = foldText(w);
       const han = /\p{Script=Han}/u.test(f);
       if (han ? bare.startsWith(f) && f.length >= 2 : bare.startsWith(`${f} `) || bare.startsWith(`${f},`)) return answer;
@@ -45,7 +65,10 @@ export type ConfirmChoice = 'confirm' | 'edit' | 'cancel';
  * "annuler", "取消", "cancel" → cancel.
  */
 export function validateConfirm(text: string, lang: Lang): ValidationResult<ConfirmChoice> {
-  const answer = listed(text, lang) ?? (() => {
+  const answer = listed(text, lang, true) ?? (() => {
+    // A sentence under the summary ("ils ont 120 utilisateurs, pensez-y") is a remark: the
+    // recognizer, which finds a yes in many of them, reads short answers only.
+    if (normalizeInput(text).split(/\s+/u).length > 4) return undefined;
     const b = recognizeBooleanAnswer(normalizeInput(text), lang);
     return b === undefined ? undefined : b ? 'yes' : 'no';
   })();

@@ -16,6 +16,7 @@ const regexSource = z.string().refine((s) => {
 export const yesNoSchema = z.object({
   $comment: z.string().optional(),
   yes: perLang(words),
+  send: perLang(words).extend({ $comment: z.string().optional() }),
   no: perLang(words),
   cancel: perLang(words),
   edit: perLang(words),
@@ -29,6 +30,8 @@ export const numbersSchema = z.object({
   targetMarkers: perLang(words),
   yearUnits: perLang(words),
   articles: perLang(words),
+  peopleDeterminers: perLang(words),
+  peopleNouns: perLang(words),
   smallNumbers: perLang(z.record(z.string(), z.number().int().positive())),
   maintenanceCues: perLang(words),
   notMaintenance: perLang(words),
@@ -63,6 +66,7 @@ export const quoteIntentSchema = z.object({
   quoteFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   wantProduct: perLang(words),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
+  cotermWithSens: perLang(words),
 });
 
 export const paymentSchema = z.object({
@@ -122,12 +126,16 @@ export const formTurnsSchema = z.object({
   fieldWords: z.record(z.string(), z.union([z.string(), perLang(words)])),
   correctionStrong: perLang(words).extend({ $comment: z.string().optional() }),
   add: perLang(words).extend({ $comment: z.string().optional() }),
+  clauseStarts: perLang(words).extend({ $comment: z.string().optional() }),
   sameAs: perLang(words).extend({ $comment: z.string().optional() }),
   sameAsBare: perLang(words).extend({ $comment: z.string().optional() }),
   selfRef: perLang(words).extend({ $comment: z.string().optional() }),
   leadIns: perLang(words).extend({ $comment: z.string().optional() }),
   remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
+  noteCues: perLang(words).extend({ $comment: z.string().optional() }),
+  vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
+  editAlone: perLang(words).extend({ $comment: z.string().optional() }),
   openingWords: z.object({
     $comment: z.string().optional(),
     selfIntroAfter: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),

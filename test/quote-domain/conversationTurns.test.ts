@@ -80,3 +80,143 @@ describe('lead-ins before a name, and the tie between fields', () => {
     });
   }
 });
+
+const dcRenewal = toDraft({
+  kind: 'dc-renewal',
+  slots: { sen: ['SEN-L2468024'], product: ['confluence'], technicalContactEmail: 'it@kehu.cn', endUserName: 'Li Wei', endUserEmail: 'liwei@kehu.cn', resellerName: 'Zhou Ting', resellerEmail: 'zhou@xinrui.cn' },
+  answered: ['sen', 'product', 'technicalContactEmail', 'endUserName', 'endUserEmail', 'resellerName', 'resellerEmail'],
+});
+const coterm = toDraft({
+  kind: 'coterm',
+  slots: { sen: ['SEN-L1357913'], targetDate: '2027-06-30', resellerName: 'Ruth Kim', resellerEmail: 'ruth@kim-it.com', notes: 'PO to follow' },
+  answered: ['sen', 'targetDate', 'resellerName', 'resellerEmail'],
+});
+
+describe('remarks: facts without a field under the summary, cued notes at any prompt', () => {
+  const notes: Array<[Lang, QuoteDraft, SlotName, string, string]> = [
+    // Under the summary, a fact this kind has no field for (no tier in a renewal, no customer company in a co-term).
+    ['zh', dcRenewal, 'confirm', '还有用户数80个agent别漏了', '还有用户数80个agent别漏了'],
+    ['en', dcRenewal, 'confirm', 'they need it before 20 January', 'they need it before 20 January'],
+    ['en', coterm, 'confirm', 'the customer company is Bramble Foods Ltd', 'PO to follow ; the customer company is Bramble Foods Ltd'],
+    ['fr', dcRenewal, 'confirm', 'le client veut la facture avant la fin du mois', 'le client veut la facture avant la fin du mois'],
+    // A cue at any prompt.
+    ['en', dcRenewal, 'confirm', 'please note the PO number is 7781', 'the PO number is 7781'],
+    ['en', cloudNew, 'resellerName', 'note: invoice the head office', 'invoice the head office'],
+    ['fr', cloudNew, 'resellerName', 'remarque : le client paie par virement', 'le client paie par virement'],
+    ['fr', cloudNew, 'resellerName', 'à noter : facturer le siège', 'facturer le siège'],
+    ['zh', cloudNew, 'resellerName', '备注：需要开增值税专票', '需要开增值税专票'],
+  ];
+  for (const [lang, draft, asked, text, expected] of notes) {
+    it(`${lang} at ${asked}: "${text}" goes to the notes`, () => {
+      const reading = read(draft, asked, text, lang);
+      assert.equal(reading.type, 'note', JSON.stringify(reading));
+      if (reading.type === 'note') assert.equal(reading.slots.notes, expected);
+    });
+  }
+
+  const answers: Array<[Lang, string, FormReading['type'], string?]> = [
+    // A question is never a yes, unless the whole text is a listed answer.
+    ['fr', "ok mais c'est quoi le délai ?", 'question'],
+    ['en', 'ok, and how long does it take?', 'question'],
+    ['zh', '好的，要多久？', 'question'],
+    ['fr', "c'est bon pour moi", 'answer', 'confirm'],
+    ['fr', 'parfait, envoie', 'answer', 'confirm'],
+    ['en', 'looks good, send it', 'answer', 'confirm'],
+    ['zh', '没问题，提交吧', 'answer', 'confirm'],
+    ['zh', '可以', 'answer', 'confirm'],
+    // Noise is still refused.
+    ['en', 'hmm', 'refused'],
+  ];
+  for (const [lang, text, type, choice] of answers) {
+    it(`${lang} at the summary: "${text}" → ${type}${choice ? ` ${choice}` : ''}`, () => {
+      const reading = read(dcRenewal, 'confirm', text, lang);
+      assert.equal(reading.type, type, JSON.stringify(reading));
+      if (reading.type === 'answer') assert.equal(reading.slots.confirm, choice);
+    });
+  }
+
+  it('"Note Smith" at a name prompt is a name, not a cue', () => {
+    const reading = read(cloudNew, 'resellerName', 'Note Smith', 'en');
+    assert.equal(reading.type, 'answer');
+  });
+});
+
+describe('names: form words, titles, people pointed at, swaps', () => {
+  const dcNew = toDraft({
+    kind: 'dc-new',
+    slots: { product: ['jira'], tier: 1000, maintenanceYears: 1, resellerName: 'Priya Sharma', resellerEmail: 'priya@northgate.co.uk', resellerCompany: 'Northgate' },
+    answered: ['product', 'tier', 'maintenanceYears', 'resellerName', 'resellerEmail', 'resellerCompany'],
+  });
+  const vocabulary: Array<[Lang, string]> = [['en', 'email'], ['en', 'contact'], ['fr', 'contact'], ['fr', 'Confirmer'], ['zh', '邮箱'], ['zh', '联系人']];
+  for (const [lang, word] of vocabulary) {
+    it(`${lang}: "${word}" alone is never stored as a name`, () => {
+      const reading = read(dcNew, 'technicalContactName', word, lang);
+      assert.ok(reading.type === 'refused' || reading.type === 'repeat', JSON.stringify(reading));
+    });
+  }
+  it('en: "Dr." does not end a name after a role word', () => {
+    const reading = read(dcNew, 'technicalContactEmail', 'the technical contact is Dr. Anne Weber', 'en');
+    assert.equal(reading.type, 'correction');
+    if (reading.type === 'correction') assert.equal(reading.slots.technicalContactName, 'Dr. Anne Weber');
+  });
+  const atSummary = toDraft({ ...dcNew, slots: { ...dcNew.slots, technicalContactName: 'Paul Durand', technicalContactEmail: 'paul@kestrel.fr' } });
+  const pointed: Array<[Lang, string]> = [['en', 'wait, the two people'], ['fr', 'attends, les deux personnes'], ['zh', '等一下，这两个人']];
+  for (const [lang, text] of pointed) {
+    it(`${lang}: "${text}" is not a user count`, () => {
+      const reading = read(atSummary, 'confirm', text, lang);
+      assert.ok(!('slots' in reading) || reading.slots.tier === undefined, JSON.stringify(reading));
+    });
+  }
+  it('fr: "oups j\'ai inversé les deux contacts" moves each email with its name', () => {
+    const renewal = toDraft({
+      kind: 'dc-renewal',
+      slots: { sen: ['SEN-L1234567'], product: ['jira'], technicalContactName: 'Paul Durand', technicalContactEmail: 'paul@kestrel.fr', endUserName: 'Marie Roux', endUserEmail: 'marie@kestrel.fr', resellerName: 'Hugo Lambert', resellerEmail: 'hugo@lambert-it.fr' },
+      answered: ['sen', 'product', 'technicalContactName', 'technicalContactEmail', 'endUserName', 'endUserEmail', 'resellerName', 'resellerEmail'],
+    });
+    const reading = read(renewal, 'confirm', "oups j'ai inversé les deux contacts", 'fr');
+    assert.equal(reading.type, 'correction');
+    if (reading.type === 'correction') {
+      assert.deepEqual(reading.slots, { technicalContactName: 'Marie Roux', technicalContactEmail: 'marie@kestrel.fr', endUserName: 'Paul Durand', endUserEmail: 'paul@kestrel.fr' });
+    }
+  });
+});
+
+describe('under the summary: a SEN added, a field said wrong, a correction marker alone', () => {
+  const existing = toDraft({
+    kind: 'cloud-existing',
+    slots: { sen: ['SEN-L1111111'], product: ['jira'], tier: 100, authorizedContactName: 'Paul Durand', authorizedContactEmail: 'paul@kestrel.fr', resellerName: 'Hugo Lambert', resellerEmail: 'hugo@lambert-it.fr' },
+    answered: ['sen', 'product', 'tier', 'authorizedContactName', 'authorizedContactEmail', 'resellerName', 'resellerEmail'],
+  });
+  const adds: Array<[Lang, SlotName, string]> = [
+    ['fr', 'confirm', 'il y a aussi SEN-L1234567'],
+    ['en', 'confirm', 'add SEN-L1234567'],
+    ['zh', 'confirm', '还有一个SEN-L1234567'],
+    ['en', 'sen', 'add SEN-L1234567 too'],
+    ['fr', 'sen', 'ajoutez SEN-L1234567'],
+    ['zh', 'sen', '再加上SEN-L1234567'],
+  ];
+  for (const [lang, asked, text] of adds) {
+    it(`${lang} at ${asked}: "${text}" adds the SEN`, () => {
+      const reading = read(existing, asked, text, lang);
+      assert.ok('slots' in reading, JSON.stringify(reading));
+      if ('slots' in reading) assert.deepEqual(reading.slots.sen, ['SEN-L1111111', 'SEN-L1234567']);
+    });
+  }
+  const edits: Array<[Lang, string, SlotName]> = [
+    ['en', 'my email is wrong', 'resellerEmail'],
+    ['fr', "l'email est faux", 'resellerEmail'],
+    ['zh', '邮箱写错了', 'resellerEmail'],
+    ['fr', "l'email du contact autorisé est faux", 'authorizedContactEmail'],
+  ];
+  for (const [lang, text, field] of edits) {
+    it(`${lang}: "${text}" edits ${field} at once`, () => assert.deepEqual(read(existing, 'confirm', text, lang), { type: 'editField', field }));
+  }
+  const alone: Array<[Lang, string]> = [['fr', 'non attends'], ['en', 'wait, wrong'], ['zh', '不对不对']];
+  for (const [lang, text] of alone) {
+    it(`${lang}: "${text}" opens the Edit menu`, () => {
+      const reading = read(existing, 'confirm', text, lang);
+      assert.equal(reading.type, 'answer', JSON.stringify(reading));
+      if (reading.type === 'answer') assert.equal(reading.slots.confirm, 'edit');
+    });
+  }
+});

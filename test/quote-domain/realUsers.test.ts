@@ -283,7 +283,8 @@ describe('real users, fourth round', () => {
   const cases: Array<[Lang, QuoteDraft, SlotName, string, Record<string, unknown>]> = [
     ['fr', cn, 'confirm', "l'email de Sophie c'est s.delorme@fromageries-belair.fr", { endUserEmail: 's.delorme@fromageries-belair.fr' }],
     ['en', cn, 'confirm', 'customer company is Cedar Valley Health', { endUserOrganization: 'Cedar Valley Health' }],
-    ['en', up, 'confirm', "also they're currently on Standard", {}],
+    // The edition they are on has no field (edition is the target): a remark, kept in the notes, the edition unchanged.
+    ['en', up, 'confirm', "also they're currently on Standard", { notes: "also they're currently on Standard" }],
     ['zh', dr, 'confirm', '修改 维护改成2年 还有用户档是2000不是1000', { maintenanceYears: 2 }],
     ['en', toDraft({ kind: 'dc-new', slots: { product: ['jira'] } }), 'resellerName', 'Mark Dalton - same as in my first msg', { resellerName: 'Mark Dalton' }],
     ['fr', toDraft({ kind: 'dc-new', slots: { product: ['jira'] } }), 'technicalContactName', "Hervé Molinier (c'est lui le DSI)", { technicalContactName: 'Hervé Molinier' }],

@@ -20,7 +20,7 @@ import {
   withoutListMarkers,
   type Message,
 } from '../../validators/index.js';
-import { EMAIL_OF_PERSON, findPeople, findSelfReferences, isPersonSlot, type PersonSlot } from '../../validators/people.js';
+import { EMAIL_OF_PERSON, findPeople, findSelfReferences, hasLegalForm, isPersonSlot, ORGANISATION_OF, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
 import { editionsPerProduct, sensPerProduct } from '../orderItems.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
@@ -131,6 +131,8 @@ export interface CorrectionOptions {
   dayFirst?: boolean;
   /** Read as "start over with …": the values named replace the old ones without a correction word. */
   restart?: boolean;
+  /** A clause of a message whose other clause carries the correction word ("…, et aussi 3 ans"). */
+  marked?: boolean;
 }
 
 /** Free-text fields a sentence can correct by naming them ("l'adresse de facturation est fausse, c'est …"). */
@@ -242,7 +244,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   const allowed = new Set(slotsOf(kind));
   // "start over with Confluence Premium, same customer": every value named replaces the old one.
   const restart = options.restart === true;
-  const marker = restart || hasCorrectionMarker(input, lang);
+  const marker = restart || options.marked === true || hasCorrectionMarker(input, lang);
   const short = input.split(/\s+/u).length <= 6;
 
   const slots: FilledSlots = {};
@@ -311,7 +313,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  const labelled = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
+  const organisation = labelled && hasLegalForm(labelled.value) ? ORGANISATION_OF[labelled.slot] : undefined;
+  const named = labelled && organisation && allowed.has(organisation) ? { ...labelled, slot: organisation } : labelled;
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
   const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {
@@ -322,6 +327,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 
   // "il faut l'ajouter aux deux autres", "also SEN-…": a list grows instead of being replaced.
   const adding = said(folded, allLangs(formTurnWords().add, lang));
+  // "il y a aussi SEN-…", "add SEN-…", "还有一个SEN-…": the add word names the list, filled or not.
+  if (adding) explicitRole.add('sen');
   const sens = findSens(input).filter((s) => !isOldValue(folded, s.start));
   const givenSens = sens.map((s) => s.sen);
   // "le SEN de Confluence c'est SEN-…" with two products and one SEN on file: the other licence's SEN, added.

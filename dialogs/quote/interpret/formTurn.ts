@@ -6,6 +6,7 @@ import {
   findSens,
   findSiteUrl,
   isDontKnow,
+  isListedConfirmAnswer,
   isQuestionLike,
   normalizeInput,
   slotsOf,
@@ -15,6 +16,7 @@ import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
 import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
+import { readCorrections } from './clauses.js';
 import { hasCorrectionMarker, hasStrongCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
@@ -62,9 +64,13 @@ export type FormReading =
   | { type: 'restart' }
   /** "they don't have a site yet" in an existing-site form: the same request as a new subscription. */
   | { type: 'switchKind'; kind: QuoteKind }
+  /** "my email is wrong" under the summary, no new value: edit that field at once (no field menu). */
+  | { type: 'editField'; field: SlotName }
   /** A button title or the previous answer sent again. */
   | { type: 'repeat'; of?: SlotName }
   | { type: 'dontKnow' }
+  /** A remark for the request ("note: …", a fact with no field of this kind under the summary): `slots.notes` holds all of them. */
+  | { type: 'note'; note: string; slots: FilledSlots }
   /** `rule`: a business rule refused it (no typing mistake counted). */
   | { type: 'refused'; reason: Message; rule: boolean };
 
@@ -200,10 +206,53 @@ function shapedValues(draft: QuoteDraft, asked: SlotName, text: string): { slots
   return changes.length > 0 ? { slots, changes } : undefined;
 }
 
+/** "note: invoice to head office", "à noter : …", "备注：…": the remark after the cue, if the text starts with one. */
+export function cuedNote(text: string, lang: Lang): string | undefined {
+  const input = text.trim();
+  const folded = foldText(input);
+  const cues = allLangs(formTurnWords().noteCues, lang).map(foldText).sort((a, b) => b.length - a.length);
+  for (const cue of cues) {
+    if (!folded.startsWith(cue)) continue;
+    const next = folded.slice(cue.length);
+    const han = /\p{Script=Han}/u.test(cue);
+    // A one-word cue needs its colon ("Note Smith" is a name); a phrase ("please note", "请备注") a boundary.
+    const oneWord = !han && !cue.includes(' ');
+    const cut = oneWord ? /^\s*[:：-]\s*/u.exec(next) : han && [...cue].length >= 3 ? /^[\s:：,，]*/u.exec(next) : /^(?:\s*[:：,，-]\s*|\s+)/u.exec(next);
+    if (!cut) continue;
+    // Folding keeps the length of Latin and Han text; the remark is cut from the text as typed.
+    const note = input.slice(cue.length + cut[0].length).replace(/^(?:that|que|qu')\s*/iu, '').trim();
+    if ([...note].length >= 2) return note;
+  }
+  return undefined;
+}
+
+/** The notes with one more remark (each kept; the same one twice is not repeated). */
+function withNote(draft: QuoteDraft, note: string): FilledSlots {
+  const old = typeof draft.slots.notes === 'string' ? draft.slots.notes.trim() : '';
+  if (old.split(' ; ').includes(note)) return { notes: old };
+  return { notes: old ? `${old} ; ${note}` : note };
+}
+
+/**
+ * Under the summary, a fact the form has no field for ("还有用户数50个agent别漏了" without a tier,
+ * "they need it before 15 January"): enough words to be one, not a question, not noise.
+ */
+function isFact(input: string): boolean {
+  if (isDontKnow(input) || isQuestionLike(input)) return false;
+  const han = input.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = input.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return han >= 4 || words >= 3 || (words >= 2 && /\d/u.test(input));
+}
+
 export function interpretFormTurn(turn: FormTurn): FormReading {
   const { draft, asked, text, lang, now } = turn;
   const input = normalizeInput(text);
   if (!input) return { type: 'refused', reason: { key: `quote:invalid.${asked}` }, rule: false };
+
+  // "note: …", "à noter : …", "备注：…" at any prompt: a remark for the request; the same prompt comes again.
+  const note = slotsOf(requireKind(draft)).includes('notes') ? cuedNote(text, lang) : undefined;
+  if (note && asked === 'notes') return { type: 'answer', slots: withNote(draft, note), draft: {}, notices: [], changes: [] };
+  if (note) return { type: 'note', note, slots: withNote(draft, note) };
 
   const status = detectStatusQuestion(input, lang);
   if (status) return { type: 'status', ...status };
@@ -251,7 +300,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const question = isQuestionLike(input);
   // What is typed at the notes prompt is the note: it corrects other fields only when it says so ("wrong", "faux").
   const notesOnly = asked === 'notes' && !hasStrongCorrectionMarker(input, lang);
-  const correction = notesOnly ? undefined : readCorrection(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
+  const correction = notesOnly ? undefined : readCorrections(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
   const asCorrection = (c: CorrectionReading): FormReading => ({
     type: 'correction',
@@ -267,6 +316,12 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   // A question that merely contains a value ("is 50 users enough?") is still a question; one
   // that names the field asked ("is this my address or the customer's?") is about that field.
   if (question && (words > 4 || FREE_TEXT_SLOTS.has(asked))) return aboutField(turn, input) ?? { type: 'question', ...faqOf(turn, input) };
+  if (asked === 'confirm' && !correction) {
+    const edit = editAsked(turn, input);
+    if (edit) return edit;
+  }
+  // "ok, et le délai ?" under the summary asks something: only a whole listed answer is a yes there.
+  if (question && asked === 'confirm' && !isListedConfirmAnswer(input, lang)) return aboutField(turn, input) ?? { type: 'question', ...faqOf(turn, input) };
 
   // Free text is stored as typed (full-width punctuation in a Chinese address stays); the rest is read normalised.
   const reading = readAnswer(draft, asked, FREE_TEXT_SLOTS.has(asked) ? text.trim() : input, lang, now, turn.dayFirst);
@@ -279,6 +334,10 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
         (c.slot !== asked && Object.values(reading.slots).some((v) => JSON.stringify(c.to) === JSON.stringify(v))) ||
         (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
     );
+  // "add SEN-L…" at the SEN prompt (an edit): the list grows.
+  if (reading.ok && asked === 'sen' && reading.slots.sen && draft.slots.sen?.length && said(foldText(input), allLangs(formTurnWords().add, lang))) {
+    reading.slots.sen = [...new Set([...draft.slots.sen, ...reading.slots.sen])];
+  }
   if (reading.ok && !claimed) {
     // A plausible value of a few words ("Megan Carter") is never sent to the FAQ: short names can match a topic by chance.
     // A plausible name that asks nothing ("c'est moi, Thomas Ribeiro") is the answer, whatever topic its words match.
@@ -308,6 +367,11 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   }
   if (correction) return asCorrection(correction);
   if (!reading.ok && reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
+  // Under the summary there is no value to give: a fact the form has no field for goes to the notes, said back.
+  if (asked === 'confirm' && !reading.ok && slotsOf(requireKind(draft)).includes('notes') && isFact(input)) {
+    const fact = text.trim();
+    return { type: 'note', note: fact, slots: withNote(draft, fact) };
+  }
 
   const shaped = FREE_TEXT_SLOTS.has(asked) || asked === 'siteUrl' ? shapedValues(draft, asked, input) : undefined;
   if (shaped) return { type: 'correction', slots: shaped.slots, draft: {}, notices: [], changes: shaped.changes };
@@ -317,6 +381,27 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   const faqId = words >= 6 ? turn.faq?.(input, lang) : undefined;
   if (faqId) return { type: 'question', faqId };
   return { type: 'refused', reason: reading.ok ? { key: `quote:invalid.${asked}` } : reading.reason, rule: false };
+}
+
+/**
+ * Under the summary, something said wrong and no new value: "my email is wrong", "l'email est
+ * faux", "邮箱写错了" → that field to edit (a tie goes to the one answered last); a marker alone
+ * ("non attends", "wait, wrong") → the Edit menu.
+ */
+function editAsked(turn: FormTurn, input: string): FormReading | undefined {
+  const { draft, lang } = turn;
+  const bare = foldText(input).replace(/[\s.!?。！？]+$/u, '').replace(/\s*[,，]\s*/gu, ', ');
+  const alone = allLangs(formTurnWords().editAlone, lang).some((w) => foldText(w).replace(/\s*[,，]\s*/gu, ', ') === bare);
+  if (!hasStrongCorrectionMarker(input, lang) && !alone) return undefined;
+  const slots = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm' && s !== 'notes');
+  const scored = slots.map((slot) => ({ slot, score: fieldScore(turn.lexicon, slot, input) })).filter((f) => f.score > 0);
+  if (scored.length > 0) {
+    const best = Math.max(...scored.map((f) => f.score));
+    const tied: SlotName[] = scored.filter((f) => f.score === best).map((f) => f.slot);
+    const field = [...draft.answered].reverse().find((s) => tied.includes(s)) ?? tied.find((s) => isFilled(draft.slots[s])) ?? tied[0]!;
+    return { type: 'editField', field };
+  }
+  return alone ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
 }
 
 /** The text without a value's parts (each half of a two-address value). */
