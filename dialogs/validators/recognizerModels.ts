@@ -35,7 +35,12 @@ const { FrenchNumeric } = numberPkg;
 // Where a match can end: -ième (deuxième, centième, pénultième; "-ièmes" in a fraction) before a
 // word boundary, or premier/première, seconde, tiers/tierce. "paiement" holds "ieme" but not at a
 // word's end, so it does not count.
-const FRACTION_WORDS = new RegExp(String.raw`i[eè]mes?\b|premi[eè]r|second|\b(?:demi|tier|quart)`, 'i');
+const ORDINAL_END = String.raw`i[eè]mes?\b|premi[eè]r|second|tier`;
+// A fraction is demi/tiers/quart, or an ordinal after a number word and a space ("deux
+// cinquièmes", "un dixième"; the last word of a French number is always a whole word): "la
+// première année" is no fraction, and the fraction patterns are not run on it.
+const NUMBER_WORD = String.raw`une?|deux|trois|quatre|cinq|six|sept|huit|neuf|z[ée]ro|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|huitante|nonante|cents?|mille|millions?|milliards?|billions?`;
+const FRACTION_WORDS = new RegExp(String.raw`\b(?:demi|tier|quart)|\b(?:${NUMBER_WORD})\s[\s\S]*?(?:${ORDINAL_END})`, 'i');
 const ORDINAL_WORDS = new RegExp(String.raw`i[eè]me\b|premi[eè]r|second|tier(?:s|ce)\b|prochain|pr[eé]c[eé]dent|actuel|avant|derni[eè]r|suivant|courant`, 'i');
 const GUARDED: Array<{ pattern: string; mayMatch: RegExp }> = [
   { pattern: FrenchNumeric.FractionNounRegex, mayMatch: FRACTION_WORDS },
