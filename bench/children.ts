@@ -115,6 +115,20 @@ export function rssMb(pid: number | undefined): number | null {
   }
 }
 
+/** Resident memory split (MB, /proc status): anonymous (heap, native allocations, compiled code), file-backed (mapped binaries), shared. */
+export function rssSplitMb(pid: number | undefined): { anon: number; file: number; shmem: number } | null {
+  if (!pid) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? NaN);
+    const mb = (v: number) => Math.round((v / 1024) * 10) / 10;
+    const [anon, file, shmem] = [kb('RssAnon'), kb('RssFile'), kb('RssShmem')];
+    return Number.isFinite(anon) ? { anon: mb(anon), file: mb(file), shmem: mb(shmem) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** User + system CPU time a process has used so far, in ms, from /proc (Linux; 10 ms ticks). */
 export function cpuMs(pid: number | undefined): number | null {
   if (!pid) return null;

@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { cpuMs, freePort, rssMb, sleep, start, waitFor, type Child } from './children.js';
+import { cpuMs, freePort, rssMb, rssSplitMb, sleep, start, waitFor, type Child } from './children.js';
 import { latencyChartSvg } from './chart.js';
 import { runLevel, type LevelResult } from './load.js';
 import { benchPathological, pathologicalMarkdown, PATHOLOGICAL_TARGET_MS } from './pathological.js';
@@ -591,6 +591,7 @@ async function profile(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   let ours: Child | undefined;
   let heapRss: number | null = null;
+  let rssSplit: ReturnType<typeof rssSplitMb> = null;
   let window: { fromUs: number; toUs: number } | undefined;
   try {
     ours = startOurs(port, dataDir, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200', '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${profDir}`]);
@@ -605,6 +606,7 @@ async function profile(): Promise<void> {
     progress(`${r.rps} req/s, p50 ${r.latency.p50} ms`);
     progress('heap snapshot after the load');
     heapRss = rssMb(ours.proc.pid);
+    rssSplit = rssSplitMb(ours.proc.pid);
     ours.proc.kill('SIGUSR2');
     // Writing the snapshot blocks the bot's thread: it answers again once the file is complete.
     await sleep(500);
@@ -633,7 +635,18 @@ async function profile(): Promise<void> {
     out.push('| MB | % of heap | module |', '|---:|---:|---|');
     for (const m of heap.modules) out.push(`| ${m.mb} | ${m.pct} | ${m.module} |`);
   }
-  writeFileSync(join(RESULTS, 'profile.json'), `${JSON.stringify({ ...s, heap, heapRss }, null, 2)}\n`);
+  if (rssSplit) {
+    // What the heap snapshot cannot see: the RSS outside V8's objects.
+    const outside = heap ? Math.round((rssSplit.anon - heap.totalMb) * 10) / 10 : null;
+    out.push('', '## RSS after the load, by kind (/proc status)', '', '| MB | part |', '|---:|---|');
+    out.push(`| ${fmt(heapRss, 1)} | RSS |`);
+    if (heap) out.push(`| ${heap.totalMb} | JS heap objects (the snapshot above) |`);
+    if (outside !== null) out.push(`| ${outside} | other anonymous memory: native allocations (jieba's dictionary, ICU, buffers), V8's free heap pages and young generation, malloc arenas |`);
+    else out.push(`| ${rssSplit.anon} | anonymous memory (heap, native allocations) |`);
+    out.push(`| ${rssSplit.file} | file-backed: the node binary, .node addons, mapped files |`);
+    if (rssSplit.shmem) out.push(`| ${rssSplit.shmem} | shared memory |`);
+  }
+  writeFileSync(join(RESULTS, 'profile.json'), `${JSON.stringify({ ...s, heap, heapRss, rssSplit }, null, 2)}\n`);
   process.stdout.write(`${out.join('\n')}\n\nProfile: bench/results/profile/${file} (open in Chrome DevTools → Performance)${snapshot ? `; heap snapshot: bench/results/profile/${snapshot} (DevTools → Memory)` : ''}\n`);
   process.stdout.write(
     `${JSON.stringify({ profile: `bench/results/profile/${file}`, idlePct: s.idlePct, gcPct: s.gcPct, top: s.functions.slice(0, 5).map((f) => `${f.name} ${f.where} ${f.selfPct}%`), heapMb: heap?.totalMb ?? null, heapTop: heap?.modules.slice(0, 5).map((m) => `${m.module} ${m.mb} MB`) ?? [] })}\n`,

@@ -6,7 +6,7 @@ import { IntentMatcher } from '../knowledge/intents.js';
 import { LiveFaqEngine } from '../knowledge/liveFaq.js';
 import { LanguageDetector } from '../knowledge/language/detect.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import { warmLanguages, warmUpRecognizers } from '../dialogs/validators/recognizers.js';
+import { warmLanguages, warmUpLanguage, warmUpRecognizers } from '../dialogs/validators/recognizers.js';
 import { yesNo } from '../dialogs/yesNo.js';
 import { createAdapter, installTurnErrorHandler, turnErrorHandler } from './adapter.js';
 import { ResellerBot } from './bot.js';
@@ -143,15 +143,20 @@ export function createApp(config: Config, logger = createLogger(config.LOG_LEVEL
       const port = (server.address() as { port: number }).port;
       logger.info({ port, localMode, dataDir, store: stores.kind }, 'listening');
       for (const f of built) f.start?.();
-      // The quote dialogs' number and date models take seconds to build (French: ~8 s of CPU, two
-      // regular expressions of 120k characters that V8 compiles on the main thread): warm them
-      // after listening, model by model, only while no request is in flight, and say ready after.
-      // Built lazily during traffic instead, they blocked the process for seconds mid-conversation,
-      // long enough for idle keep-alive connections to be reset under the clients (measured).
-      void warmUpRecognizers(quiet).then(
-        () => (readiness.checks.languageModels = true),
-        (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed'),
-      );
+      // The quote dialogs' number and date models take up to a second each to build and compile
+      // (V8 compiles their large regular expressions on the main thread), so they are warmed after
+      // listening, model by model. Ready once the default language's are warm: every turn can be
+      // answered from then on (a model not yet warm is built when first asked). The other
+      // languages follow in the background, only while no request is in flight. Built lazily
+      // during traffic instead, all of them at once blocked the process for seconds, long enough
+      // for idle keep-alive connections to be reset under the clients (measured).
+      const warmFailed = (err: Error) => logger.error({ err: { message: err.message } }, 'language model warm-up failed');
+      void warmUpLanguage(config.DEFAULT_LOCALE)
+        .then(() => {
+          readiness.checks.languageModels = true;
+          return warmUpRecognizers(quiet);
+        })
+        .catch(warmFailed);
       return port;
     },
     async close() {

@@ -8,7 +8,7 @@ export { loadFaqEntries, FaqDataError, DEFAULT_FAQ_DIR } from './faqLoader.js';
 export type { FaqCandidate, FaqDecision, FaqEngine, FaqEngineOptions, OutOfScopeExamples, RankingFaqEngine } from './faqEngine.js';
 export { createFaqEngine, loadOutOfScopeExamples } from './faqEngine.js';
 export type { DecisionModel, RankTuning, Ranking, TopicFeatures } from './faqDecision.js';
-export { confidence, decideFromRanking, DECISION_MODEL_PATH, featureVector, FEATURE_NAMES, loadDecisionModel } from './faqDecision.js';
+export { confidence, decideFromRanking, roundedConfidence, DECISION_MODEL_PATH, featureVector, FEATURE_NAMES, loadDecisionModel } from './faqDecision.js';
 
 import { createFaqEngine, type FaqEngine } from './faqEngine.js';
 import { loadFaqEntries } from './faqLoader.js';

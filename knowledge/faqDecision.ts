@@ -143,6 +143,11 @@ function agreement(r: Ranking, id: string): number {
   return agree / signals.length;
 }
 
+/** Probability that the best topic answers the question, rounded as the decision reports it. */
+export function roundedConfidence(r: Ranking, m: DecisionModel): number {
+  return round(confidence(r, m));
+}
+
 /** Probability that the best topic answers the question. */
 export function confidence(r: Ranking, m: DecisionModel): number {
   const x = featureVector(r);
@@ -164,21 +169,33 @@ const SHORT_MIN_KNOWN_SHARE = 0.45;
  * "10 George Street, Sydney NSW 2000"): never an answer, however one known word scores.
  */
 const MIN_KNOWN_SHARE = 0.3;
+/**
+ * A bare keyword the knowledge base knows ("licence", "许可证"): many topics share it, so it
+ * scores low everywhere, but the user plainly wants one of them; ask rather than decline. The
+ * evaluation files have no such questions, so the fitted clarify floor cannot see them.
+ */
+function isKeyword(r: Ranking, best: number): boolean {
+  return r.length <= SHORT_QUESTION_TERMS && r.knownShare >= 0.9 && r.outOfScopeWords === 0 && r.oosScore <= best;
+}
+
 /** Below this even a clarification has nothing to go on ("une bonne recette de crêpes ?"). */
 const CLARIFY_MIN_KNOWN_SHARE = 0.2;
 
-/** Answer when confident, ask between the close topics when something is close, else decline. */
-export function decideFromRanking(r: Ranking, m: DecisionModel): FaqDecision {
+/**
+ * Answer when confident, ask between the close topics when something is close, else decline.
+ * `p` is the model's confidence for this ranking: calibration passes it in, computed once, while
+ * it scans thresholds (the confidence does not depend on them).
+ */
+export function decideFromRanking(r: Ranking, m: DecisionModel, p = round(confidence(r, m))): FaqDecision {
   const first = r.ranked[0];
   if (!first) return { kind: 'none', candidates: [], confidence: 0 };
   const candidates = r.ranked.slice(0, 3);
-  const p = round(confidence(r, m));
   // The out-of-scope examples, scored like a topic, beat the best topic: decline.
   if (r.oosScore - first.score > m.oosLead) return { kind: 'none', candidates, confidence: p };
   const grounded = r.knownShare >= MIN_KNOWN_SHARE && (r.length > SHORT_QUESTION_TERMS || r.knownShare >= SHORT_MIN_KNOWN_SHARE);
   if (grounded && p >= (m.answerAtByLang?.[r.lang] ?? m.answerAt)) return { kind: 'answer', id: first.id, candidates, confidence: p };
   // Mostly unknown words ("une bonne recette de crêpes"): nothing to ask about either.
-  if (first.score < m.clarifyAt || r.oosScore > first.score + m.clarifyOosLead || r.knownShare < CLARIFY_MIN_KNOWN_SHARE) {
+  if ((first.score < m.clarifyAt && !isKeyword(r, first.score)) || r.oosScore > first.score + m.clarifyOosLead || r.knownShare < CLARIFY_MIN_KNOWN_SHARE) {
     return { kind: 'none', candidates, confidence: p };
   }
   const close = r.ranked.filter((c) => c.score >= first.score - m.clarifyWindow).slice(0, 3);

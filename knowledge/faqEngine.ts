@@ -9,6 +9,7 @@ import { buildFaqIndex, type OutOfScopeExamples } from './faqIndex.js';
 import type { FacetDimension, FaqEntry } from './faqSchema.js';
 import { LANGS, type Lang } from './lang.js';
 import { TextAnalyzer } from './search/analyzer.js';
+import { DocSet } from './search/bm25.js';
 import { QueryVector } from './search/vectors.js';
 
 export type { FaqCandidate, FaqDecision } from './faqDecision.js';
@@ -44,6 +45,7 @@ export interface FaqEngineOptions {
 const VOTE_K = 5;
 /** How much the earlier question counts when a follow-up is read with it. */
 const FOLLOW_UP_CONTEXT_WEIGHT = 0.8;
+const NO_DOCS = new DocSet(new Int32Array(0));
 /** idf from which a word counts as distinctive (found in at most about a quarter of the topics). */
 const STRONG_IDF = 1.2;
 
@@ -108,7 +110,10 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
     let known = 0;
     let all = 0;
     let length = 0;
-    const strongTerms: string[] = [];
+    const strongTerms: DocSet[] = [];
+    // The question's own words with the topics that contain them, looked up once: coverage and
+    // strong hits test each of the ranked topics against every one of them.
+    const coverTerms: { w: number; docs: DocSet }[] = [];
     const queryFacets = new Map<FacetDimension, Set<string>>();
     let outOfScopeWords = 0;
     for (const [term, w] of weights) {
@@ -126,7 +131,9 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
       const isKnown = bm25.has(term);
       all += isKnown ? w : w / tuning.unknownIdfFactor;
       if (isKnown) known += w;
-      if (!term.startsWith('~') && bm25.idf(term) >= STRONG_IDF) strongTerms.push(term);
+      const docs = bm25.docsOf(term);
+      if (docs) coverTerms.push({ w, docs });
+      if (!term.startsWith('~') && bm25.idf(term) >= STRONG_IDF) strongTerms.push(docs ?? NO_DOCS);
     }
     if (queryMass === 0) return empty;
 
@@ -152,9 +159,9 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
       const chars = (isOos ? index.gramOutOfScope : index.gramExamples).nearest(isOos ? 0 : doc);
       if (isOos) oosNearest = { words: words.best, grams: chars.best };
       let covered = 0;
-      for (const [term, w] of weights) if (!analyzer.isNeutral(term) && bm25.contains(term, doc)) covered += w;
+      for (const { w, docs } of coverTerms) if (docs.includesDoc(doc)) covered += w;
       let strongHits = 0;
-      for (const term of strongTerms) if (bm25.contains(term, doc)) strongHits++;
+      for (const docs of strongTerms) if (docs.includesDoc(doc)) strongHits++;
       const f: TopicFeatures = {
         near: blendNearest(words, tuning.secondShare),
         gram: blendNearest(chars, tuning.secondShare),

@@ -70,7 +70,11 @@ export function buildFaqIndex(
   const oosGrams = oosTexts.map(({ text }) => analyzer.grams(text));
   const bm25 = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
 
-  const idf = (term: string): number => bm25.idf(term) * (bm25.has(term) ? 1 : tuning.unknownIdfFactor);
+  // Glossary words are known words even when no example uses them: "liste" (of "liste de prix")
+  // was "corrected" to the example word "listed", and the phrase never matched.
+  for (const term of analyzer.latinGlossaryTerms()) for (const lang of ['fr', 'en'] as const) analyzer.tokens(term, lang, collect);
+  const unknownIdf = bm25.unseenIdf() * tuning.unknownIdfFactor;
+  const idf = (term: string): number => bm25.knownIdf(term) ?? unknownIdf;
   const termIds = new TermIds();
   const typos = new TypoCorrector(surfaces);
 
@@ -98,8 +102,26 @@ export function buildFaqIndex(
     gramIds,
     gramIdf,
     facets: entries.map((entry) => new Map(Object.entries(entry.facets ?? {}).map(([dim, values]) => [dim as FacetDimension, new Set(values)]))),
-    fix: { fix: (bare) => (surfaces.has(bare) ? undefined : typos.correct(bare)) },
+    fix: { fix: memoFix((bare) => (surfaces.has(bare) ? undefined : typos.correct(bare))) },
     idf,
+  };
+}
+
+/**
+ * Typo lookups remembered (bounded, like the stemmer caches): an unknown word costs one
+ * deletion per letter and a map lookup each, and the same unknown words (names, chat words)
+ * come back in question after question.
+ */
+function memoFix(fix: (bare: string) => string | undefined, max = 20_000): (bare: string) => string | undefined {
+  const cache = new Map<string, string | null>();
+  return (bare) => {
+    let value = cache.get(bare);
+    if (value === undefined) {
+      value = fix(bare) ?? null;
+      if (cache.size >= max) cache.clear();
+      cache.set(bare, value);
+    }
+    return value ?? undefined;
   };
 }
 

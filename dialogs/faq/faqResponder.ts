@@ -64,6 +64,16 @@ type Plan =
   | { kind: 'count'; entryId: string; count: string }
   | { kind: 'decision'; decision: Exclude<FaqDecision, { kind: 'answer' }> };
 
+/** The plan made for this turn's message (FaqResponder.planOnce). */
+const PLANNED = Symbol('faqPlan');
+interface PlannedTurn {
+  text: string;
+  lang: Lang;
+  last: FaqConversation['last'];
+  turn: number | undefined;
+  plan: Plan;
+}
+
 /**
  * The FAQ in the conversation: answers with follow-up and feedback buttons,
  * "did you mean" buttons when topics are close, a plain "no answer" otherwise,
@@ -103,7 +113,7 @@ export class FaqResponder implements FreeTextResponder {
     }
     const talk = smallTalkOf(text);
     if (talk) return this.smallTalk(context, talk, memory).then(() => true);
-    const plan = this.plan(text, turnInfo(context).lang, memory);
+    const plan = this.planOnce(context, text, turnInfo(context).lang, memory);
     if (plan.kind === 'decision') return false;
     // A follow-up is the FAQ's even when not worded as a question; anything else worded as a
     // request ("je voudrais un devis…") goes to the dialogs first.
@@ -121,7 +131,7 @@ export class FaqResponder implements FreeTextResponder {
     const memory = await this.countTurn(context);
     const talk = smallTalkOf(text);
     if (talk) return this.smallTalk(context, talk, memory);
-    const plan = this.plan(text, lang, memory);
+    const plan = this.planOnce(context, text, lang, memory);
     if (plan.kind !== 'decision') return this.carryOut(context, text, plan);
     const decision = this.reconsider(plan.decision, text, lang);
     // A request to be erased that was not understood ("je veux que vous effaciez tout ça") is
@@ -262,6 +272,19 @@ export class FaqResponder implements FreeTextResponder {
       memory.counted = key;
     }
     return memory;
+  }
+
+  /**
+   * The plan of this turn's message: a message the router passes twice (first as a possible
+   * request, then as a question) is read once. Only reused while what it was made from — the
+   * text, the language and the conversation's last answer and turn count — is unchanged.
+   */
+  private planOnce(context: TurnContext, text: string, lang: Lang, memory: FaqConversation): Plan {
+    const made = context.turnState.get(PLANNED) as PlannedTurn | undefined;
+    if (made && made.text === text && made.lang === lang && made.last === memory.last && made.turn === memory.turn) return made.plan;
+    const plan = this.plan(text, lang, memory);
+    context.turnState.set(PLANNED, { text, lang, last: memory.last, turn: memory.turn, plan } satisfies PlannedTurn);
+    return plan;
   }
 
   /**

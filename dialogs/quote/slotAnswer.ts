@@ -104,6 +104,8 @@ function nameBesideEmail(draft: QuoteDraft, slot: SlotName, text: string, lang: 
   const at = text.toLowerCase().indexOf(email.toLowerCase());
   const rest = at < 0 ? text : `${text.slice(0, at)} , ${text.slice(at + email.length)}`;
   for (const part of rest.split(/[,;|/()（），；、\n]+|\s[-–—]\s/u)) {
+    // "…, not Contoso's", "pas Dupont", "不是王芳": the old value of a correction, nobody's name.
+    if (/^\s*(?:(?:not|pas|non|and not|et non)(?:\s|$)|不是|而不是)/iu.test(part)) continue;
     const value = stripIntro(part, lang);
     const full = /\p{Script=Han}/u.test(value) || value.split(/\s+/u).length >= 2;
     const name = full ? validateSlot(nameSlot, value, lang) : undefined;

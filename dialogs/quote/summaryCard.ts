@@ -61,7 +61,8 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
       return formatDate(lang, String(value));
     case 'sen': {
       // "SEN-L3301987 (Jira), SEN-L3301988 (Confluence)" once the user said which is which.
-      const paired = Object.fromEntries(draftItems(draft).filter((i) => i.sen).map((i) => [i.sen!, getProduct(i.product)?.name ?? i.product]));
+      const items = draftItems(draft);
+      const paired = items.length < 2 ? {} : Object.fromEntries(items.filter((i) => i.sen).map((i) => [i.sen!, getProduct(i.product)?.name ?? i.product]));
       return (value as string[]).map((sen) => (paired[sen] ? (lang === 'zh' ? `${sen}（${paired[sen]}）` : `${sen} (${paired[sen]})`) : sen)).join(lang === 'zh' ? '、' : ', ');
     }
     default:

@@ -3,7 +3,7 @@ import { findEditions } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
-import { isPlausibleOrganization, isPlausiblePersonName } from './plausible.js';
+import { isPlausibleOrganization, isPlausiblePersonName, sentenceWordCount } from './plausible.js';
 
 /**
  * Names and companies said after a role word in a free sentence: "moi c'est Julien Moreau de
@@ -184,11 +184,15 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       if (!span || taken(span)) continue;
       const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
       if (!value) continue;
-      const plausible = kind === 'person' ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
+      // "the client name is Contoso Ltd": a legal form makes it the party's organisation, not a person.
+      const company = kind === 'person' && hasLegalForm(value);
+      const target = company ? ORGANISATION_OF[slot] : slot;
+      if (!target) continue;
+      const plausible = kind === 'person' && !company ? isPlausiblePersonName(value, lang) : isPlausibleOrganization(value, lang);
       // In a free sentence a Latin name or company is capitalised ("contact technique Pierre Martin"):
       // "c'est quoi le délai" names nobody.
       const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
-      if (plausible && shaped) found.push({ slot, value, start: at.start, end: span.end, ...(generic && { generic }) });
+      if (plausible && shaped) found.push({ slot: target, value, start: at.start, end: span.end, ...(generic && { generic }) });
     }
   }
   // "我是上海云桥的张伟": the part before 的 is the reseller's company.
@@ -222,8 +226,24 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       }
       break;
     }
+    // "I'm Ann Lee, Acme Resell, ann@…", "我叫陈静，深圳蓝海软件，chenjing@…": in a comma list between
+    // the reseller's name and an email (or the end), their company.
+    const listed = found.some((f) => f.slot === 'resellerCompany') ? null : COMMA_COMPANY.exec(text.slice(reseller.end));
+    const value = listed?.[1]?.trim();
+    if (listed && value && isListedCompany(value, lang)) {
+      const start = reseller.end + listed.index + listed[0].indexOf(listed[1]!);
+      found.push({ slot: 'resellerCompany', value, start, end: start + listed[1]!.trimEnd().length });
+    }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** ", Acme Resell, ann@…" / "，深圳蓝海软件，chenjing@…" / ", Acme Resell." right after a name. */
+const COMMA_COMPANY = /^\s*[,，]\s*([^,，;；。.!?！？@()（）\n]{2,60}?)\s*(?:[,，]\s*(?=[^\s@,，]{1,64}@)|[.。!！]?\s*$)/u;
+
+function isListedCompany(value: string, lang: Lang): boolean {
+  if (!isPlausibleOrganization(value, lang) || findProducts(value).length > 0 || sentenceWordCount(value) > 0) return false;
+  return HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && value.split(/\s+/u).length <= 6);
 }
 
 /**
@@ -235,8 +255,17 @@ function companyOnly(value: string): string {
   const stop = words.findIndex((w, i) => i > 0 && (findEditions(w, 'cloud').length > 0 || findProducts(w).length > 0));
   const kept = stop < 0 ? [...words] : words.slice(0, stop);
   while (kept.length > 1 && /^(?:de|du|des|d'|of|from|the|a|à|au|et|and|en|to|sur|on)$/iu.test(kept.at(-1)!)) kept.pop();
-  return kept.join(' ');
+  // "our client Contoso's Jira": the possessive is not part of the name.
+  return kept.join(' ').replace(/(?<=\p{L})['’]s$/u, '');
 }
+
+/** The organisation of the party a person slot belongs to ("Contoso Ltd" said as the client's name). */
+export const ORGANISATION_OF: Partial<Record<SlotName, SlotName>> = { endUserName: 'endUserOrganization', resellerName: 'resellerCompany' };
+
+/** Legal forms that end a company's name, never a person's: "Contoso Ltd", "Dupont SAS", "云图科技有限公司". */
+// Case matters: "Dupont SA" is a company, "Lisa Sa" a person.
+const LEGAL_FORM = /(?:^|\s)(?:Ltd|LTD|ltd|Inc|INC|inc|Corp|CORP|LLC|llc|PLC|Plc|GmbH|GMBH|AG|SA|SAS|SARL|SASU|BV|NV|Pty|PTY|Pvt|SRL|SpA|Oy|AB|KK)\.?$|(?:有限公司|公司|集团|科技)$/u;
+export const hasLegalForm = (value: string): boolean => LEGAL_FORM.test(value.trim());
 
 /** Slot of the email for each name slot: an email right after a name is that person's. */
 export const EMAIL_OF_PERSON: Record<PersonSlot, SlotName> = {

@@ -47,6 +47,8 @@ const firstAt = (folded: string, words: readonly string[]): number =>
 function detectAction(text: string, folded: string, lang: Lang): QuoteAction | undefined {
   const w = quoteIntentWords();
   if (said(folded, allLangs(w.coterm, lang))) return 'coterm';
+  // "align SEN-A… and SEN-B… to 31 Dec 2027": aligning two licences is a co-term.
+  if (findSens(text).length >= 2 && said(folded, allLangs(w.cotermWithSens, lang))) return 'coterm';
   const actions: Array<[QuoteAction, number]> = [
     ['upgrade', firstAt(folded, allLangs(w.upgrade, lang))],
     ['renewal', firstAt(folded, allLangs(w.renewal, lang))],

@@ -1,13 +1,13 @@
 import type { ModelResult } from '@microsoft/recognizers-text';
-import * as Recognizers from '@microsoft/recognizers-text-suite';
-import { CULTURE, LANGS, type Lang } from '../../knowledge/lang.js';
+import { LANGS, type Lang } from '../../knowledge/lang.js';
+import { booleanModel, dateModel, emailModel, numberModel } from './recognizerModels.js';
 import { blankLongDigitRuns, dateWindow, leadingWindows, type TextWindow } from './recognizerWindows.js';
 
 /**
- * Thin wrappers around @microsoft/recognizers-text-suite in the user's culture. The French
- * models take ~5–8 s to build on first use, so the server calls warmUpRecognizers() after it
- * starts listening (and says ready once they are warm), and the date model only runs when a
- * date is expected.
+ * Thin wrappers around the recognizers-text models in the user's culture (recognizerModels.ts:
+ * each built once, on first use). The models take up to a second to build and compile, so the
+ * server calls warmUpRecognizers() after it starts listening, in the background, and the date
+ * model only runs when a date is expected.
  *
  * The models are super-linear on long or repetitive text, so each wrapper hands them bounded
  * windows (recognizerWindows.ts): numbers read the first 400 characters, 200 at a time; a
@@ -59,7 +59,7 @@ function inWindows(windows: TextWindow[], recognize: (text: string) => ModelResu
 export function recognizeNumbers(text: string, lang: Lang): Found<number>[] {
   return copies(
     recentNumbers.get(`${lang}\u0000${text}`, () =>
-      inWindows(leadingWindows(blankLongDigitRuns(text), NUMBER_WINDOW, NUMBER_BUDGET), (t) => Recognizers.recognizeNumber(t, CULTURE[lang]))
+      inWindows(leadingWindows(blankLongDigitRuns(text), NUMBER_WINDOW, NUMBER_BUDGET), (t) => numberModel(lang).parse(t))
         .map((r) => ({ value: Number((r.resolution as { value?: string } | null)?.value), start: r.start, end: r.end + 1 }))
         .filter((r) => Number.isFinite(r.value)),
     ),
@@ -68,14 +68,14 @@ export function recognizeNumbers(text: string, lang: Lang): Found<number>[] {
 
 export function recognizeBooleanAnswer(text: string, lang: Lang): boolean | undefined {
   const [head] = leadingWindows(text, BOOLEAN_BUDGET, BOOLEAN_BUDGET);
-  const [first] = head ? Recognizers.recognizeBoolean(head.text, CULTURE[lang]) : [];
+  const [first] = head ? booleanModel(lang).parse(head.text) : [];
   const value = (first?.resolution as { value?: unknown } | null | undefined)?.value;
   return typeof value === 'boolean' ? value : undefined;
 }
 
 /** The email model is English-only in 1.3.1 but reads addresses inside French or Chinese text. */
 export function recognizeEmails(text: string): Found<string>[] {
-  return inWindows(leadingWindows(text, EMAIL_WINDOW, EMAIL_BUDGET), (t) => Recognizers.recognizeEmail(t, CULTURE.en)).map((r) => ({
+  return inWindows(leadingWindows(text, EMAIL_WINDOW, EMAIL_BUDGET), (t) => emailModel().parse(t)).map((r) => ({
     value: String((r.resolution as { value?: string } | null)?.value ?? r.text),
     start: r.start,
     end: r.end + 1,
@@ -104,7 +104,7 @@ export function recognizeDates(text: string, lang: Lang, now: Date): Found<DateV
   // a name or a SEN) usually come down to the same window. Keyed to the minute: two calls of one
   // turn pass two `new Date()`s a few ms apart.
   const found = recentDates.get(`${lang}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${window.text}`, () =>
-    Recognizers.recognizeDateTime(window.text, CULTURE[lang], undefined, now).map((r) => ({
+    dateModel(lang).parse(window.text, now).map((r) => ({
       // Some expressions ("en mars", "fin juin 2027 mars") resolve to null in 1.3.1: no date, not a crash.
       value: ((r.resolution as { values?: DateValue[] } | null)?.values ?? []).slice(),
       start: r.start,

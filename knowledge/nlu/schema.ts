@@ -66,6 +66,7 @@ export const quoteIntentSchema = z.object({
   quoteFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   wantProduct: perLang(words),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
+  cotermWithSens: perLang(words),
 });
 
 export const paymentSchema = z.object({

@@ -164,6 +164,11 @@ export class TextAnalyzer {
     return bag;
   }
 
+  /** Every Latin-script glossary term, for the vocabulary a typo may be corrected to (and never from). */
+  latinGlossaryTerms(): string[] {
+    return this.res.glossary.flatMap((c) => Object.values(c.terms).flat()).filter((t): t is string => !!t && !/\p{Script=Han}/u.test(t));
+  }
+
   /** The facet a term stands for, if any. */
   facetOf(term: string): [string, string] | undefined {
     return this.facets.get(term);

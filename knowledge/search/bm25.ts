@@ -63,6 +63,16 @@ export class Bm25Index {
     return this.idfs.get(term) ?? idfFor(this.docCount, 0);
   }
 
+  /** idf of a term seen in no document. */
+  unseenIdf(): number {
+    return idfFor(this.docCount, 0);
+  }
+
+  /** idf of a term the index holds, else undefined (one lookup for idf and has together). */
+  knownIdf(term: string): number | undefined {
+    return this.idfs.get(term);
+  }
+
   has(term: string): boolean {
     return this.postings.has(term);
   }
@@ -75,18 +85,13 @@ export class Bm25Index {
 
   /** Whether `doc` contains `term` (binary search: postings are in document order). */
   contains(term: string, doc: number): boolean {
+    return this.docsOf(term)?.includesDoc(doc) ?? false;
+  }
+
+  /** The documents that contain `term`, for a query that tests many documents against it. */
+  docsOf(term: string): DocSet | undefined {
     const docs = this.postings.get(term)?.docs;
-    if (!docs) return false;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const value = docs[mid]!;
-      if (value === doc) return true;
-      if (value < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return docs ? new DocSet(docs) : undefined;
   }
 
   /**
@@ -121,6 +126,25 @@ export class Bm25Index {
       }
     }
     return best.sort((a, b) => b[1] - a[1]);
+  }
+}
+
+/** A term's documents, in document order. */
+export class DocSet {
+  constructor(private readonly docs: Int32Array) {}
+
+  includesDoc(doc: number): boolean {
+    const docs = this.docs;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = docs[mid]!;
+      if (value === doc) return true;
+      if (value < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }
 

@@ -62,13 +62,19 @@ export class ExampleMatrix {
 
   /** Computes the query's dot product with every example; `nearest` and `nearestK` read them. */
   load(query: QueryVector): void {
-    this.dots.fill(0);
+    const { dots, termStart, rows, weights } = this;
+    dots.fill(0);
     this.queryNorm = query.norm;
-    const termCount = this.termStart.length - 1;
-    query.forEachLoaded((id, w) => {
-      if (id >= termCount) return;
-      for (let i = this.termStart[id]!; i < this.termStart[id + 1]!; i++) this.dots[this.rows[i]!]! += w * this.weights[i]!;
-    });
+    const termCount = termStart.length - 1;
+    const ids = query.loadedIds();
+    const values = query.values();
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (id >= termCount) continue;
+      const w = values[id]!;
+      const end = termStart[id + 1]!;
+      for (let i = termStart[id]!; i < end; i++) dots[rows[i]!]! += w * weights[i]!;
+    }
   }
 
   private cosine(row: number): number {

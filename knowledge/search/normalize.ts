@@ -7,8 +7,13 @@ export function normalizeText(text: string): string {
 
 /** Removes diacritics (é→e, ç→c); Han characters have no decomposition so they pass through. */
 export function foldAccents(word: string): string {
+  // Most words are plain ASCII, which NFD leaves alone: the test is far cheaper than NFD and
+  // the two replaces, which ran for every word of a question several times (7 % of its time).
+  if (ASCII.test(word)) return word;
   return word.normalize('NFD').replace(/\p{M}+/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 export type Run = { script: 'han' | 'latin'; text: string };
 

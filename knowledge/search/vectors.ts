@@ -45,9 +45,14 @@ export class QueryVector {
     this.norm = Math.sqrt(sum);
   }
 
-  /** Calls `fn` with the id and weight of every loaded term the index knows. */
-  forEachLoaded(fn: (id: number, weight: number) => void): void {
-    for (const id of this.loaded) fn(id, this.dense[id]!);
+  /** Ids of the loaded terms the index knows (read-only view for the example matrices). */
+  loadedIds(): readonly number[] {
+    return this.loaded;
+  }
+
+  /** Weight by term id (0 for terms not loaded). */
+  values(): Float64Array {
+    return this.dense;
   }
 
   clear(): void {

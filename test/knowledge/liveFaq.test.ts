@@ -115,7 +115,8 @@ describe('knowledge/liveFaq learned examples: a question an author decided on, a
   });
 
   it('declines a near paraphrase of a question marked out of scope', () => {
-    const text = 'is your office closed on public holidays?';
+    // ("…closed on public holidays?" is now declined by the shipped engine alone.)
+    const text = 'is your office shut on public holidays?';
     assert.notEqual(shipped.decide(text, 'en').kind, 'none', 'the shipped engine alone does not decline it');
     assert.equal(live.decide(text, 'en').kind, 'none');
   });

@@ -194,3 +194,35 @@ describe('opening sentence: co-term target and each licence current end date', (
     });
   }
 });
+
+describe('opening sentence: second round of tester wordings', () => {
+  const cases: Array<[Lang, string, QuoteKind, Record<string, unknown>]> = [
+    ['en', 'align SEN-L3333333 and SEN-L4444444 to 31 Dec 2027', 'coterm', { sen: ['SEN-L3333333', 'SEN-L4444444'], targetDate: '2027-12-31' }],
+    ['fr', 'aligner SEN-L3333333 et SEN-L4444444 sur le 31 décembre 2027', 'coterm', { sen: ['SEN-L3333333', 'SEN-L4444444'], targetDate: '2027-12-31' }],
+    ['zh', '把SEN-L3333333和SEN-L4444444对齐，2027年12月31日', 'coterm', { sen: ['SEN-L3333333', 'SEN-L4444444'], targetDate: '2027-12-31' }],
+    ['en', 'Hi, this is Priya Nair from CloudWorks. Customer Redwood Bakery has no Atlassian site yet; they need Confluence for 50 users', 'cloud-new', { resellerName: 'Priya Nair', resellerCompany: 'CloudWorks', endUserOrganization: 'Redwood Bakery' }],
+    ['fr', 'devis Jira cloud, client Boulangerie Paul, 50 utilisateurs, pas encore de site', 'cloud-new', { endUserOrganization: 'Boulangerie Paul' }],
+    ['zh', '你好我是深圳云帆的陈静客户是广州美达贸易没有云站点要Confluence标准版100人', 'cloud-new', { resellerName: '陈静', resellerCompany: '深圳云帆', endUserOrganization: '广州美达贸易', edition: 'standard' }],
+  ];
+  for (const [lang, text, kind, slots] of cases) {
+    it(`${lang}: "${text}"`, () => {
+      const request = open(text, lang);
+      assert.equal(request?.kind, kind, JSON.stringify(request));
+      for (const [slot, value] of Object.entries(slots)) assert.deepEqual((request.slots as Record<string, unknown>)[slot], value, slot);
+    });
+  }
+});
+
+describe('opening sentence: a deadline date is no co-term date', () => {
+  for (const [lang, text] of [
+    ['fr', 'il nous faut un devis Jira cloud 100 utilisateurs pour le 15 janvier'],
+    ['en', 'quote Jira Data Center 500 users, 2 years, due 15/01/2027'],
+    ['zh', '报价 Jira 云 100人 2027年1月15日前'],
+  ] as const) {
+    it(`${lang}: "${text}"`, () => {
+      const request = open(text, lang);
+      assert.equal(request?.slots?.targetDate, undefined);
+      assert.ok(factsOf(request).some((f) => f.key === 'deadline'));
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import './warmUp.js';
-import * as Recognizers from '@microsoft/recognizers-text-suite';
+import { booleanModel, dateModel, numberModel } from '../../dialogs/validators/recognizerModels.js';
 import { findUserCounts } from '../../dialogs/validators/userCount.js';
 import { findDate } from '../../dialogs/validators/targetDate.js';
 import { validateSen } from '../../dialogs/validators/sen.js';
@@ -11,6 +11,13 @@ import { validateYesNo } from '../../dialogs/validators/yesNo.js';
  * has it (so we notice when an upgrade fixes it), then that our supplement covers it.
  */
 const now = new Date('2026-11-22T10:00:00Z');
+/** The library as the bot reads with it: the models of recognizerModels.ts (what the suite's functions build). */
+const LANG: Record<string, 'en' | 'fr' | 'zh'> = { 'en-us': 'en', 'fr-fr': 'fr', 'zh-cn': 'zh' };
+const Recognizers = {
+  recognizeNumber: (text: string, culture: string) => numberModel(LANG[culture]!).parse(text),
+  recognizeBoolean: (text: string, culture: string) => booleanModel(LANG[culture]!).parse(text),
+  recognizeDateTime: (text: string, culture: string, _options: undefined, reference: Date) => dateModel(LANG[culture]!).parse(text, reference),
+};
 const raw = (text: string, culture: string) => Recognizers.recognizeNumber(text, culture).map((r) => Number((r.resolution as { value: string }).value));
 const counts = (text: string, lang: 'en' | 'fr' | 'zh') => findUserCounts(text, lang).map((c) => c.value);
 

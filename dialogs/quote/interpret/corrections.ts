@@ -20,7 +20,7 @@ import {
   withoutListMarkers,
   type Message,
 } from '../../validators/index.js';
-import { EMAIL_OF_PERSON, findPeople, findSelfReferences, isPersonSlot, type PersonSlot } from '../../validators/people.js';
+import { EMAIL_OF_PERSON, findPeople, findSelfReferences, hasLegalForm, isPersonSlot, ORGANISATION_OF, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
 import { editionsPerProduct, sensPerProduct } from '../orderItems.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
@@ -274,8 +274,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   for (const email of fresh) {
     // "I'm the reseller: Carla Mendes, carla@…": an email right after a named person is theirs.
     const at = input.toLowerCase().indexOf(email);
-    const owner = people.find((p) => isPersonSlot(p.slot) && at - p.end >= 0 && at - p.end <= 4);
-    const role = (owner && EMAIL_OF_PERSON[owner.slot as PersonSlot]) ?? emailRoleBefore(folded, folded.indexOf(email));
+    // "我叫陈静，深圳蓝海软件，chenjing@…": the reseller's company stands for the reseller.
+    const owner = people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && at - p.end >= 0 && at - p.end <= 4);
+    const ownerEmail = owner && (isPersonSlot(owner.slot) ? EMAIL_OF_PERSON[owner.slot as PersonSlot] : 'resellerEmail');
+    const role = ownerEmail ?? emailRoleBefore(folded, folded.indexOf(email));
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
     // At an email prompt an email without a role word is that prompt's answer, not a correction.
     const fallback = hasStrongMarker(folded, lang) && !EMAIL_SLOTS.includes(asked) ? lastOf(draft, EMAIL_SLOTS) : undefined;
@@ -313,7 +315,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  const labelled = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
+  const organisation = labelled && hasLegalForm(labelled.value) ? ORGANISATION_OF[labelled.slot] : undefined;
+  const named = labelled && organisation && allowed.has(organisation) ? { ...labelled, slot: organisation } : labelled;
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
   const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {

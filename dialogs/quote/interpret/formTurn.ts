@@ -452,6 +452,9 @@ function aboutField(turn: FormTurn, input: string): FormReading | undefined {
   const best = Math.max(...scored.map((f) => f.score));
   // The field asked wins a tie: "the address?" at the address prompt is about that address.
   const field = scored.find((f) => f.slot === turn.asked && f.score === best)?.slot ?? scored.find((f) => f.score === best)!.slot;
+  // "where do I download the licence key?" shares one word with "licensee organisation": a single
+  // weak match on another field is no question about it; the FAQ (or its likeliest topic) answers.
+  if (field !== turn.asked && best <= 1) return { type: 'question', ...faqOf(turn, input) };
   return { type: 'question', about: 'field', ...(field !== turn.asked && { field }) };
 }
 

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import type { Lang } from '../../knowledge/lang.js';
+import { startBot, type TestBot } from '../support/botServer.js';
+import { Chat, CHANNELS, fillByPrompts, LOCALES, newConversation, STAFF_KEY, staffGet, textsOf } from './support.js';
+
+/** Through the HTTP server: "I'm Ann Lee, Acme Resell, ann@…" in the opening is said back and filed whole, never asked again. */
+
+const CASES: Record<Lang, { open: string; company: string; email: string; answers: Record<string, string> }> = {
+  en: {
+    open: "I need a DC renewal quote for Jira, SEN-L2223340. I'm Ann Lee, Acme Resell, ann@acmeresell.com",
+    company: 'Acme Resell',
+    email: 'ann@acmeresell.com',
+    answers: { technicalContactEmail: 'it@contoso.com', endUserName: 'Dana Fox', endUserEmail: 'dana@contoso.com', confirm: 'Confirm' },
+  },
+  fr: {
+    open: "Bonjour, moi c'est Julien Moreau, Sogetek, julien.moreau@sogetek.fr, je voudrais un devis de renouvellement Confluence Data Center SEN-L3301990",
+    company: 'Sogetek',
+    email: 'julien.moreau@sogetek.fr',
+    answers: { technicalContactEmail: 'it@baudin.fr', endUserName: 'Marc Baudin', endUserEmail: 'marc@baudin.fr', confirm: 'Confirmer' },
+  },
+  zh: {
+    open: '你好，我叫陈静，深圳蓝海软件，chenjing@lanhai-soft.com，要续订 Jira 数据中心 SEN-L2223341',
+    company: '深圳蓝海软件',
+    email: 'chenjing@lanhai-soft.com',
+    answers: { technicalContactEmail: 'it@xinhe.cn', endUserName: '刘洋', endUserEmail: 'liuyang@xinhe.cn', confirm: '确认' },
+  },
+};
+
+describe('Quote dialogs: name, company and email as a comma list', function () {
+  this.timeout(120_000);
+  let bot: TestBot;
+  before(async () => {
+    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
+  });
+  after(() => bot.close());
+
+  for (const channel of CHANNELS) {
+    for (const lang of ['fr', 'zh', 'en'] as const) {
+      const c = CASES[lang];
+      it(`${channel} ${lang}: said back, not asked again, filed`, async () => {
+        const chat = new Chat(bot, newConversation(`comma-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const opened = await chat.say(c.open);
+        assert.ok(textsOf(opened).includes(c.company), `said back: ${textsOf(opened)}`);
+        const run = await fillByPrompts(chat, opened, c.answers);
+        assert.ok(run.ref, `filed without asking for ${run.asked.at(-1)}: ${textsOf(run.last)}`);
+        assert.ok(!run.asked.includes('resellerEmail') && !run.asked.includes('resellerName'), run.asked.join(', '));
+        const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
+        assert.equal(body.resellerCompany, c.company);
+        assert.equal(body.resellerEmail, c.email);
+      });
+    }
+  }
+});

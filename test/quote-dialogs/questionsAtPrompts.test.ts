@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import type { Lang } from '../../knowledge/lang.js';
+import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
+import { Chat, CHANNELS, LOCALES, newConversation, STAFF_KEY, t, textsOf } from './support.js';
+
+/**
+ * A question at a prompt that shares one word with another field ("licence key" and "licensee
+ * organisation") is answered from the FAQ, not with that field's explanation; then the same prompt.
+ */
+
+const OPEN: Record<Lang, string> = {
+  fr: 'devis pour une nouvelle licence Jira Data Center, 500 utilisateurs, 1 an de maintenance',
+  zh: '我要报价：新的 Jira 数据中心许可证，500用户，维护1年',
+  en: 'I need a quote for a new Jira Data Center licence, 500 users, 1 year of maintenance',
+};
+const QUESTION: Record<Lang, string> = {
+  fr: 'au fait, où est-ce que je télécharge la clé de licence Data Center ?',
+  zh: '顺便问一下，数据中心的许可证密钥在哪里下载？',
+  en: 'by the way where do I download the licence key for Data Center?',
+};
+
+describe('Quote dialogs: a question sharing a word with another field', function () {
+  this.timeout(60_000);
+  let bot: TestBot;
+  before(async () => {
+    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
+  });
+  after(() => bot.close());
+
+  for (const channel of CHANNELS) {
+    for (const lang of ['fr', 'zh', 'en'] as const) {
+      it(`${channel} ${lang}: the FAQ answers, the prompt comes back`, async () => {
+        const chat = new Chat(bot, newConversation(`q-field-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const slot = lastSlot(await chat.say(OPEN[lang]));
+        assert.ok(slot);
+        const replies = await chat.say(QUESTION[lang]);
+        assert.equal(lastSlot(replies), slot, 'the same prompt again');
+        const explanation = t(lang)('quote:explain.endUserOrganization');
+        assert.ok(!textsOf(replies).includes(explanation.slice(0, 20)), `not the organisation's explanation: ${textsOf(replies)}`);
+        assert.match(textsOf(replies), /my\.atlassian\.com|Customers|客户|licen[cs]e/iu);
+      });
+    }
+  }
+});
