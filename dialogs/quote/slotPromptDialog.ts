@@ -166,9 +166,15 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   }
 
   /** The FAQ's answer when it is sure; otherwise what the field asked for means. */
-  private async answerQuestion(context: TurnContext, reading: { faqId?: string; about?: 'field'; field?: SlotName }, draft: QuoteDraft, asked: SlotName): Promise<void> {
+  private async answerQuestion(context: TurnContext, reading: { faqId?: string; about?: 'field'; field?: SlotName; fields?: SlotName[] }, draft: QuoteDraft, asked: SlotName): Promise<void> {
     const slot = reading.field ?? asked;
     const { t, lang } = turnInfo(context);
+    if (reading.fields) {
+      const kind = requireKind(draft);
+      const lines = reading.fields.map((f) => `**${t(labelKey(kind, f))}** : ${t(explainKey(kind, f), { tiers: tierList(draft) })}`);
+      await context.sendActivity(lines.map((l) => (lang === 'fr' ? l : l.replace(' : ', lang === 'zh' ? '：' : ': '))).join('\n\n'));
+      return;
+    }
     const entry = reading.faqId ? this.deps.faq?.entry(reading.faqId) : undefined;
     if (entry) {
       await context.sendActivity(entry[lang].answer);

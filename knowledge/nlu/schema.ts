@@ -136,6 +136,7 @@ export const formTurnsSchema = z.object({
   noteCues: perLang(words).extend({ $comment: z.string().optional() }),
   vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
   editAlone: perLang(words).extend({ $comment: z.string().optional() }),
+  difference: perLang(words).extend({ $comment: z.string().optional() }),
   openingWords: z.object({
     $comment: z.string().optional(),
     selfIntroAfter: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),

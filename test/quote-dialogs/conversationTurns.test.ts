@@ -181,4 +181,42 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.ok(textsOf(replies).includes(t(lang)('common:cancel.confirm')), textsOf(replies));
     });
   }
+
+  /** An address at the reseller's name prompt of a new Data Center licence. */
+  const ADDRESS: Record<Lang, { open: string; address: string; name: string }> = {
+    fr: { open: 'devis pour une nouvelle licence Jira Data Center, 1000 utilisateurs, 1 an de maintenance', address: '12 rue de la Paix, 75002 Paris', name: 'Hugo Lambert' },
+    zh: { open: '我要报价：新的Jira数据中心许可证，1000个用户，维护1年', address: '上海市浦东新区张江路88号', name: '周婷' },
+    en: { open: 'quote for a new Jira Data Center licence, 1000 users, 1 year of maintenance', address: '22 Pitt St, Sydney NSW 2000, Australia', name: 'Nina Patel' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    const a = ADDRESS[lang];
+    it(`${lang}: "${a.address}" at the name prompt is kept as the address, said back, and the name asked again`, async () => {
+      const chat = new Chat(bot, newConversation(`address-${lang}`), LOCALES[lang]);
+      const opened = await chat.say(a.open);
+      assert.equal(lastSlot(opened), 'resellerName', textsOf(opened));
+      const replies = await chat.say(a.address);
+      assert.equal(lastSlot(replies), 'resellerName', textsOf(replies));
+      assert.ok(textsOf(replies).includes(a.address), `said back: ${textsOf(replies)}`);
+      const next = await chat.say(a.name);
+      assert.notEqual(lastSlot(next), 'billingAddress', 'the address is not asked again');
+    });
+  }
+
+  const DIFFERENCE: Record<Lang, string> = {
+    fr: 'quelle est la différence entre le contact technique et le contact de facturation ?',
+    zh: '技术联系人和账单联系人有什么区别？',
+    en: "what's the difference between the technical contact and the billing contact?",
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: "${DIFFERENCE[lang]}" explains both fields, then the same prompt`, async () => {
+      const chat = new Chat(bot, newConversation(`difference-${lang}`), LOCALES[lang]);
+      const opened = await chat.say(ADDRESS[lang].open);
+      assert.equal(lastSlot(opened), 'resellerName', textsOf(opened));
+      const replies = await chat.say(DIFFERENCE[lang]);
+      assert.equal(lastSlot(replies), 'resellerName', textsOf(replies));
+      for (const slot of ['technicalContactName', 'resellerCompany']) {
+        assert.ok(textsOf(replies).includes(t(lang)(`quote:label.${slot}`)), `${slot} explained: ${textsOf(replies)}`);
+      }
+    });
+  }
 });

@@ -220,3 +220,40 @@ describe('under the summary: a SEN added, a field said wrong, a correction marke
     });
   }
 });
+
+describe('an address typed at a name prompt', () => {
+  const dcNewOrder = toDraft({ kind: 'dc-new', slots: { product: ['jira'], tier: 1000, maintenanceYears: 1 }, answered: ['product', 'tier', 'maintenanceYears'] });
+  const cases: Array<[Lang, QuoteDraft, SlotName, string]> = [
+    ['fr', dcNewOrder, 'resellerName', '12 rue de la Paix, 75002 Paris'],
+    ['en', cloudNew, 'resellerName', '22 Pitt St, Sydney NSW 2000'],
+    ['zh', cloudNew, 'resellerName', '上海市浦东新区张江路88号'],
+  ];
+  for (const [lang, draft, asked, text] of cases) {
+    it(`${lang}: "${text}" goes to the address, the name stays open`, () => {
+      const reading = read(draft, asked, text, lang);
+      assert.equal(reading.type, 'correction', JSON.stringify(reading));
+      if (reading.type === 'correction') {
+        assert.equal(reading.slots.billingAddress, text);
+        assert.equal(reading.slots[asked], undefined);
+      }
+    });
+  }
+  it('cloud-new: with our address given, one at the contact prompt is the customer\'s', () => {
+    const reading = read(cloudNewAtContact, 'endUserName', '9 avenue Foch, 69006 Lyon', 'fr');
+    assert.equal(reading.type, 'correction');
+    if (reading.type === 'correction') assert.equal(reading.slots.billingAddress, '4 quai des Chartrons, 33000 Bordeaux ; 9 avenue Foch, 69006 Lyon');
+  });
+});
+
+describe('a question comparing two fields', () => {
+  const dcNewOrder = toDraft({ kind: 'dc-new', slots: { product: ['jira'], tier: 1000, maintenanceYears: 1 }, answered: ['product', 'tier', 'maintenanceYears'] });
+  const cases: Array<[Lang, string]> = [
+    ['en', "what's the difference between the technical contact and the billing contact?"],
+    ['fr', 'quelle est la différence entre le contact technique et le contact de facturation ?'],
+    ['zh', '技术联系人和账单联系人有什么区别？'],
+  ];
+  for (const [lang, text] of cases) {
+    it(`${lang}: "${text}" explains both fields`, () =>
+      assert.deepEqual(read(dcNewOrder, 'resellerName', text, lang), { type: 'question', about: 'field', fields: ['technicalContactName', 'resellerCompany'] }));
+  }
+});

@@ -10,6 +10,7 @@ import {
   isQuestionLike,
   normalizeInput,
   slotsOf,
+  validateBillingAddress,
   type Message,
 } from '../../validators/index.js';
 import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
@@ -58,7 +59,7 @@ export type FormReading =
   /** Other slots changed; the asked slot is still open (or, at the summary, the summary is shown again). */
   | { type: 'correction'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; swapped?: [SlotName, SlotName] }
   /** `about: 'field'`: the question names a field of the form (`field`, the one asked by default); its explanation answers it. */
-  | { type: 'question'; faqId?: string; about?: 'field'; field?: SlotName }
+  | { type: 'question'; faqId?: string; about?: 'field'; field?: SlotName; fields?: SlotName[] }
   | { type: 'status'; ref?: string }
   /** "start over: <a new request>": cancel this form and start that one with the sentence. */
   | { type: 'restart' }
@@ -203,6 +204,21 @@ function shapedValues(draft: QuoteDraft, asked: SlotName, text: string): { slots
   if (sens.length > 0) put('sen', sens.map((s) => s.sen));
   const site = findSiteUrl(text);
   if (site) put('siteUrl', site);
+  // "12 rue de la Paix, 75002 Paris" at a name prompt: an address (with its number), never a name.
+  if (isPersonSlot(asked) && changes.length === 0 && /\d/u.test(text)) {
+    const address = validateBillingAddress(text, 'en');
+    const current = draft.slots.billingAddress;
+    // cloud-new asks two addresses (ours, then the customer's): one given, this is the other.
+    const secondHalf = draft.kind === 'cloud-new' && typeof current === 'string' && !/[;；]/u.test(current);
+    if (address.ok && allowed.has('billingAddress')) {
+      if (!isFilled(current)) put('billingAddress', address.value);
+      else if (secondHalf) {
+        const value = `${current}${/\p{Script=Han}/u.test(current) ? '；' : ' ; '}${address.value}`;
+        Object.assign(slots, { billingAddress: value });
+        changes.push({ slot: 'billingAddress', from: current, to: value });
+      }
+    }
+  }
   return changes.length > 0 ? { slots, changes } : undefined;
 }
 
@@ -421,6 +437,18 @@ function aboutField(turn: FormTurn, input: string): FormReading | undefined {
   const slots = slotsOf(requireKind(turn.draft)).filter((s) => s !== 'confirm');
   const scored = slots.map((slot) => ({ slot, score: fieldScore(turn.lexicon, slot, input) })).filter((f) => f.score > 0);
   if (scored.length === 0) return undefined;
+  // "what's the difference between the technical contact and the billing contact?": both explained.
+  if (said(foldText(input), allLangs(formTurnWords().difference, turn.lang))) {
+    // A person's name and email are one field here: the two explained are two people, or a person and another field.
+    const person = (slot: SlotName) => PEOPLE_SLOTS.find((p) => p.email === slot)?.name ?? slot;
+    const seen = new Set<SlotName>();
+    const two = [...scored]
+      .sort((a, b) => b.score - a.score || Number(isPersonSlot(b.slot)) - Number(isPersonSlot(a.slot)))
+      .filter((f) => !seen.has(person(f.slot)) && seen.add(person(f.slot)))
+      .slice(0, 2)
+      .map((f) => person(f.slot));
+    if (two.length === 2) return { type: 'question', about: 'field', fields: two };
+  }
   const best = Math.max(...scored.map((f) => f.score));
   // The field asked wins a tie: "the address?" at the address prompt is about that address.
   const field = scored.find((f) => f.slot === turn.asked && f.score === best)?.slot ?? scored.find((f) => f.score === best)!.slot;
