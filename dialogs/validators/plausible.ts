@@ -51,7 +51,11 @@ export function sentenceWordCount(text: string): number {
 /** "je ne sais pas", "no idea", "不知道": not an answer, whatever the slot. */
 export function isDontKnow(text: string): boolean {
   const bare = foldText(stripEndPunctuation(normalizeInput(text)));
-  return bare === '' ? /[?？]/u.test(text) : sets().dontKnow.has(bare);
+  if (bare === '') return /[?？]/u.test(text);
+  if (sets().dontKnow.has(bare)) return true;
+  // "je sais pas, je dois demander au client", "不太确定，要问一下客户": every short clause says so.
+  const clauses = bare.split(/\s*[,;，；]\s*/u).filter(Boolean);
+  return clauses.length > 1 && clauses.length <= 3 && clauses.every((c) => sets().dontKnow.has(stripEndPunctuation(c)));
 }
 
 /** An email, a URL or a SEN inside the text: those belong to their own slots. */
