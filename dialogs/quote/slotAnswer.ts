@@ -162,16 +162,17 @@ function splitNameAndEmail(draft: QuoteDraft, slot: SlotName, text: string, lang
   const emailSlot = EMAIL_OF_NAME[slot];
   const [email] = findEmails(text);
   if (!emailSlot || !email) return undefined;
+  // Sentence ends and ellipses too: "je l'ai écrit au début... Antoine Lefort, …", "好吧。我叫陈静，…".
   const parts = text
-    .split(/[,;|/()（），；、\n]+|\s[-–—]\s/u)
+    .split(/[,;|/()（），；、。！!\n]+|\.{2,}|…|\s[-–—]\s/u)
     .map((p) => p.replace(email, ' ').replace(/[<>[\]:：]+/gu, ' ').replace(/\s+/gu, ' ').trim())
     .filter((p) => p && !/^(?:e-?mail|mail|邮箱|邮件|电子邮件)$/iu.test(p));
   // Given with an email, a name is a full name ("Tom Baker", "王磊"), not a stray word ("pardon, …").
   const fullName = (p: string) => /\p{Script=Han}/u.test(p) || stripIntro(p, lang).split(/\s+/u).length >= 2;
-  const nameAt = parts.findIndex((p) => fullName(p) && validateSlot(slot, p, lang).ok);
+  const nameAt = parts.findIndex((p) => fullName(p) && validateSlot(slot, stripIntro(p, lang), lang).ok);
   const address = validateEmail(email, lang);
   if (nameAt < 0 || !address.ok) return undefined;
-  const name = validateSlot(slot, parts[nameAt]!, lang);
+  const name = validateSlot(slot, stripIntro(parts[nameAt]!, lang), lang);
   if (!name.ok) return undefined;
   const out: FilledSlots = { [slot]: name.value };
   if (!isFilled(draft.slots[emailSlot])) Object.assign(out, { [emailSlot]: address.value });

@@ -3,7 +3,9 @@ import { findEditions } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
-import { isPlausibleOrganization, isPlausiblePersonName, sentenceWordCount } from './plausible.js';
+import { hasLegalForm, isPlausibleOrganization, isPlausiblePersonName, sentenceWordCount } from './plausible.js';
+
+export { hasLegalForm };
 
 /**
  * Names and companies said after a role word in a free sentence: "moi c'est Julien Moreau de
@@ -262,10 +264,6 @@ function companyOnly(value: string): string {
 /** The organisation of the party a person slot belongs to ("Contoso Ltd" said as the client's name). */
 export const ORGANISATION_OF: Partial<Record<SlotName, SlotName>> = { endUserName: 'endUserOrganization', resellerName: 'resellerCompany' };
 
-/** Legal forms that end a company's name, never a person's: "Contoso Ltd", "Dupont SAS", "云图科技有限公司". */
-// Case matters: "Dupont SA" is a company, "Lisa Sa" a person.
-const LEGAL_FORM = /(?:^|\s)(?:Ltd|LTD|ltd|Inc|INC|inc|Corp|CORP|LLC|llc|PLC|Plc|GmbH|GMBH|AG|SA|SAS|SARL|SASU|BV|NV|Pty|PTY|Pvt|SRL|SpA|Oy|AB|KK)\.?$|(?:有限公司|公司|集团|科技)$/u;
-export const hasLegalForm = (value: string): boolean => LEGAL_FORM.test(value.trim());
 
 /** Slot of the email for each name slot: an email right after a name is that person's. */
 export const EMAIL_OF_PERSON: Record<PersonSlot, SlotName> = {

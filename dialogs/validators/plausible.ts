@@ -73,6 +73,11 @@ export function isQuestionLike(text: string): boolean {
   return HAN.test(text) || text.trim().split(/\s+/u).length > 3;
 }
 
+/** Legal forms that end a company's name, never a person's: "Contoso Ltd", "Dupont SAS", "云图科技有限公司". */
+// Case matters: "Dupont SA" is a company, "Lisa Sa" a person.
+const LEGAL_FORM = /(?:^|\s)(?:Ltd|LTD|ltd|Inc|INC|inc|Corp|CORP|LLC|llc|PLC|Plc|GmbH|GMBH|AG|SA|SAS|SARL|SASU|BV|NV|Pty|PTY|Pvt|SRL|SpA|Oy|AB|KK)\.?$|(?:有限公司|公司|集团|科技)$/u;
+export const hasLegalForm = (value: string): boolean => LEGAL_FORM.test(value.trim());
+
 /**
  * A person's name: 1–6 words of letters (hyphens, apostrophes, dots for initials), or 2–8
  * Chinese characters (a middle dot allowed), no digits; at most one sentence word, and none in
@@ -81,7 +86,7 @@ export function isQuestionLike(text: string): boolean {
 export function isPlausiblePersonName(raw: string, lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || /\d/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
-  if (isReferenceWord(value, lang) || isKeyboardMash(value)) return false;
+  if (isReferenceWord(value, lang) || isKeyboardMash(value) || hasLegalForm(value)) return false;
   if (!/^[\p{L}\p{M}'’.\-·•\s]+$/u.test(value)) return false;
   const han = value.match(HAN_ALL)?.length ?? 0;
   const words = value.split(/\s+/u).filter(Boolean);

@@ -198,8 +198,11 @@ function namedFieldValue(
       // "用户档是2000不是1000", "Acme, not Acne": what follows the negation is the old value.
       const value = (slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!).split(/\s*(?:而不是|不是|\bnot\b|\bpas\b|\bau lieu de\b|\binstead of\b)/u)[0]!.trim();
       if (!value) continue;
-      const result = validateSlot(slot, value, lang);
-      if (result.ok) return { slot, value: String(result.value) };
+      // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
+      const organisation = hasLegalForm(value) ? ORGANISATION_OF[slot] : undefined;
+      const target = organisation && allowed.has(organisation) ? organisation : slot;
+      const result = validateSlot(target, value, lang);
+      if (result.ok) return { slot: target, value: String(result.value) };
     }
   }
   return undefined;
@@ -315,10 +318,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const labelled = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
-  // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
-  const organisation = labelled && hasLegalForm(labelled.value) ? ORGANISATION_OF[labelled.slot] : undefined;
-  const named = labelled && organisation && allowed.has(organisation) ? { ...labelled, slot: organisation } : labelled;
+  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
   const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {

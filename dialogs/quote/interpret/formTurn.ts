@@ -347,7 +347,8 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     reading.ok &&
     correction?.changes.some(
       (c) =>
-        (c.slot !== asked && Object.values(reading.slots).some((v) => JSON.stringify(c.to) === JSON.stringify(v))) ||
+        // The same value under the same slot is agreement ("我叫陈静，深圳蓝海软件，chenjing@…"), not a claim.
+        (c.slot !== asked && Object.entries(reading.slots).some(([s, v]) => s !== c.slot && JSON.stringify(c.to) === JSON.stringify(v))) ||
         (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
     );
   // "add SEN-L…" at the SEN prompt (an edit): the list grows.
