@@ -104,7 +104,7 @@ export function isPlausiblePersonName(raw: string, lang: Lang): boolean {
  * "idem", "c'est moi", "同上", "same as above" are pointers to another answer, never a name: the
  * interpreter resolves them (dialogs/quote/interpret/formTurn.ts); as a value they are refused.
  */
-const COUNT_ONLY = /^\d[\d\s.,]*(?:users?|utilisateurs?|agents?|seats?|licen[cs]es?|postes?|个用户|用户|名用户|个坐席|坐席|人)$/iu;
+const COUNT_ONLY = /^\d[\d\s.,]*(?:users?|utilisateurs?|agents?|seats?|licen[cs]es?|postes?|个用户|用户|名用户|个坐席|坐席|人|个|名|位)$/iu;
 
 export function isReferenceWord(value: string, lang: Lang): boolean {
   const words = formTurnWords();

@@ -45,3 +45,20 @@ describe('companies said as people, and old values', () => {
     assert.deepEqual(found.filter((f) => f.slot === 'endUserOrganization').map((f) => f.value), ['Contoso']);
   });
 });
+
+describe('a count is never a company', () => {
+  const cloudRenewal = toDraft({ kind: 'cloud-renewal', slots: { siteUrl: 'https://panda.atlassian.net', product: ['jira'], tier: 150, edition: 'standard' }, answered: ['siteUrl', 'product', 'tier', 'edition'] });
+  const cases: Array<[Lang, string]> = [
+    ['zh', '用户数是120个，不要150'],
+    ['fr', "le nombre d'utilisateurs c'est 120, pas 150"],
+    ['en', 'the user count is 120 users, not 150'],
+  ];
+  for (const [lang, text] of cases) {
+    it(`${lang}: "${text}" at a name prompt stores no organisation`, () => {
+      const reading = interpretFormTurn({ draft: cloudRenewal, asked: 'authorizedContactName', text, lang, now, lexicon });
+      const slots = 'slots' in reading ? reading.slots : {};
+      assert.equal((slots as Record<string, unknown>).endUserOrganization, undefined, JSON.stringify(reading));
+      assert.equal((slots as Record<string, unknown>).authorizedContactName, undefined, JSON.stringify(reading));
+    });
+  }
+});
