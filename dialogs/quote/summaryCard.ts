@@ -63,7 +63,7 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
       // "SEN-L3301987 (Jira), SEN-L3301988 (Confluence)" once the user said which is which.
       const items = draftItems(draft);
       const paired = items.length < 2 ? {} : Object.fromEntries(items.filter((i) => i.sen).map((i) => [i.sen!, getProduct(i.product)?.name ?? i.product]));
-      return (value as string[]).map((sen) => (paired[sen] ? (lang === 'zh' ? `${sen}（${paired[sen]}）` : `${sen} (${paired[sen]})`) : sen)).join(lang === 'zh' ? '、' : ', ');
+      return (value as string[]).map((sen) => (paired[sen] ? t('quoteDialog:summary.senOf', { sen, product: paired[sen] }) : sen)).join(lang === 'zh' ? '、' : ', ');
     }
     default:
       return String(value);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { startBot, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, fillByPrompts, LOCALES, newConversation, STAFF_KEY, staffGet, textsOf } from './support.js';
+
+import { CHANNELS, Chat, fillByPrompts, LOCALES, newConversation, staffBot, staffGet, textsOf } from './support.js';
 
 /** Through the HTTP server: "I'm Ann Lee, Acme Resell, ann@…" in the opening is said back and filed whole, never asked again. */
 
@@ -28,23 +28,19 @@ const CASES: Record<Lang, { open: string; company: string; email: string; answer
 
 describe('Quote dialogs: name, company and email as a comma list', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = CASES[lang];
       it(`${channel} ${lang}: said back, not asked again, filed`, async () => {
-        const chat = new Chat(bot, newConversation(`comma-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`comma-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const opened = await chat.say(c.open);
         assert.ok(textsOf(opened).includes(c.company), `said back: ${textsOf(opened)}`);
         const run = await fillByPrompts(chat, opened, c.answers);
         assert.ok(run.ref, `filed without asking for ${run.asked.at(-1)}: ${textsOf(run.last)}`);
         assert.ok(!run.asked.includes('resellerEmail') && !run.asked.includes('resellerName'), run.asked.join(', '));
-        const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${run.ref}`);
         assert.equal(body.resellerCompany, c.company);
         assert.equal(body.resellerEmail, c.email);
       });
@@ -59,13 +55,13 @@ describe('Quote dialogs: name, company and email as a comma list', function () {
   for (const lang of ['fr', 'zh', 'en'] as const) {
     const c = AT_PROMPT[lang];
     it(`${lang}: at the name prompt, after a lead-in, the person is the name and the company the company`, async () => {
-      const chat = new Chat(bot, newConversation(`comma-prompt-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`comma-prompt-${lang}`), LOCALES[lang]);
       const run = await fillByPrompts(chat, await chat.say(c.open), c.first);
       assert.equal(run.asked.at(-1), 'resellerName', run.asked.join(', '));
       const done = await fillByPrompts(chat, await chat.say(c.text), { confirm: lang === 'fr' ? 'Confirmer' : lang === 'zh' ? '确认' : 'Confirm' });
       assert.ok(done.ref, textsOf(done.last));
       assert.ok(!done.asked.includes('resellerName'), done.asked.join(', '));
-      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${done.ref}`);
       assert.deepEqual([body.resellerName, body.resellerCompany, body.resellerEmail], [c.name, c.company, c.email]);
     });
   }

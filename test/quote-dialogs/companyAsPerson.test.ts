@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, fillByPrompts, LOCALES, newConversation, STAFF_KEY, staffGet, textsOf } from './support.js';
+import { lastSlot } from '../support/botServer.js';
+import { CHANNELS, Chat, fillByPrompts, LOCALES, newConversation, staffBot, staffGet, textsOf } from './support.js';
 
 /**
  * Through the HTTP server: an email answer that also corrects the customer's company ("…, the
@@ -32,22 +32,18 @@ const CASES: Record<Lang, { open: string; text: string; organisation: string; an
 
 describe('Quote dialogs: a company said as the client, beside an email', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = CASES[lang];
       it(`${channel} ${lang}: stored as the organisation, nobody named after the old value`, async () => {
-        const chat = new Chat(bot, newConversation(`company-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`company-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const opened = await chat.say(c.open);
         assert.equal(lastSlot(opened), 'technicalContactEmail', textsOf(opened));
         const run = await fillByPrompts(chat, await chat.say(c.text), c.answers);
         assert.ok(run.ref, `filed: ${textsOf(run.last)}`);
-        const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${run.ref}`);
         assert.equal(body.endUserOrganization, c.organisation);
         assert.equal(body.technicalContactName, undefined, 'no technical contact name was given');
         assert.ok(!JSON.stringify(body).match(/not Contoso|pas Dupond|不是云图/u), 'the old value is stored nowhere');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { startBot, lastSlot, type TestBot } from '../support/botServer.js';
-import { Chat, fillByPrompts, LOCALES, newConversation, staffGet, STAFF_KEY, t, textsOf } from './support.js';
+import { lastSlot } from '../support/botServer.js';
+import { Chat, fillByPrompts, LOCALES, newConversation, staffBot, staffGet, t, textsOf } from './support.js';
 
 /**
  * Defects a black-box tester found in real conversation, through the HTTP server in fr, zh and
@@ -65,16 +65,12 @@ const RENEWAL: Record<Lang, { open: string; cued: string; cuedNote: string; answ
 
 describe('Quote dialogs: defects found in real conversation', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const to of ['fr', 'zh', 'en'] as const) {
     const s = SWITCH[to];
     it(`${to}: "${s.text}" at the end user's prompt switches to ${to} and takes the name`, async () => {
-      const chat = new Chat(bot, newConversation(`switch-${to}`), LOCALES[s.from]);
+      const chat = new Chat(bot(), newConversation(`switch-${to}`), LOCALES[s.from]);
       const run = await fillByPrompts(chat, await chat.say(OPEN[s.from].open), OPEN[s.from].answers);
       assert.equal(run.asked.at(-1), 'endUserName', `reached the end user's prompt: ${run.asked.join(', ')}`);
       const replies = await chat.say(s.text);
@@ -84,7 +80,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.ok(said.includes(t(to)('quote:ask.endUserEmail')), `asked in the new language: ${said}`);
       const done = await fillByPrompts(chat, await chat.say(s.email), { confirm: t(to)('quote:summary.confirm') });
       assert.ok(done.ref, `filed: ${textsOf(done.last)}`);
-      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${done.ref}`);
       assert.equal(body.endUserName, s.name);
       assert.equal(body.endUserEmail, s.email);
     });
@@ -93,7 +89,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
   for (const lang of ['fr', 'zh', 'en'] as const) {
     const r = RENEWAL[lang];
     it(`${lang}: a cued note at a prompt and a fact without a field under the summary go to the notes, said back; a question is no yes`, async () => {
-      const chat = new Chat(bot, newConversation(`notes-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`notes-${lang}`), LOCALES[lang]);
       const opened = await chat.say(r.open);
       const first = lastSlot(opened);
       assert.ok(first, `a form started: ${textsOf(opened)}`);
@@ -110,7 +106,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.ok(!/QR-\d{8}/u.test(textsOf(asked)), 'not filed');
       const done = await fillByPrompts(chat, await chat.say(r.yes), {});
       assert.ok(done.ref, `filed on "${r.yes}": ${textsOf(done.last)}`);
-      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${done.ref}`);
       assert.ok(body.notes.includes(r.cuedNote) && body.notes.includes(r.fact), body.notes);
     });
   }
@@ -125,7 +121,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
     const r = RENEWAL[lang];
     const u = SUMMARY[lang];
     it(`${lang}: under the summary a SEN is added, "${u.wrong}" edits that field at once, "${u.alone}" opens the Edit menu`, async () => {
-      const chat = new Chat(bot, newConversation(`summary-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`summary-${lang}`), LOCALES[lang]);
       const run = await fillByPrompts(chat, await chat.say(r.open), r.answers);
       assert.equal(run.asked.at(-1), 'confirm', `reached the summary: ${run.asked.join(', ')}`);
       const added = await chat.say(u.addSen);
@@ -141,7 +137,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
       const back = await chat.say(t(lang)('quote:label.notes'));
       const done = await fillByPrompts(chat, await chat.say(lastSlot(back) === 'notes' ? '-' : t(lang)('quote:summary.confirm')), { confirm: t(lang)('quote:summary.confirm') });
       assert.ok(done.ref, `filed: ${textsOf(done.last)}`);
-      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${done.ref}`);
       assert.equal((body.sens ?? [body.sen]).length, 2, JSON.stringify(body.sens ?? body.sen));
       assert.equal(body.resellerEmail, u.newEmail);
     });
@@ -156,7 +152,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
   for (const lang of ['fr', 'zh', 'en'] as const) {
     const r = RENEWAL[lang];
     it(`${lang}: "${RESUME[lang].back}" after "${RESUME[lang].away}" brings the quote back where it was`, async () => {
-      const chat = new Chat(bot, newConversation(`resume-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`resume-${lang}`), LOCALES[lang]);
       const run = await fillByPrompts(chat, await chat.say(r.open), { technicalContactEmail: r.answers.technicalContactEmail! });
       assert.equal(run.asked.at(-1), 'endUserName', run.asked.join(', '));
       const away = await chat.say(RESUME[lang].away);
@@ -166,7 +162,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
       assert.equal(lastSlot(back), 'endUserName', `the same prompt: ${textsOf(back)}`);
       const done = await fillByPrompts(chat, back, { ...r.answers, confirm: t(lang)('quote:summary.confirm') });
       assert.ok(done.ref, `filed: ${textsOf(done.last)}`);
-      const { body } = await staffGet(bot, `/api/quote-requests/${done.ref}`);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${done.ref}`);
       assert.equal(body.technicalContactEmail, r.answers.technicalContactEmail, 'what was given is kept');
     });
   }
@@ -175,7 +171,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
   const RESTART: Record<Lang, string> = { fr: 'tout faux, on recommence', zh: 'SEN不对 重新开始吧', en: 'all wrong, start over' };
   for (const lang of ['fr', 'zh', 'en'] as const) {
     it(`${lang}: "${RESTART[lang]}" asks to confirm the restart`, async () => {
-      const chat = new Chat(bot, newConversation(`restart-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`restart-${lang}`), LOCALES[lang]);
       await chat.say(RENEWAL[lang].open);
       const replies = await chat.say(RESTART[lang]);
       assert.ok(textsOf(replies).includes(t(lang)('common:cancel.confirm')), textsOf(replies));
@@ -191,7 +187,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
   for (const lang of ['fr', 'zh', 'en'] as const) {
     const a = ADDRESS[lang];
     it(`${lang}: "${a.address}" at the name prompt is kept as the address, said back, and the name asked again`, async () => {
-      const chat = new Chat(bot, newConversation(`address-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`address-${lang}`), LOCALES[lang]);
       const opened = await chat.say(a.open);
       assert.equal(lastSlot(opened), 'resellerName', textsOf(opened));
       const replies = await chat.say(a.address);
@@ -209,7 +205,7 @@ describe('Quote dialogs: defects found in real conversation', function () {
   };
   for (const lang of ['fr', 'zh', 'en'] as const) {
     it(`${lang}: "${DIFFERENCE[lang]}" explains both fields, then the same prompt`, async () => {
-      const chat = new Chat(bot, newConversation(`difference-${lang}`), LOCALES[lang]);
+      const chat = new Chat(bot(), newConversation(`difference-${lang}`), LOCALES[lang]);
       const opened = await chat.say(ADDRESS[lang].open);
       assert.equal(lastSlot(opened), 'resellerName', textsOf(opened));
       const replies = await chat.say(DIFFERENCE[lang]);

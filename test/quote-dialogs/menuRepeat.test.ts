@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { lastSlot, startBot, type Reply, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, LOCALES, newConversation, STAFF_KEY, t, textsOf } from './support.js';
+import { lastSlot, type Reply } from '../support/botServer.js';
+import { CHANNELS, Chat, LOCALES, newConversation, staffBot, t, textsOf } from './support.js';
 
 /**
  * "Get a quote" tapped twice: the second tap reaches the kind question, which used to read "quote"
@@ -11,16 +11,12 @@ const buttons = (replies: Reply[]) => replies.flatMap((r) => r.suggestedActions?
 
 describe('Quote dialogs: the menu button tapped twice', function () {
   this.timeout(60_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       it(`${channel} ${lang}: the kind question again, then the kind the user picks`, async () => {
-        const chat = new Chat(bot, newConversation(`menu-twice-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`menu-twice-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const tr = t(lang);
         const first = await chat.say(tr('common:menu.quote'));
         const kinds = buttons(first);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { startBot, lastSlot, type TestBot } from '../support/botServer.js';
+import { lastSlot } from '../support/botServer.js';
 import { ANSWERS } from './answers.js';
-import { Chat, fillByPrompts, LOCALES, newConversation, staffGet, STAFF_KEY, t, textsOf } from './support.js';
+import { Chat, fillByPrompts, LOCALES, newConversation, staffBot, staffGet, t, textsOf } from './support.js';
 
 /**
  * Opening sentences as black-box testers typed them (reworded), through the HTTP server in fr,
@@ -127,17 +127,13 @@ const CASES: Record<string, Record<Lang, Case>> = {
 
 describe('Quote dialogs: an opening sentence is taken whole and said back', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const [name, perLang] of Object.entries(CASES)) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = perLang[lang];
       it(`${lang}: ${name}`, async () => {
-        const chat = new Chat(bot, newConversation(`opening-${lang}`), LOCALES[lang]);
+        const chat = new Chat(bot(), newConversation(`opening-${lang}`), LOCALES[lang]);
         const opened = await chat.say(c.open);
         const said = textsOf(opened);
         assert.ok(lastSlot(opened), `a form started: ${said}`);
@@ -148,7 +144,7 @@ describe('Quote dialogs: an opening sentence is taken whole and said back', func
         const run = await fillByPrompts(chat, opened, { ...ANSWERS[lang], confirm: t(lang)('quote:summary.confirm') });
         assert.ok(run.ref, `filed; asked ${run.asked.join(', ')}: ${textsOf(run.last)}`);
         for (const slot of c.notAsked) assert.ok(!run.asked.includes(slot), `${slot} was given, yet asked (${run.asked.join(', ')})`);
-        const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${run.ref}`);
         assert.equal(body.kind, c.kind);
         c.filed(body);
       });

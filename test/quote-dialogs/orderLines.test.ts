@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, fillByPrompts, LOCALES, newConversation, QR, staffGet, STAFF_KEY, textsOf } from './support.js';
+import { lastSlot } from '../support/botServer.js';
+import { CHANNELS, Chat, fillByPrompts, LOCALES, newConversation, QR, staffBot, staffGet, textsOf } from './support.js';
 
 /**
  * Order lines of several products, through the HTTP server: each line is filed with its own
@@ -71,17 +71,13 @@ const SENS: Record<Lang, { open: string; answers: Record<string, string>; add: s
 
 describe('Quote dialogs: an edition and a SEN per product', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = CASES[lang];
       it(`${channel} ${lang}: two editions are kept apart, and one corrected alone`, async () => {
-        const chat = new Chat(bot, newConversation(`editions-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`editions-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const opened = await chat.say(c.open);
         assert.match(textsOf(opened), c.shown, 'said back before the first question');
         const run = await fillByPrompts(chat, opened, c.answers);
@@ -92,14 +88,14 @@ describe('Quote dialogs: an edition and a SEN per product', function () {
         const filed = await chat.say(c.confirm);
         const ref = QR.exec(textsOf(filed))?.[0];
         assert.ok(ref, `filed: ${textsOf(filed)}`);
-        const { body } = await staffGet(bot, `/api/quote-requests/${ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
         assert.deepEqual(body.items.map((i: { edition: string }) => i.edition), ['premium', 'premium']);
       });
       it(`${channel} ${lang}: each order line is filed with its own edition`, async () => {
-        const chat = new Chat(bot, newConversation(`editions2-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`editions2-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const run = await fillByPrompts(chat, await chat.say(c.open), { ...c.answers, confirm: c.confirm });
         assert.ok(run.ref, 'filed');
-        const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${run.ref}`);
         assert.deepEqual(body.items.map((i: { edition: string }) => i.edition), ['premium', 'standard']);
         assert.equal(body.edition, undefined, 'no single edition for the request');
       });
@@ -110,7 +106,7 @@ describe('Quote dialogs: an edition and a SEN per product', function () {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = SENS[lang];
       it(`${channel} ${lang}: a second licence's SEN said at the summary is added and filed with its product`, async () => {
-        const chat = new Chat(bot, newConversation(`sens-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`sens-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const run = await fillByPrompts(chat, await chat.say(c.open), c.answers);
         assert.equal(lastSlot(run.last), 'confirm', `the summary: ${textsOf(run.last)}`);
         const added = await chat.say(c.add);
@@ -118,7 +114,7 @@ describe('Quote dialogs: an edition and a SEN per product', function () {
         const filed = await chat.say(c.confirm);
         const ref = QR.exec(textsOf(filed))?.[0];
         assert.ok(ref, `filed: ${textsOf(filed)}`);
-        const { body } = await staffGet(bot, `/api/quote-requests/${ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
         assert.deepEqual(body.sens, ['SEN-L4401001', 'SEN-L4401002']);
         assert.deepEqual(body.items.map((i: { product: string; sen: string }) => [i.product, i.sen]), [['jira', 'SEN-L4401001'], ['confluence', 'SEN-L4401002']]);
       });

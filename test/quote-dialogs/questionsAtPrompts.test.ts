@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, LOCALES, newConversation, STAFF_KEY, t, textsOf } from './support.js';
+import { lastSlot } from '../support/botServer.js';
+import { CHANNELS, Chat, LOCALES, newConversation, staffBot, t, textsOf } from './support.js';
 
 /**
  * A question at a prompt that shares one word with another field ("licence key" and "licensee
@@ -21,16 +21,12 @@ const QUESTION: Record<Lang, string> = {
 
 describe('Quote dialogs: a question sharing a word with another field', function () {
   this.timeout(60_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       it(`${channel} ${lang}: the FAQ answers, the prompt comes back`, async () => {
-        const chat = new Chat(bot, newConversation(`q-field-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`q-field-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const slot = lastSlot(await chat.say(OPEN[lang]));
         assert.ok(slot);
         const replies = await chat.say(QUESTION[lang]);

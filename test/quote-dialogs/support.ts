@@ -3,7 +3,7 @@ import { createI18n } from '../../bot/i18n.js';
 import { warmUpRecognizers } from '../../dialogs/validators/recognizers.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { fixture } from '../clients/fixtures.js';
-import { lastSlot, webchatMessage, type Reply, type TestBot } from '../support/botServer.js';
+import { lastSlot, startBot, webchatMessage, type Reply, type TestBot } from '../support/botServer.js';
 
 /**
  * Shared by the quote dialog tests: the recognizer warm-up (once per mocha process), a
@@ -121,3 +121,19 @@ export async function staffGet(bot: TestBot, path: string, key = STAFF_KEY): Pro
 }
 
 export const textsOf = (replies: Reply[]): string => replies.map((r) => r.text ?? '').join('\n');
+
+/**
+ * A bot with the staff API for the tests of one `describe` (started before them, closed after):
+ * call the returned function inside a test to get it.
+ */
+export function staffBot(): () => TestBot {
+  let bot: TestBot | undefined;
+  before(async () => {
+    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
+  });
+  after(() => bot?.close());
+  return () => {
+    if (!bot) throw new Error('staffBot: used outside a test');
+    return bot;
+  };
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
-import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, fillByPrompts, LOCALES, newConversation, QR, staffGet, STAFF_KEY, textsOf } from './support.js';
+import { lastSlot } from '../support/botServer.js';
+import { CHANNELS, Chat, fillByPrompts, LOCALES, newConversation, QR, staffBot, staffGet, textsOf } from './support.js';
 
 /**
  * Two corrections in one message at the summary, through the HTTP server: both applied, both said
@@ -22,16 +22,12 @@ const FIX: Record<Lang, { text: string; company: string; years: number }> = {
 
 describe('Quote dialogs: two corrections in one message', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   for (const channel of CHANNELS) {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       it(`${channel} ${lang}: both are applied, said, and filed`, async () => {
-        const chat = new Chat(bot, newConversation(`two-fixes-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`two-fixes-${channel}-${lang}`), LOCALES[lang], {}, channel);
         const { confirm, ...answers } = ANSWERS[lang];
         const run = await fillByPrompts(chat, await chat.say(OPEN[lang]), answers);
         assert.equal(lastSlot(run.last), 'confirm', `the summary: ${textsOf(run.last)}`);
@@ -42,7 +38,7 @@ describe('Quote dialogs: two corrections in one message', function () {
         const filed = await chat.say(confirm!);
         const ref = QR.exec(textsOf(filed))?.[0];
         assert.ok(ref, `filed: ${textsOf(filed)}`);
-        const { body } = await staffGet(bot, `/api/quote-requests/${ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
         assert.equal(body.resellerCompany, FIX[lang].company);
         assert.equal(body.items[0].maintenanceYears, FIX[lang].years);
       });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
 import { isDontKnow } from '../../dialogs/validators/plausible.js';
-import { lastSlot, startBot, type TestBot } from '../support/botServer.js';
-import { Chat, CHANNELS, fillByPrompts, LOCALES, newConversation, STAFF_KEY, staffGet, textsOf } from './support.js';
+import { lastSlot } from '../support/botServer.js';
+import { CHANNELS, Chat, fillByPrompts, LOCALES, newConversation, staffBot, staffGet, textsOf } from './support.js';
 
 /**
  * "不太确定", "there's no named person", "je sais pas, je dois demander au client" at a name
@@ -17,11 +17,7 @@ const CASES: Record<Lang, { open: string; vague: string[]; answers: Record<strin
 
 describe('Quote dialogs: vague answers at a name prompt', function () {
   this.timeout(120_000);
-  let bot: TestBot;
-  before(async () => {
-    bot = await startBot({ STAFF_API_KEY: STAFF_KEY });
-  });
-  after(() => bot.close());
+  const bot = staffBot();
 
   it('reads "not sure" said in a few clauses, not a name with a remark', () => {
     for (const text of ['je sais pas, je dois demander au client', '不太确定，要问一下客户', "there's no named person", '还没定']) assert.ok(isDontKnow(text), text);
@@ -32,7 +28,7 @@ describe('Quote dialogs: vague answers at a name prompt', function () {
     for (const lang of ['fr', 'zh', 'en'] as const) {
       const c = CASES[lang];
       it(`${channel} ${lang}: the name prompt stays open, and nothing vague is filed`, async () => {
-        const chat = new Chat(bot, newConversation(`vague-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        const chat = new Chat(bot(), newConversation(`vague-${channel}-${lang}`), LOCALES[lang], {}, channel);
         let replies = await chat.say(c.open);
         replies = await chat.say(c.answers.technicalContactEmail!);
         assert.equal(lastSlot(replies), 'endUserName', textsOf(replies));
@@ -42,7 +38,7 @@ describe('Quote dialogs: vague answers at a name prompt', function () {
         }
         const run = await fillByPrompts(chat, replies, c.answers);
         assert.ok(run.ref, textsOf(run.last));
-        const { body } = await staffGet(bot, `/api/quote-requests/${run.ref}`);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${run.ref}`);
         assert.equal(body.endUserName, c.answers.endUserName);
       });
     }
