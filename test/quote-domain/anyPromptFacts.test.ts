@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { createI18n } from '../../bot/i18n.js';
+import { interpretFormTurn, type FormReading } from '../../dialogs/quote/interpret/formTurn.js';
+import { quoteLexicon } from '../../dialogs/quote/quoteLexicon.js';
+import { toDraft, type QuoteDraft } from '../../dialogs/quote/quoteDraft.js';
+import { findUserCounts } from '../../dialogs/validators/userCount.js';
+import type { Lang } from '../../knowledge/lang.js';
+import type { SlotName } from '../../knowledge/quoteTypes.js';
+import './warmUp.js';
+
+/**
+ * What a message at any prompt holds beyond the answer asked (black-box round 10): a count
+ * named by its label ("用户数是120个，不要150"), a tier per product ("Jira = 75 users,
+ * Confluence = 100 users" at the address prompt). From tables, no bot.
+ */
+
+const lexicon = quoteLexicon(createI18n());
+const now = new Date('2026-12-03T10:00:00Z');
+const read = (draft: QuoteDraft, asked: SlotName, text: string, lang: Lang): FormReading => interpretFormTurn({ draft, asked, text, lang, now, lexicon });
+
+const dcJira = toDraft({ kind: 'dc-new', slots: { product: ['jira'], tier: 2000 }, answered: ['product', 'tier'] });
+const cloudTwo = toDraft({ kind: 'cloud-new', slots: { product: ['jira', 'confluence'], tier: 50, resellerName: 'Ann Lee', resellerEmail: 'ann@resell.example' } });
+
+describe('user counts named by their label', () => {
+  const cases: Array<[Lang, string, number]> = [
+    ['zh', '用户数是120个，不要150', 120],
+    ['zh', '用户数改成 300', 300],
+    ['zh', '用户数量为2000', 2000],
+    ['en', 'the user count is 3000', 3000],
+    ['en', 'number of users should be 1000', 1000],
+    ['fr', "le nombre d'utilisateurs est de 3000", 3000],
+  ];
+  for (const [lang, text, value] of cases) {
+    it(`${lang}: "${text}" is a count of ${value}`, () => {
+      const count = findUserCounts(text, lang).find((c) => c.value === value);
+      assert.ok(count?.withUnit && count.labelled, JSON.stringify(findUserCounts(text, lang)));
+    });
+  }
+  it('a number after a non-unit word is no labelled count', () => {
+    assert.ok(!findUserCounts('commande numéro est 300', 'fr').some((c) => c.labelled));
+  });
+
+  const corrections: Array<[Lang, SlotName, string, number]> = [
+    ['zh', 'maintenanceYears', '用户数改成 3000', 3000],
+    ['zh', 'resellerName', '用户数是1000个，不要2000', 1000],
+    ['en', 'resellerName', 'the user count is 3000, not 2000', 3000],
+    ['fr', 'billingAddress', "le nombre d'utilisateurs est de 1000, pas 2000", 1000],
+  ];
+  for (const [lang, asked, text, tier] of corrections) {
+    it(`${lang} at ${asked}: "${text}" corrects the tier, nothing else`, () => {
+      const r = read(dcJira, asked, text, lang);
+      assert.equal(r.type, 'correction', JSON.stringify(r));
+      assert.deepEqual(r.type === 'correction' && r.slots, { tier });
+    });
+  }
+  it('zh: a count below the smallest Data Center tier is said, never filed as an address', () => {
+    const r = read(toDraft({ kind: 'dc-new', slots: { product: ['jira'], tier: 500 } }), 'maintenanceYears', '用户数是120个，不要150', 'zh');
+    assert.equal(r.type, 'correction', JSON.stringify(r));
+    if (r.type !== 'correction') return;
+    assert.deepEqual(r.slots, {});
+    assert.deepEqual(r.notices.map((n) => n.key), ['quote:notice.tierMinimum']);
+  });
+});
+
+describe('a tier per product at any prompt', () => {
+  const cases: Array<[Lang, SlotName, string]> = [
+    ['en', 'billingAddress', 'Jira = 75 users, Confluence = 100 users'],
+    ['fr', 'billingAddress', 'Jira = 75 utilisateurs, Confluence = 100 utilisateurs'],
+    ['zh', 'billingAddress', 'Jira 75个用户，Confluence 100个用户'],
+    ['en', 'endUserName', 'Jira 75 users and Confluence 100 users'],
+  ];
+  for (const [lang, asked, text] of cases) {
+    it(`${lang} at ${asked}: "${text}" sets each product's tier, and is no ${asked}`, () => {
+      const r = read(cloudTwo, asked, text, lang);
+      assert.equal(r.type, 'correction', JSON.stringify(r));
+      if (r.type !== 'correction') return;
+      assert.deepEqual(r.draft.itemTiers, { jira: 75, confluence: 100 });
+      assert.deepEqual(r.changes.map((c) => [c.product, c.to]), [['jira', 75], ['confluence', 100]]);
+      assert.ok(!(asked in r.slots));
+    });
+  }
+  it('an address with a product-like street name is still the address', () => {
+    const r = read(cloudTwo, 'billingAddress', '12 Jira Road, 75001 Paris', 'en');
+    assert.equal(r.type, 'answer');
+  });
+});
