@@ -117,6 +117,7 @@ export const formTurnsSchema = z.object({
   restart: perLang(words).extend({ $comment: z.string().optional() }),
   status: z.object({ $comment: z.string().optional(), words: perLang(words), requests: perLang(words), mine: perLang(words), howTo: perLang(words) }),
   dontKnow: perLang(words).extend({ $comment: z.string().optional() }),
+  comeBackLater: perLang(words).extend({ $comment: z.string().optional() }),
   selfIntro: slotPhrases.extend({ $comment: z.string().optional() }),
   nameStop: perLang(words).extend({ $comment: z.string().optional() }),
   sentence: perLang(words).extend({ $comment: z.string().optional() }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Lang } from '../../knowledge/lang.js';
 import { lastSlot } from '../support/botServer.js';
 import { ANSWERS } from './answers.js';
-import { Chat, fillByPrompts, LOCALES, newConversation, QR, staffBot, staffGet, textsOf } from './support.js';
+import { Chat, fillByPrompts, LOCALES, newConversation, QR, staffBot, staffGet, t, textsOf } from './support.js';
 
 /**
  * What a message at any prompt holds beyond the answer, through the HTTP server (black-box
@@ -69,6 +69,25 @@ describe('Quote dialogs: facts a message gives at any prompt', function () {
       const tiers = Object.fromEntries(body.items.map((i: { product: string; tier: number }) => [i.product, i.tier]));
       assert.deepEqual(tiers, { jira: 75, confluence: 100 });
       assert.ok(!/Jira/iu.test(body.billingAddress), body.billingAddress);
+    });
+  }
+
+  const LATER: Record<Lang, string> = { fr: 'je peux revenir plus tard ?', en: 'can I come back later?', zh: '我可以晚点再来吗？' };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: "${LATER[lang]}" in a form says the draft is kept and asks the same prompt; the form goes on`, async () => {
+      const chat = new Chat(bot(), newConversation(`later-${lang}`), LOCALES[lang]);
+      const { confirm, ...answers } = ANSWERS[lang];
+      const start = await fillByPrompts(chat, await chat.say(LABELLED[lang].open), {}, 1);
+      const asked = lastSlot(start.last);
+      const later = await chat.say(LATER[lang]);
+      assert.ok(textsOf(later).includes(t(lang)('quoteDialog:comeBackLater')), textsOf(later));
+      assert.equal(lastSlot(later), asked);
+      const run = await fillByPrompts(chat, await chat.say(answers[asked!]!), answers);
+      assert.equal(lastSlot(run.last), 'confirm', textsOf(run.last));
+      const atSummary = await chat.say(LATER[lang]);
+      assert.ok(textsOf(atSummary).includes(t(lang)('quoteDialog:comeBackLater')), textsOf(atSummary));
+      assert.equal(lastSlot(atSummary), 'confirm');
+      assert.ok(QR.test(textsOf(await chat.say(confirm!))));
     });
   }
 });

@@ -84,3 +84,22 @@ describe('a tier per product at any prompt', () => {
     assert.equal(r.type, 'answer');
   });
 });
+
+describe('"can I come back later?" inside a form', () => {
+  const cases: Array<[Lang, string]> = [
+    ['fr', 'je peux revenir plus tard ?'],
+    ['fr', 'on peut finir ça plus tard ?'],
+    ['en', 'can I come back later?'],
+    ['en', 'can I finish this later'],
+    ['zh', '我可以晚点再来吗？'],
+    ['zh', '明天再填可以吗'],
+  ];
+  for (const [lang, text] of cases) {
+    it(`${lang}: "${text}" is answered as the draft kept, not as a question for the FAQ`, () => {
+      for (const asked of ['resellerName', 'billingAddress', 'tier', 'confirm'] as const) assert.equal(read(dcJira, asked, text, lang).type, 'comeBackLater', asked);
+    });
+  }
+  it('"later" alone at a prompt is still "I don\'t know"', () => {
+    assert.equal(read(dcJira, 'billingAddress', 'later', 'en').type, 'dontKnow');
+  });
+});

@@ -71,6 +71,8 @@ export type FormReading =
   /** A button title or the previous answer sent again. */
   | { type: 'repeat'; of?: SlotName }
   | { type: 'dontKnow' }
+  /** "can I come back later?": the draft is kept (the form waits in the conversation state); said, then the same prompt. */
+  | { type: 'comeBackLater' }
   /** A remark for the request ("note: …", a fact with no field of this kind under the summary): `slots.notes` holds all of them. */
   | { type: 'note'; note: string; slots: FilledSlots }
   /** `rule`: a business rule refused it (no typing mistake counted). */
@@ -273,6 +275,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 
   const status = detectStatusQuestion(input, lang);
   if (status) return { type: 'status', ...status };
+  if (said(foldText(input), allLangs(formTurnWords().comeBackLater, lang))) return { type: 'comeBackLater' };
 
   const title = titleOf(turn.lexicon, input);
   if (title && !TITLE_ANSWERS[asked]?.includes(title)) return { type: 'repeat' };
