@@ -65,6 +65,7 @@ export const quoteIntentSchema = z.object({
   siteNegation: z.object({ site: perLang(words), before: perLang(words), after: perLang(words), unsure: perLang(words), urlAfter: perLang(words) }),
   quoteFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   wantProduct: perLang(words),
+  adoptProduct: perLang(words),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });

@@ -90,4 +90,22 @@ describe('Quote dialogs: facts a message gives at any prompt', function () {
       assert.ok(QR.test(textsOf(await chat.say(confirm!))));
     });
   }
+
+  const ADOPT: Record<Lang, string> = {
+    fr: 'On a un client qui veut passer sur Confluence Data Center pour 3000 utilisateurs sur 2 ans',
+    en: 'We have a customer moving to Confluence Data Center, 3000 users for 2 years',
+    zh: '有个客户想迁移到Confluence数据中心，3000个用户，维护两年',
+  };
+  const HOW: Record<Lang, string> = { fr: 'comment commander une licence Data Center ?', en: 'how do I order a Data Center license?', zh: '怎么订购数据中心许可证？' };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: a Data Center purchase without the word quote starts a prefilled quote; the how-to stays an FAQ answer`, async () => {
+      const chat = new Chat(bot(), newConversation(`adopt-${lang}`), LOCALES[lang]);
+      const replies = await chat.say(ADOPT[lang]);
+      assert.ok(textsOf(replies).includes(t(lang)('quoteDialog:prefill.noted')), textsOf(replies));
+      assert.ok(textsOf(replies).includes('Confluence') && /3[\s,\u202f\u00a0]?000/u.test(textsOf(replies)), textsOf(replies));
+      assert.equal(lastSlot(replies), 'resellerName');
+      const how = await new Chat(bot(), newConversation(`adopt-how-${lang}`), LOCALES[lang]).say(HOW[lang]);
+      assert.equal(lastSlot(how), undefined, `no form: ${textsOf(how)}`);
+    });
+  }
 });

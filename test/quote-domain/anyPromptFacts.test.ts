@@ -4,6 +4,7 @@ import { interpretFormTurn, type FormReading } from '../../dialogs/quote/interpr
 import { quoteLexicon } from '../../dialogs/quote/quoteLexicon.js';
 import { toDraft, type QuoteDraft } from '../../dialogs/quote/quoteDraft.js';
 import { findUserCounts } from '../../dialogs/validators/userCount.js';
+import { detectQuoteRequest } from '../../dialogs/quote/quoteDetection.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
 import './warmUp.js';
@@ -102,4 +103,33 @@ describe('"can I come back later?" inside a form', () => {
   it('"later" alone at a prompt is still "I don\'t know"', () => {
     assert.equal(read(dcJira, 'billingAddress', 'later', 'en').type, 'dontKnow');
   });
+});
+
+describe('a Data Center purchase said without "quote"', () => {
+  const quotes: Array<[Lang, string, string, number]> = [
+    ['fr', 'On a un client qui veut passer sur Confluence Data Center pour 3000 utilisateurs sur 2 ans', 'confluence', 3000],
+    ['fr', 'Le client part sur Jira Data Center, 1000 utilisateurs', 'jira', 1000],
+    ['en', 'Our customer is moving to Confluence Data Center, 3000 users, 2 years', 'confluence', 3000],
+    ['zh', '客户想迁移到Confluence数据中心，3000个用户', 'confluence', 3000],
+  ];
+  for (const [lang, text, product, tier] of quotes) {
+    it(`${lang}: "${text}" starts a Data Center quote, prefilled`, () => {
+      const r = detectQuoteRequest(text, lang, now);
+      assert.equal(r?.kind, 'dc-new', JSON.stringify(r));
+      assert.deepEqual(r?.slots?.product, [product]);
+      assert.equal(r?.slots?.tier, tier);
+    });
+  }
+  const faq: Array<[Lang, string]> = [
+    ['fr', 'comment commander une licence Data Center ?'],
+    ['fr', 'comment passer sur Confluence Data Center pour 3000 utilisateurs ?'],
+    ['fr', 'mon client veut passer sur Jira'],
+    ['en', 'how do I move to Data Center with 3000 users?'],
+    ['zh', '怎么迁移到数据中心？'],
+  ];
+  for (const [lang, text] of faq) {
+    it(`${lang}: "${text}" stays a question for the FAQ`, () => {
+      assert.equal(detectQuoteRequest(text, lang, now), undefined);
+    });
+  }
 });
