@@ -62,6 +62,7 @@ export const quoteIntentSchema = z.object({
   billing: z.object({ monthly: words, annual: words }),
   politeRequest: perLang(words),
   howTo: perLang(words),
+  howToSteps: perLang(words),
   siteNegation: z.object({ site: perLang(words), before: perLang(words), after: perLang(words), unsure: perLang(words), urlAfter: perLang(words) }),
   quoteFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   wantProduct: perLang(words),

@@ -108,4 +108,23 @@ describe('Quote dialogs: facts a message gives at any prompt', function () {
       assert.equal(lastSlot(how), undefined, `no form: ${textsOf(how)}`);
     });
   }
+
+  const HOW_SENS: Record<Lang, string> = {
+    zh: '我有两个SEN，SEN-L1234567和SEN-L7654321，怎么做条款关联？',
+    en: 'how do I co-term SEN-L1234567 and SEN-L7654321?',
+    fr: 'comment harmoniser les échéances de SEN-L1234567 et SEN-L7654321 ?',
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: a how-to with SENs gets the FAQ answer and a button that starts the co-term with those SENs`, async () => {
+      const chat = new Chat(bot(), newConversation(`how-sens-${lang}`), LOCALES[lang]);
+      const answer = await chat.say(HOW_SENS[lang]);
+      assert.equal(lastSlot(answer), undefined, `no form: ${textsOf(answer)}`);
+      const titles = answer.flatMap((r) => r.suggestedActions?.actions.map((a) => String(a.title)) ?? []);
+      const button = titles.find((b) => b.includes('SEN-L1234567') && b.includes('SEN-L7654321'));
+      assert.ok(button, titles.join(' | '));
+      const form = await chat.say(button);
+      assert.equal(lastSlot(form), 'targetDate', textsOf(form));
+      assert.ok(textsOf(form).includes('SEN-L1234567') && textsOf(form).includes('SEN-L7654321'), textsOf(form));
+    });
+  }
 });

@@ -133,3 +133,31 @@ describe('a Data Center purchase said without "quote"', () => {
     });
   }
 });
+
+describe('a how-to question that holds SENs', () => {
+  const i18n = createI18n();
+  const HOW: Array<[Lang, string]> = [
+    ['zh', '我有两个SEN，SEN-L1234567和SEN-L7654321，怎么做条款关联？'],
+    ['en', 'how do I co-term SEN-L1234567 and SEN-L7654321?'],
+    ['fr', 'comment harmoniser les échéances de SEN-L1234567 et SEN-L7654321 ?'],
+  ];
+  for (const [lang, text] of HOW) {
+    it(`${lang}: "${text}" is for the FAQ, and the prefilled button starts the co-term with both SENs`, () => {
+      assert.equal(detectQuoteRequest(text, lang, now), undefined);
+      const button = i18n.getFixedT(lang)('faq:action.quoteSens.coterm', { sens: 'SEN-L1234567, SEN-L7654321' });
+      const started = detectQuoteRequest(button, lang, now);
+      assert.equal(started?.kind, 'coterm', button);
+      assert.deepEqual(started?.slots?.sen, ['SEN-L1234567', 'SEN-L7654321']);
+    });
+  }
+  it('a request worded as a question with SENs is still a request', () => {
+    assert.equal(detectQuoteRequest('can you co-term SEN-L1234567 and SEN-L7654321 to 31 March 2027?', 'en', now)?.kind, 'coterm');
+    assert.equal(detectQuoteRequest('续订 SEN-L1234567', 'zh', now)?.kind, 'dc-renewal');
+  });
+  it('the renewal button with a SEN starts a Data Center renewal', () => {
+    for (const lang of ['fr', 'zh', 'en'] as const) {
+      const button = i18n.getFixedT(lang)('faq:action.quoteSens.dc-renewal', { sens: 'SEN-L1234567' });
+      assert.equal(detectQuoteRequest(button, lang, now)?.kind, 'dc-renewal', button);
+    }
+  });
+});
