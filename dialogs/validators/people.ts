@@ -182,9 +182,12 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   for (const { slot, kind, phrase, generic } of rolePhrases(lang, intro)) {
     for (const at of findAlias(folded, phrase)) {
       if (taken(at)) continue;
-      const span = valueAfter(text, folded, at.end, kind, lang);
+      // "client final Durand SA": read as a company, the value holds a legal form: the party's organisation.
+      const asCompany = kind === 'person' ? valueAfter(text, folded, at.end, 'company', lang) : undefined;
+      const legal = asCompany && hasLegalForm(companyOnly(text.slice(asCompany.start, asCompany.end).trim())) ? asCompany : undefined;
+      const span = legal ?? valueAfter(text, folded, at.end, kind, lang);
       if (!span || taken(span)) continue;
-      const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
+      const value = kind === 'company' || legal ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
       if (!value) continue;
       // "the client name is Contoso Ltd": a legal form makes it the party's organisation, not a person.
       const company = kind === 'person' && hasLegalForm(value);

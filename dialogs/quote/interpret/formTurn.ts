@@ -3,6 +3,7 @@ import type { Lang } from '../../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../../knowledge/nlu/index.js';
 import type { QuoteKind, SlotName } from '../../../knowledge/quoteTypes.js';
 import {
+  extractQuoteSlots,
   findEmails,
   findSens,
   findSiteUrl,
@@ -356,7 +357,9 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
         (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
     ) ||
     // "Jira = 75 users, Confluence = 100 users" at the address prompt: order lines, not an address or a name.
-    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction !== undefined && isOrderLine(correction, input));
+    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction !== undefined && isOrderLine(correction, input)) ||
+    // "edition Premium" at a name prompt names the edition, not a person.
+    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction?.changes.some((c) => c.slot === 'edition') === true && fieldScore(turn.lexicon, 'edition', input) > 0);
   // "add SEN-L…" at the SEN prompt (an edit): the list grows.
   if (reading.ok && asked === 'sen' && reading.slots.sen && draft.slots.sen?.length && said(foldText(input), allLangs(formTurnWords().add, lang))) {
     reading.slots.sen = [...new Set([...draft.slots.sen, ...reading.slots.sen])];
@@ -380,12 +383,35 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
       ...(correction?.itemEditions && !reading.draft.itemEditions && { itemEditions: correction.itemEditions }),
       ...(correction?.itemSens && !reading.draft.itemSens && { itemSens: correction.itemSens }),
     };
+    // What a long answer holds besides ("Jira Software DC, 2000 users, 3 years, end customer Acme GmbH, …" at
+    // the first prompt) is taken like the opening sentence's: every empty slot the prefill reads.
+    const prefilled = sentenceSlots(draft, asked, input, lang, now, slots);
+    Object.assign(slots, prefilled.slots);
+    replaced.push(...prefilled.changes);
+    // "Technical contact is Kevin Zhou, kevin@…" at that prompt: the person named by their role is said back with their email;
+    // so is the answer of a long sentence that gave several other fields.
+    const namedAnswer =
+      reading.slots[asked] !== undefined && ((correction?.answer?.[asked] !== undefined && extraChanges.length + replaced.length > 0) || extraChanges.length + replaced.length >= 2);
+    const saidAnswer: Change[] = namedAnswer ? [{ slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: reading.slots[asked] }] : [];
     return {
       type: 'answer',
       slots,
       draft: { ...reading.draft, ...itemTiers },
       notices: [...reading.notices, ...(correction?.notices ?? [])],
-      changes: [...extraChanges, ...replaced],
+      changes: [...extraChanges, ...replaced, ...saidAnswer],
+    };
+  }
+  // "le contact technique est Paul Durand. son email est paul@…" at the technical contact's prompt:
+  // the role word names the answer; it is said back with the rest.
+  const named = correction?.answer;
+  if (!reading.ok && named && asked in named) {
+    const value = named[asked];
+    return {
+      type: 'answer',
+      slots: { ...correction.slots, ...named },
+      draft: itemsOf(correction),
+      notices: correction.notices,
+      changes: [...correction.changes, { slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: value }],
     };
   }
   if (correction) return asCorrection(correction);
@@ -425,6 +451,23 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
     return { type: 'editField', field };
   }
   return alone ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
+}
+
+/** A sentence with several clauses: the prefill reader's slots for the empty fields of this kind (not the one asked). */
+function sentenceSlots(draft: QuoteDraft, asked: SlotName, input: string, lang: Lang, now: Date, taken: FilledSlots): { slots: FilledSlots; changes: Change[] } {
+  const clauses = input.split(/[,;，；、]|\s(?:and|et)\s/u).filter((c) => c.trim()).length;
+  // What is typed at the notes prompt is the note.
+  if (clauses < 3 || asked === 'notes') return { slots: {}, changes: [] };
+  const allowed = new Set(slotsOf(requireKind(draft)));
+  const found = extractQuoteSlots(input, lang, { now }).slots as FilledSlots;
+  const slots: FilledSlots = {};
+  const changes: Change[] = [];
+  for (const slot of Object.keys(found) as SlotName[]) {
+    if (slot === asked || !allowed.has(slot) || slot in taken || isFilled(draft.slots[slot]) || !isFilled(found[slot])) continue;
+    Object.assign(slots, { [slot]: found[slot] });
+    changes.push({ slot, to: found[slot] });
+  }
+  return { slots, changes };
 }
 
 /** The corrected order (tiers, editions, products) is all the text says: product names and counts, no other value. */
