@@ -206,7 +206,8 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
     const lead = text.slice(self.start, text.indexOf(self.value, self.start));
     const role = intro.resellerName.zh.filter((p) => lead.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? '';
     const head = /^([^，,。；;\s]{2,20})的\s*$/u.exec(lead.slice(role.length))?.[1];
-    if (head && isPlausibleOrganization(head, lang)) found.push({ slot: 'resellerCompany', value: head, start: self.start, end: self.start });
+    // "我是代理商的王磊": a role word ("代理商", "经销商") is no company name.
+    if (head && isPlausibleOrganization(head, lang) && !ROLE_NOUNS.has(head)) found.push({ slot: 'resellerCompany', value: head, start: self.start, end: self.start });
   }
   // "Julien Moreau de Softeam": right after the reseller's own name, a company of theirs.
   const reseller = found.find((f) => f.slot === 'resellerName');
@@ -242,6 +243,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** What a reseller calls themselves or the other party, never a company's name. */
+const ROLE_NOUNS: ReadonlySet<string> = new Set(['代理商', '经销商', '渠道商', '合作伙伴', '分销商', '客户', '公司', '我们公司', '贵公司', '服务商']);
 
 /** ", Acme Resell, ann@…" / "，深圳蓝海软件，chenjing@…" / ", Acme Resell." right after a name. */
 const COMMA_COMPANY = /^\s*[,，]\s*([^,，;；。.!?！？@()（）\n]{2,60}?)\s*(?:[,，]\s*(?=[^\s@,，]{1,64}@)|[.。!！]?\s*$)/u;

@@ -117,7 +117,7 @@ function kindSwitch(draft: QuoteDraft, input: string, lang: Lang): QuoteKind | u
   const folded = foldText(input);
   const w = quoteIntentWords();
   const cloudWithSite = draft.kind === 'cloud-existing' || draft.kind === 'cloud-renewal' || draft.kind === 'cloud-upgrade';
-  if (cloudWithSite && said(folded, allLangs(w.noSite, lang))) return 'cloud-new';
+  if (cloudWithSite && (said(folded, allLangs(w.noSite, lang)) || said(folded, allLangs(w.newSubscription, lang)))) return 'cloud-new';
   const dcExisting = draft.kind === 'dc-renewal' || draft.kind === 'dc-upgrade';
   const renewOrUpgrade = said(folded, allLangs(w.renewal, lang)) || said(folded, allLangs(w.upgrade, lang));
   if (dcExisting && said(folded, allLangs(w.newPurchase, lang)) && !renewOrUpgrade) return 'dc-new';
@@ -188,7 +188,11 @@ function lastPerson(draft: QuoteDraft, filled: (p: (typeof PEOPLE_SLOTS)[number]
 /** "can it be billed monthly instead?": refused at every step, with the rule. */
 function monthlyAsked(draft: QuoteDraft, text: string): Message | undefined {
   const folded = foldText(normalizeInput(text));
-  if (!said(folded, quoteIntentWords().billing.monthly)) return undefined;
+  const billing = quoteIntentWords().billing;
+  if (!said(folded, billing.monthly)) return undefined;
+  // "月付转年付", "from monthly to annual": the move is to annual billing, which is what is sold.
+  const at = (words: readonly string[]) => Math.max(-1, ...words.flatMap((w) => findAlias(folded, foldText(w)).map((s) => s.start)));
+  if (at(billing.annual) > at(billing.monthly)) return undefined;
   return deploymentFor(draft) === 'cloud' ? { key: 'quote:rule.annualCloudOnly' } : { key: 'quote:rule.annualDataCenterOnly' };
 }
 
@@ -413,6 +417,13 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
       notices: correction.notices,
       changes: [...correction.changes, { slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: value }],
     };
+  }
+  // Facts at a prompt they do not answer ("客户站点 x.atlassian.net，Confluence 标准版，大概300人" at the name
+  // prompt): every empty field the prefill reads is taken and said, and the prompt comes again.
+  const facts = !reading.ok && !question ? sentenceSlots(draft, asked, input, lang, now, correction?.slots ?? {}) : undefined;
+  if (facts && facts.changes.length > 0) {
+    const base = correction ?? { slots: {}, changes: [], notices: [] };
+    return asCorrection({ ...base, slots: { ...base.slots, ...facts.slots }, changes: [...base.changes, ...facts.changes] });
   }
   if (correction) return asCorrection(correction);
   if (!reading.ok && reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
