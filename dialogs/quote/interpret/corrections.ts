@@ -93,6 +93,13 @@ function lastOf(draft: QuoteDraft, among: readonly SlotName[]): SlotName | undef
   return answerOrder(draft).filter((s) => among.includes(s)).at(-1);
 }
 
+/** "I swapped two digits", "j'ai inversé les chiffres", "数字写反了": a typo inside one value, not two people swapped. */
+export function isCharacterSwap(text: string, lang: Lang): boolean {
+  const folded = foldText(normalizeInput(text));
+  const words = formTurnWords();
+  return said(folded, allLangs(words.swap, lang)) && said(folded, allLangs(words.swapTargets.characters, lang));
+}
+
 /** "oups j'ai inversé les deux contacts": the two people the text names, else the two last given. */
 function readSwap(draft: QuoteDraft, folded: string, lang: Lang): CorrectionReading | undefined {
   const words = formTurnWords();
@@ -309,8 +316,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     set(person.slot, person.value);
   }
 
-  // Two people swapped ("j'ai inversé les deux contacts"), unless the text gives the new values itself.
-  if (changes.length === 0 && fresh.length === 0) {
+  // Two people swapped ("j'ai inversé les deux contacts"), unless the text gives the new values itself
+  // or swapped characters inside one value ("le SEN c'est SEN-L…, j'ai inversé les chiffres").
+  if (changes.length === 0 && fresh.length === 0 && !isCharacterSwap(input, lang) && findSens(input).length === 0 && !findSiteUrl(input)) {
     const swap = readSwap(draft, folded, lang);
     if (swap) return swap;
   }
@@ -370,7 +378,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
 
-  if (!field) readNumbers();
+  // "两位数字写反了", "I swapped two digits": the count is of characters, never of users or years.
+  if (!field && !isCharacterSwap(input, lang)) readNumbers();
   if (allowed.has('targetDate') && asked !== 'targetDate' && mayContainDate(input, lang)) {
     const date = validateTargetDate(input, lang, { ...(options.now && { now: options.now }), ...(options.dayFirst !== undefined && { dayFirst: options.dayFirst }) });
     // "target date is 31 December 2027": the field named is enough, no correction word needed.

@@ -18,7 +18,7 @@ import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
 import { readCorrections } from './clauses.js';
-import { hasCorrectionMarker, hasStrongCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
+import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 import { meansSameEmail } from '../../handoffWords.js';
@@ -409,7 +409,9 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
   const { draft, lang } = turn;
   const bare = foldText(input).replace(/[\s.!?。！？]+$/u, '').replace(/\s*[,，]\s*/gu, ', ');
   const alone = allLangs(formTurnWords().editAlone, lang).some((w) => foldText(w).replace(/\s*[,，]\s*/gu, ', ') === bare);
-  if (!hasStrongCorrectionMarker(input, lang) && !alone) return undefined;
+  // "I swapped two digits" (no new value): a typo in one field, to edit, never two people swapped.
+  const typo = isCharacterSwap(input, lang);
+  if (!hasStrongCorrectionMarker(input, lang) && !alone && !typo) return undefined;
   const slots = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm' && s !== 'notes');
   const scored = slots.map((slot) => ({ slot, score: fieldScore(turn.lexicon, slot, input) })).filter((f) => f.score > 0);
   if (scored.length > 0) {
@@ -418,7 +420,7 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
     const field = [...draft.answered].reverse().find((s) => tied.includes(s)) ?? tied.find((s) => isFilled(draft.slots[s])) ?? tied[0]!;
     return { type: 'editField', field };
   }
-  return alone ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
+  return alone || typo ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
 }
 
 /** The text without a value's parts (each half of a two-address value). */

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { createI18n } from '../../bot/i18n.js';
+import { interpretFormTurn, type FormReading } from '../../dialogs/quote/interpret/formTurn.js';
+import { quoteLexicon } from '../../dialogs/quote/quoteLexicon.js';
+import { toDraft, type QuoteDraft } from '../../dialogs/quote/quoteDraft.js';
+import type { Lang } from '../../knowledge/lang.js';
+import type { SlotName } from '../../knowledge/quoteTypes.js';
+import './warmUp.js';
+
+/**
+ * Corrections and questions typed under the summary (or at a prompt) that a tester saw misread
+ * (QA9): a typo in a SEN taken as two people swapped, fragments stored as names, tier
+ * corrections lost or given to the organisation, a question with a product name taken as an
+ * order change. The interpreter alone, from tables.
+ */
+
+const lexicon = quoteLexicon(createI18n());
+const now = new Date('2026-12-03T10:00:00Z');
+const read = (draft: QuoteDraft, asked: SlotName, text: string, lang: Lang): FormReading => interpretFormTurn({ draft, asked, text, lang, now, lexicon });
+
+const dcUpgrade = toDraft({
+  kind: 'dc-upgrade',
+  slots: {
+    sen: ['SEN-L4410273'],
+    product: ['confluence'],
+    tier: 1000,
+    technicalContactName: 'Inès Carvalho',
+    technicalContactEmail: 'ines.carvalho@verrerie-dax.fr',
+    resellerName: 'Gaspard Lenoir',
+    resellerEmail: 'g.lenoir@numeria.fr',
+  },
+  answered: [],
+});
+
+describe('summary: swapped digits are a typo in one value, not two people swapped (Q9-1)', () => {
+  const cases: Array<[Lang, string, string]> = [
+    ['fr', "zut, le SEN c'est SEN-L4410237, j'ai inversé deux chiffres", 'SEN-L4410237'],
+    ['en', 'sorry the SEN should be SEN-L4410237, I swapped the last two digits', 'SEN-L4410237'],
+    ['zh', 'SEN号两位数字写反了，应该是SEN-L4410237', 'SEN-L4410237'],
+  ];
+  for (const [lang, text, sen] of cases) {
+    it(`${lang}: "${text}" sets the SEN and nothing else`, () => {
+      const r = read(dcUpgrade, 'confirm', text, lang);
+      assert.equal(r.type, 'correction', JSON.stringify(r));
+      if (r.type !== 'correction') return;
+      assert.deepEqual(r.slots, { sen: [sen] });
+      assert.equal(r.swapped, undefined);
+    });
+  }
+  const bare: Array<[Lang, string]> = [
+    ['fr', "oups, j'ai inversé deux chiffres dans le SEN"],
+    ['en', 'hmm I swapped two digits in the SEN'],
+  ];
+  for (const [lang, text] of bare) {
+    it(`${lang}: "${text}" (no new value) opens the SEN for editing, no swap`, () => {
+      const r = read(dcUpgrade, 'confirm', text, lang);
+      assert.deepEqual(r, { type: 'editField', field: 'sen' });
+    });
+  }
+  it('fr: "j\'ai inversé les deux contacts" is still a swap of people', () => {
+    const r = read(dcUpgrade, 'confirm', "oups j'ai inversé les deux contacts", 'fr');
+    assert.equal(r.type, 'correction');
+    if (r.type === 'correction') assert.ok(r.swapped);
+  });
+});
