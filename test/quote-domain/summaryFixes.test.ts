@@ -63,3 +63,45 @@ describe('summary: swapped digits are a typo in one value, not two people swappe
     if (r.type === 'correction') assert.ok(r.swapped);
   });
 });
+
+const cloudSite = toDraft({
+  kind: 'cloud-existing',
+  slots: {
+    resellerName: 'Maëlle Dufresne',
+    resellerEmail: 'maelle@kervalis.fr',
+    siteUrl: 'https://sablons-co.atlassian.net',
+    authorizedContactName: 'Rui Tavares',
+    authorizedContactEmail: 'rui@sablons.pt',
+    product: ['jira'],
+    tier: 600,
+    edition: 'standard',
+  },
+});
+const dcNewYearsLast = toDraft({
+  kind: 'dc-new',
+  slots: { product: ['confluence'], tier: 500, maintenanceYears: 2, resellerName: '韩梅', resellerEmail: 'hanmei@lingyun.cn', endUserOrganization: '青禾医疗' },
+  // The years were answered after the tier: a bare number is read against the field named.
+  answered: ['product', 'tier', 'maintenanceYears', 'resellerName', 'resellerEmail', 'endUserOrganization'],
+});
+
+describe('summary: user-count corrections reach the tier and nothing else (Q9-5)', () => {
+  const cases: Array<[string, Lang, QuoteDraft, string, Record<string, unknown>]> = [
+    ['a number then an edition', 'en', cloudSite, 'make it 500, and it is Premium edition', { tier: 500, edition: 'premium' }],
+    ['a number then an edition', 'fr', cloudSite, "passe à 500, et c'est en Premium", { tier: 500, edition: 'premium' }],
+    ['a labelled count with the old one', 'en', cloudSite, 'users: 500 please, not 600', { tier: 500 }],
+    ['a labelled count with the old one', 'fr', cloudSite, 'utilisateurs : 500 svp, pas 600', { tier: 500 }],
+    ['a count with its unit alone', 'en', cloudSite, '500 users', { tier: 500 }],
+    ['a count with its unit alone', 'fr', cloudSite, '500 utilisateurs', { tier: 500 }],
+    ['a count with its unit alone', 'zh', cloudSite, '500个用户', { tier: 500 }],
+    ['the field named, years answered last', 'zh', dcNewYearsLast, '用户数改成1000', { tier: 1000 }],
+    ['a number no duration has, years answered last', 'en', dcNewYearsLast, 'no, 1000', { tier: 1000 }],
+    ['the years still take a short bare number', 'fr', dcNewYearsLast, 'non, 3', { maintenanceYears: 3 }],
+  ];
+  for (const [what, lang, draft, text, slots] of cases) {
+    it(`${lang} ${what}: "${text}"`, () => {
+      const r = read(draft, 'confirm', text, lang);
+      assert.equal(r.type, 'correction', JSON.stringify(r));
+      if (r.type === 'correction') assert.deepEqual(r.slots, slots);
+    });
+  }
+});

@@ -204,7 +204,8 @@ function namedFieldValue(
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
       // "用户档是2000不是1000", "Acme, not Acne": what follows the negation is the old value.
       const value = (slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!).split(/\s*(?:而不是|不是|\bnot\b|\bpas\b|\bau lieu de\b|\binstead of\b)/u)[0]!.trim();
-      if (!value) continue;
+      // "users: 300 please, not 400": a number first is a count, never a name or a company.
+      if (!value || (slot !== 'billingAddress' && /^\d+(?:[\s.,]\d{3})*(?![\p{L}\p{N}&])/u.test(value))) continue;
       // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
       const organisation = hasLegalForm(value) ? ORGANISATION_OF[slot] : undefined;
       const target = organisation && allowed.has(organisation) ? organisation : slot;
@@ -401,7 +402,14 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const holder = oldNumbers.includes(Number(draft.slots.tier)) ? 'tier' : oldNumbers.includes(Number(draft.slots.maintenanceYears)) ? 'maintenanceYears' : undefined;
     const lastNumeric = holder ?? lastOf(draft, ['tier', 'maintenanceYears']);
     const bare = marker && short ? numbers.at(-1) : undefined;
-    const count = withUnit.at(-1) ?? (years === undefined && lastNumeric !== 'maintenanceYears' ? bare : undefined);
+    const range = loadCatalog().deployments['data-center'].maintenanceYears;
+    // "用户数改成2000" after the years were answered: the field named, or a number no duration has, says it is the tier.
+    const namesTier = options.lexicon !== undefined && fieldScore(options.lexicon, 'tier', input) > fieldScore(options.lexicon, 'maintenanceYears', input);
+    // "en fait 6 ans" is years out of range (said so below), not a count.
+    const notYears = bare !== undefined && range !== undefined && (bare.value < range.min || bare.value > range.max) && yearsOutOfRange(input, lang) === undefined;
+    const count = withUnit.at(-1) ?? (years === undefined && (lastNumeric !== 'maintenanceYears' || namesTier || notYears) ? bare : undefined);
+    // Under the summary there is no prompt to answer: "300 users" can only change the tier.
+    if (asked === 'confirm' && count?.withUnit) explicitRole.add('tier');
     if (count && asked !== 'tier') {
       const named = newProducts.find((p) => current.includes(p));
       const tier = toTier(count.value, { ...(deployment && { deployment }), ...(named && { productId: named }) });
@@ -417,8 +425,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
         if (tier.notice && (changes.some((c) => c.slot === 'tier') || (tier.value === draft.slots.tier && count.value !== tier.value))) notices.push(tier.notice);
       }
     }
-    const range = loadCatalog().deployments['data-center'].maintenanceYears;
-    const bareYears = lastNumeric === 'maintenanceYears' && withUnit.length === 0 ? bare?.value : undefined;
+    const bareYears = lastNumeric === 'maintenanceYears' && withUnit.length === 0 && !namesTier ? bare?.value : undefined;
     const newYears = years ?? (bareYears !== undefined && range && bareYears >= range.min && bareYears <= range.max ? bareYears : undefined);
     if (newYears !== undefined && asked !== 'maintenanceYears') set('maintenanceYears', newYears);
     // "en fait 6 ans de maintenance": the range is said rather than a bare "Confirm, Edit or Cancel".
