@@ -105,3 +105,22 @@ describe('summary: user-count corrections reach the tier and nothing else (Q9-5)
     });
   }
 });
+
+describe('summary: a question naming a product of another deployment is a question, not an order change (Q9-6)', () => {
+  const cases: Array<[Lang, string]> = [
+    ['fr', 'au passage, ils ont toujours un Jira Server chez eux, ça se renouvelle encore ?'],
+    ['en', 'by the way they also still run Bitbucket Server, can that be renewed too?'],
+    ['zh', '对了，客户还有一套Jira服务器版，还能续订吗？'],
+  ];
+  for (const [lang, text] of cases) {
+    it(`${lang}: "${text}"`, () => {
+      const r = read(dcUpgrade, 'confirm', text, lang);
+      assert.equal(r.type, 'question', JSON.stringify(r));
+    });
+  }
+  it('en: "also add Jira" in the same form still adds it', () => {
+    const r = read(dcUpgrade, 'confirm', 'please also add Jira', 'en');
+    assert.equal(r.type, 'correction', JSON.stringify(r));
+    if (r.type === 'correction') assert.deepEqual(r.slots.product, ['confluence', 'jira']);
+  });
+});

@@ -1,6 +1,6 @@
 import { findProductMatches, loadCatalog } from '../../../knowledge/catalog.js';
 import type { Lang } from '../../../knowledge/lang.js';
-import { allLangs, findAlias, foldText, formTurnWords } from '../../../knowledge/nlu/index.js';
+import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../../knowledge/nlu/index.js';
 import type { SlotName } from '../../../knowledge/quoteTypes.js';
 import {
   emailRoleBefore,
@@ -361,7 +361,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
   // Products: one named as wrong and another as right ("Confluence, pas Jira", "改成Confluence").
-  const products = findProductMatches(input);
+  // "le client a encore un Confluence Server, on peut le renouveler ?": a product of another
+  // deployment than the form's is talked about, not ordered.
+  const products = findProductMatches(input).filter((m) => !ofOtherDeployment(folded, m.end, deployment));
   const oldProducts = products.filter((m) => isOldValue(folded, m.start)).map((m) => m.product.id);
   const newProducts = products.filter((m) => !isOldValue(folded, m.start)).map((m) => m.product.id);
   const current = draft.slots.product ?? [];
@@ -458,6 +460,15 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
       changes.push({ slot: 'edition', product, ...(before !== undefined && { from: before }), to: edition });
     }
   }
+}
+
+/** A deployment word other than the form's right after a product ("Confluence Server", "Jira Cloud" in a Data Center form). */
+function ofOtherDeployment(folded: string, end: number, deployment: string | undefined): boolean {
+  if (!deployment) return false;
+  const after = folded.slice(end, end + 16).replace(/^[\s-]+/u, '');
+  return Object.entries(quoteIntentWords().deployment).some(
+    ([id, words]) => id !== deployment && words.some((w) => after.startsWith(foldText(w)) && (/\p{Script=Han}/u.test(w) || !/^[\p{L}]/u.test(after.slice(foldText(w).length)))),
+  );
 }
 
 /** Where the digits of a value are in the folded text (for "not 250" checks). */
