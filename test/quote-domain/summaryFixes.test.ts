@@ -124,3 +124,59 @@ describe('summary: a question naming a product of another deployment is a questi
     if (r.type === 'correction') assert.deepEqual(r.slots.product, ['confluence', 'jira']);
   });
 });
+
+const coterm = toDraft({ kind: 'coterm', slots: { sen: ['SEN-L3108842', 'SEN-L3108867'], targetDate: '2027-09-30' } });
+const swappedBack = toDraft({
+  kind: 'dc-upgrade',
+  // What a wrong swap left: the reseller and the technical contact exchanged.
+  slots: { sen: ['SEN-L4410273'], product: ['confluence'], tier: 1000, resellerName: 'Inès Carvalho', resellerEmail: 'ines.carvalho@verrerie-dax.fr', technicalContactName: 'Gaspard Lenoir', technicalContactEmail: 'g.lenoir@numeria.fr' },
+});
+const siteAdmin = toDraft({
+  kind: 'cloud-upgrade',
+  slots: { siteUrl: 'https://lanting-edu.atlassian.net', product: ['confluence'], tier: 200, authorizedContactName: '站点管理员梁思琪', authorizedContactEmail: 'liangsq@lanting-edu.cn', resellerName: '贺文博', resellerEmail: 'hewb@yuanhang-it.cn' },
+});
+
+describe('names: a pointer or a role is never stored as the name (Q9-2)', () => {
+  const atPrompt: Array<[Lang, string, string]> = [
+    ['fr', "c'est moi le contact, Margaux Delahaye-Roux (revendeuse chez Axiome)", 'Margaux Delahaye-Roux'],
+    ['en', "that's me, the contact, Callum Reid (reseller at Brightpath)", 'Callum Reid'],
+    ['zh', '联系人就是我，邱子墨（经销商）', '邱子墨'],
+  ];
+  for (const [lang, text, name] of atPrompt) {
+    it(`${lang} at the reseller's name prompt: "${text}" → ${name}`, () => {
+      const r = read(coterm, 'resellerName', text, lang);
+      assert.equal(r.type, 'answer', JSON.stringify(r));
+      if (r.type === 'answer') assert.equal(r.slots.resellerName, name);
+    });
+  }
+  it('fr: "le contact" alone is no name', () => assert.equal(read(coterm, 'resellerName', 'le contact', 'fr').type, 'refused'));
+
+  const backAgain: Array<[Lang, string]> = [
+    ['fr', "non, je ne voulais pas les échanger ! Le revendeur c'est moi, Gaspard Lenoir g.lenoir@numeria.fr ; Inès Carvalho est le contact technique"],
+    ['en', 'no, I never asked for a swap. The reseller is me, Gaspard Lenoir g.lenoir@numeria.fr; Inès Carvalho is the technical contact'],
+  ];
+  for (const [lang, text] of backAgain) {
+    it(`${lang} under the summary, each person put back with their email: "${text}"`, () => {
+      const r = read(swappedBack, 'confirm', text, lang);
+      assert.equal(r.type, 'correction', JSON.stringify(r));
+      if (r.type !== 'correction') return;
+      assert.deepEqual(r.slots, {
+        resellerName: 'Gaspard Lenoir',
+        resellerEmail: 'g.lenoir@numeria.fr',
+        technicalContactName: 'Inès Carvalho',
+        technicalContactEmail: 'ines.carvalho@verrerie-dax.fr',
+      });
+    });
+  }
+  const title: Array<[string, string]> = [
+    ['联系人名字只是梁思琪，站点管理员是她的职位', '梁思琪'],
+    ['授权联系人就是梁思琪，站点管理员是她的职务', '梁思琪'],
+  ];
+  for (const [text, name] of title) {
+    it(`zh under the summary: "${text}" → ${name}, never the job title`, () => {
+      const r = read(siteAdmin, 'confirm', text, 'zh');
+      assert.equal(r.type, 'correction', JSON.stringify(r));
+      if (r.type === 'correction') assert.deepEqual(r.slots, { authorizedContactName: name });
+    });
+  }
+});

@@ -317,6 +317,19 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     set(person.slot, person.value);
   }
 
+  // "le revendeur c'est moi, Karim …; Amélie Roche est le contact technique": two names put back
+  // where they belong take their emails with them, unless the message gives one.
+  for (const a of PEOPLE) {
+    for (const b of PEOPLE) {
+      if (a === b || !isFilled(draft.slots[a.name]) || slots[a.name] !== draft.slots[b.name] || slots[b.name] !== draft.slots[a.name]) continue;
+      const [ea, eb] = [draft.slots[a.email], draft.slots[b.email]];
+      const gave = (slot: SlotName) => slot in slots;
+      const follow = (slot: SlotName, value: unknown) => isFilled(value) && (explicitRole.add(slot), set(slot, value));
+      if (!gave(a.email) && !gave(b.email)) follow(a.email, eb);
+      else if (gave(a.email) && !gave(b.email) && slots[a.email] === eb) follow(b.email, ea);
+    }
+  }
+
   // Two people swapped ("j'ai inversé les deux contacts"), unless the text gives the new values itself
   // or swapped characters inside one value ("le SEN c'est SEN-L…, j'ai inversé les chiffres").
   if (changes.length === 0 && fresh.length === 0 && !isCharacterSwap(input, lang) && findSens(input).length === 0 && !findSiteUrl(input)) {
