@@ -20,6 +20,7 @@ import { readAnswer } from '../slotAnswer.js';
 import { readCorrections } from './clauses.js';
 import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
+import { readCurrentEnd } from './currentEnds.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 import { meansSameEmail } from '../../handoffWords.js';
 
@@ -311,6 +312,11 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     const changes = (Object.keys(copied) as SlotName[]).map((slot) => ({ slot, to: copied[slot] }));
     return { type: 'answer', slots: copied, draft: {}, notices: [], changes };
   }
+
+  // "the Confluence one expires 14 March 2027, not February" in a co-term: that licence's current
+  // end (a fact of the notes), never the co-term target date.
+  const currentEnd = readCurrentEnd(draft, input, lang, now, turn.dayFirst);
+  if (currentEnd && !isQuestionLike(input)) return { type: 'correction', slots: {}, draft: { facts: currentEnd.facts }, notices: [currentEnd.notice], changes: [] };
 
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
