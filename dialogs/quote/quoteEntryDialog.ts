@@ -14,7 +14,7 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { renderMessage } from './formReplies.js';
 import { fitSlotsToKind, KIND_MENUS } from './quoteDetection.js';
 import { notedFacts, unheldSlots } from './summaryCard.js';
-import { kindSpec, slotsOf } from '../validators/index.js';
+import { kindSpec, nextSlot, slotsOf } from '../validators/index.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
@@ -142,7 +142,9 @@ export class QuoteEntryDialog extends ComponentDialog {
     const unheld = unheldSlots(kind, withContact(kind, given, before.contact, true));
     const draft: QuoteDraft = { ...before, kind, slots: fitted.slots, unheld };
     for (const notice of fitted.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
-    const noted = notedFacts(t, lang, draft);
+    // Nothing left to ask: the summary comes next and says it all, with one line before it (not the same list twice).
+    const complete = nextSlot(kind, draft.slots) === undefined;
+    const noted = complete ? t('quoteDialog:prefill.allNoted') : notedFacts(t, lang, draft);
     if (noted) await step.context.sendActivity(noted);
     if (kind === 'cloud-new') await step.context.sendActivity(t('quote:notice.cloudTrial'));
     return step.beginDialog(familyOf(kind), draft);

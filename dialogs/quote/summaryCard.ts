@@ -74,8 +74,11 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
 export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array<{ title: string; value: string }> {
   const kind = requireKind(draft);
   const notes = notesOf(t, lang, draft);
+  // "Jira (50 users), Confluence (100 users)": with a tier on every order line, one request-wide tier line would contradict them.
+  const products = draft.slots.product ?? [];
+  const perLine = products.length > 1 && products.every((p) => draft.itemTiers[p] !== undefined);
   return slotsOf(kind)
-    .filter((slot) => slot !== 'confirm' && (slot === 'notes' ? notes !== undefined : isFilled(draft.slots[slot])))
+    .filter((slot) => slot !== 'confirm' && !(slot === 'tier' && perLine) && (slot === 'notes' ? notes !== undefined : isFilled(draft.slots[slot])))
     .map((slot) => ({ title: t(labelKey(kind, slot)), value: slot === 'notes' ? notes! : displayValue(t, lang, draft, slot) }));
 }
 

@@ -3,7 +3,7 @@ import { createI18n } from '../../bot/i18n.js';
 import { interpretFormTurn } from '../../dialogs/quote/interpret/formTurn.js';
 import { quoteLexicon } from '../../dialogs/quote/quoteLexicon.js';
 import { toDraft } from '../../dialogs/quote/quoteDraft.js';
-import { notesOf } from '../../dialogs/quote/summaryCard.js';
+import { notesOf, summaryFacts } from '../../dialogs/quote/summaryCard.js';
 import type { Lang } from '../../knowledge/lang.js';
 import './warmUp.js';
 
@@ -76,5 +76,19 @@ describe('notes: the bot facts apart from the remarks, worded in the current lan
     const notes = notesOf(i18n.getFixedT('en'), 'en', self)!;
     assert.ok(!notes.includes('Noor'), notes);
     assert.ok(notes.includes('Fjordline Shipping'), notes);
+  });
+});
+
+describe('summary lines: no request-wide tier beside a tier on every order line (Q9-14)', () => {
+  const t = i18n.getFixedT('en');
+  const two = toDraft({ kind: 'cloud-new', slots: { product: ['jira', 'confluence'], tier: 100, edition: 'standard' }, itemTiers: { jira: 50, confluence: 100 } });
+  it('two products with their own tiers: no "User tier" line', () => {
+    const values = summaryFacts(t, 'en', two).map((f) => f.value);
+    assert.ok(!values.includes('100 users'), values.join(' | '));
+    assert.match(summaryFacts(t, 'en', two).find((f) => f.title === t('quote:label.product'))!.value, /Jira \(50 users\), Confluence \(100 users\)/u);
+  });
+  it('one product: the tier line stays', () => {
+    const one = toDraft({ kind: 'cloud-new', slots: { product: ['jira'], tier: 100 } });
+    assert.ok(summaryFacts(t, 'en', one).some((f) => f.value === '100 users'));
   });
 });
