@@ -5,6 +5,12 @@ import { otherLanguageOf } from '../knowledge/language/otherLanguage.js';
 import type { BotState } from './state.js';
 import { turnInfo } from './turn.js';
 
+/** A main dialog that can answer a message without the dialog stack when none is running (MainDialog). */
+export interface RoutesWithoutDialogs {
+  /** True when the message was answered; false when a dialog must run (nothing was sent). */
+  routeWithoutDialogs(context: TurnContext): Promise<boolean>;
+}
+
 /** Channel conversations (Teams channels, group chats) where the bot speaks only when mentioned. */
 export function isSharedConversation(context: TurnContext): boolean {
   const type = context.activity.conversation?.conversationType;
@@ -25,7 +31,7 @@ export function mentionsBot(context: TurnContext): boolean {
 export class ResellerBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
 
-  constructor(private readonly state: BotState, private readonly mainDialog: Dialog) {
+  constructor(private readonly state: BotState, private readonly mainDialog: Dialog & Partial<RoutesWithoutDialogs>) {
     super();
     this.dialogs = new DialogSet(state.dialogState);
     this.dialogs.add(mainDialog);
@@ -96,6 +102,13 @@ export class ResellerBot extends TeamsActivityHandler {
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
+    // No dialog running (most FAQ turns): the main dialog's router answers without a dialog
+    // context, and the dialogs run only when it starts one. The state saved is the same: the
+    // empty stack a dialog context would have stored.
+    if (context.activity.type === ActivityTypes.Message && this.mainDialog.routeWithoutDialogs) {
+      const dialogState = await this.state.dialogState.get(context, { dialogStack: [] });
+      if (Array.isArray(dialogState.dialogStack) && dialogState.dialogStack.length === 0 && (await this.mainDialog.routeWithoutDialogs(context))) return;
+    }
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty && context.activity.type === ActivityTypes.Message) {
