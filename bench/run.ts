@@ -94,11 +94,18 @@ interface Ours {
   dataDir: string;
 }
 
+const startScript = (): string => (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+
 /** The Node flags of `npm start` (e.g. the heap cap), so the bench runs the bot as users do; BENCH_NODE_FLAGS adds some (to compare). */
 function startFlags(): string[] {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  const flags = script.match(/node ((?:--[\w-]+(?:=\S+)? )+)dist\/bot\/main\.js/)?.[1] ?? '';
+  const flags = startScript().match(/node ((?:--[\w-]+(?:=\S+)? )+)dist\/bot\/main\.js/)?.[1] ?? '';
   return [...flags.trim().split(/\s+/).filter(Boolean), ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)];
+}
+
+/** The environment `npm start` sets before `node` (`MALLOC_ARENA_MAX=2 node …`): it changes the bot's memory too. */
+function startEnv(): Record<string, string> {
+  const prefix = startScript().match(/((?:\b[A-Z_][A-Z0-9_]*=\S+\s+)+)node (?:--[\w-]+(?:=\S+)? )*dist\/bot\/main\.js/)?.[1] ?? '';
+  return Object.fromEntries(prefix.trim().split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
 function startOurs(port: number, dataDir: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Child {
@@ -106,6 +113,7 @@ function startOurs(port: number, dataDir: string, nodeArgs: string[] = [], extra
     cwd: ROOT,
     env: {
       ...process.env,
+      ...startEnv(),
       // Embedded unless the store comparison says otherwise.
       DATABASE_URL: '',
       ...extraEnv,
