@@ -1,5 +1,5 @@
 import { createFaqEngine, defaultFaqEngine, loadFaqEntries, loadOutOfScopeExamples, type FaqDecision, type FaqEngine } from './faq.js';
-import { layerOverlay, wordingKey, type KbOverlay } from './faqOverlay.js';
+import { layerOverlay, topicPair, wordingKey, type KbOverlay } from './faqOverlay.js';
 import { LANGS, type Lang } from './lang.js';
 import { LearnedCorpus, LearnedExamples, type LearnedCalibration } from './learnedExamples.js';
 import { TextAnalyzer } from './search/analyzer.js';
@@ -51,6 +51,7 @@ export class LiveFaqEngine implements FaqEngine {
   #engine: FaqEngine | undefined;
   #remembered = new Map<string, string | null>();
   #clarifyAnswerAt: number | undefined;
+  #confused = new Set<string>();
   #learned: LearnedExamples | undefined;
   #learnedCalibration: LearnedCalibration | undefined;
   #corpus: Promise<LearnedCorpus> | undefined;
@@ -101,10 +102,16 @@ export class LiveFaqEngine implements FaqEngine {
       const rebuilt = current.decide(text, lang);
       if (rebuilt.kind === 'answer' && rebuilt.id === decision.candidates[0]?.id) decision = rebuilt;
     }
-    if (decision.kind === 'clarify' && this.#clarifyAnswerAt !== undefined && decision.candidates[0] && strengthOf(decision) >= this.#clarifyAnswerAt) {
+    if (decision.kind === 'clarify' && this.#clarifyAnswerAt !== undefined && decision.candidates[0] && strengthOf(decision) >= this.#clarifyAnswerAt && !this.#mixedUp(decision)) {
       return answerWith(decision, decision.candidates[0].id);
     }
     return decision;
+  }
+
+  /** The first topic of this "did you mean" and another it offers are topics the reviews show people mixing up. */
+  #mixedUp(decision: FaqDecision): boolean {
+    const [first, ...others] = decision.candidates;
+    return Boolean(first && others.some((c) => this.#confused.has(topicPair(first.id, c.id).join('\u0000'))));
   }
 
   /** Follow-ups are read by the rebuilt engine (shipped topics plus the overlay's examples). */
@@ -137,6 +144,7 @@ export class LiveFaqEngine implements FaqEngine {
       this.#learnedCalibration = learned?.calibration;
       this.#remembered = remembered;
       this.#clarifyAnswerAt = overlay.clarifyAnswerAt;
+      this.#confused = new Set((overlay.confusedPairs ?? []).map((pair) => topicPair(...pair).join('\u0000')));
       this.#version = version;
     }
   }

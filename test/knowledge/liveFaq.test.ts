@@ -69,6 +69,18 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
     assert.equal(live.decide('unsure', 'fr').kind, 'clarify');
   });
 
+  it('keeps asking between two topics the reviews show people mixing up, however sure the "did you mean" is', async () => {
+    const shipped = tableEngine({ mixed: clarify('discounts', 0.9, 'pricing'), apart: clarify('discounts', 0.9, 'tax-vat') });
+    const live = new LiveFaqEngine(() => shipped, () => shipped);
+    await live.apply({ examples: [], outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['discounts', 'pricing']] }, 1);
+    assert.equal(live.decide('mixed', 'en').kind, 'clarify');
+    assert.equal((live.decide('apart', 'en') as { id?: string }).id, 'discounts');
+    // The pair is a pair either way round, and a later overlay without it forgets it.
+    await live.apply({ examples: [], outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['tax-vat', 'discounts']] }, 2);
+    assert.equal(live.decide('apart', 'en').kind, 'clarify');
+    assert.equal((live.decide('mixed', 'en') as { id?: string }).id, 'discounts');
+  });
+
   it('merges overlays applied during a build: only the latest version is built next', async () => {
     let builds = 0;
     const shipped = tableEngine({});
