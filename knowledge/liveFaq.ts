@@ -98,11 +98,12 @@ export class LiveFaqEngine implements FaqEngine {
     // example of a sibling topic), and a wording that must be decided otherwise is remembered above.
     const near = decision.kind === 'answer' ? undefined : this.#learned?.match(text, lang);
     if (near) return near.example.topic === null ? ({ ...decision, kind: 'none' } as FaqDecision) : answerWith(decision, near.example.topic);
+    if (decision.kind === 'clarify' && this.#mixedUp(decision)) return decision;
     if (decision.kind === 'clarify' && current !== shipped) {
       const rebuilt = current.decide(text, lang);
       if (rebuilt.kind === 'answer' && rebuilt.id === decision.candidates[0]?.id) decision = rebuilt;
     }
-    if (decision.kind === 'clarify' && this.#clarifyAnswerAt !== undefined && decision.candidates[0] && strengthOf(decision) >= this.#clarifyAnswerAt && !this.#mixedUp(decision)) {
+    if (decision.kind === 'clarify' && this.#clarifyAnswerAt !== undefined && decision.candidates[0] && strengthOf(decision) >= this.#clarifyAnswerAt) {
       return answerWith(decision, decision.candidates[0].id);
     }
     return decision;

@@ -71,12 +71,15 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
 
   it('keeps asking between two topics the reviews show people mixing up, however sure the "did you mean" is', async () => {
     const shipped = tableEngine({ mixed: clarify('discounts', 0.9, 'pricing'), apart: clarify('discounts', 0.9, 'tax-vat') });
-    const live = new LiveFaqEngine(() => shipped, () => shipped);
-    await live.apply({ examples: [], outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['discounts', 'pricing']] }, 1);
+    // Nor does the rebuilt engine (shipped topics plus the authors' examples) settle it.
+    const rebuilt = tableEngine({ mixed: answer('discounts') });
+    const live = new LiveFaqEngine(() => rebuilt, () => shipped);
+    const examples = [{ topic: 'discounts', lang: 'en' as const, text: 'any deal for schools' }];
+    await live.apply({ examples, outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['discounts', 'pricing']] }, 1);
     assert.equal(live.decide('mixed', 'en').kind, 'clarify');
     assert.equal((live.decide('apart', 'en') as { id?: string }).id, 'discounts');
     // The pair is a pair either way round, and a later overlay without it forgets it.
-    await live.apply({ examples: [], outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['tax-vat', 'discounts']] }, 2);
+    await live.apply({ examples, outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['tax-vat', 'discounts']] }, 2);
     assert.equal(live.decide('apart', 'en').kind, 'clarify');
     assert.equal((live.decide('mixed', 'en') as { id?: string }).id, 'discounts');
   });
