@@ -109,10 +109,14 @@ export class LiveFaqEngine implements FaqEngine {
     return decision;
   }
 
-  /** The first topic of this "did you mean" and another it offers are topics the reviews show people mixing up. */
+  /**
+   * The two leading topics of this "did you mean" are a pair the reviews show people mixing up.
+   * Only the leading two: a third offer trails them, and asking is about the choice between the
+   * two the engine cannot tell apart.
+   */
   #mixedUp(decision: FaqDecision): boolean {
-    const [first, ...others] = decision.candidates;
-    return Boolean(first && others.some((c) => this.#confused.has(topicPair(first.id, c.id).join('\u0000'))));
+    const [first, second] = decision.candidates;
+    return Boolean(first && second && this.#confused.has(topicPair(first.id, second.id).join('\u0000')));
   }
 
   /** Follow-ups are read by the rebuilt engine (shipped topics plus the overlay's examples). */

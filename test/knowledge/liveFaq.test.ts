@@ -70,7 +70,8 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
   });
 
   it('keeps asking between two topics the reviews show people mixing up, however sure the "did you mean" is', async () => {
-    const shipped = tableEngine({ mixed: clarify('discounts', 0.9, 'pricing'), apart: clarify('discounts', 0.9, 'tax-vat') });
+    const third = { kind: 'clarify', candidates: [{ id: 'discounts', score: 0.9 }, { id: 'tax-vat', score: 0.8 }, { id: 'pricing', score: 0.7 }], confidence: 0.9 } as FaqDecision;
+    const shipped = tableEngine({ mixed: clarify('discounts', 0.9, 'pricing'), apart: clarify('discounts', 0.9, 'tax-vat'), third });
     // Nor does the rebuilt engine (shipped topics plus the authors' examples) settle it.
     const rebuilt = tableEngine({ mixed: answer('discounts') });
     const live = new LiveFaqEngine(() => rebuilt, () => shipped);
@@ -78,6 +79,8 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
     await live.apply({ examples, outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['discounts', 'pricing']] }, 1);
     assert.equal(live.decide('mixed', 'en').kind, 'clarify');
     assert.equal((live.decide('apart', 'en') as { id?: string }).id, 'discounts');
+    // A third offer trails the two leading topics: it does not make them a mix-up.
+    assert.equal((live.decide('third', 'en') as { id?: string }).id, 'discounts');
     // The pair is a pair either way round, and a later overlay without it forgets it.
     await live.apply({ examples, outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['tax-vat', 'discounts']] }, 2);
     assert.equal(live.decide('apart', 'en').kind, 'clarify');
