@@ -21,19 +21,19 @@ const CASES: Array<{
 }> = [
   {
     lang: 'fr', callback: ['pouvez-vous me rappeler ?', "je peux avoir quelqu'un au téléphone ?"],
-    person: ['Je voudrais un vrai interlocuteur, votre bot ne répond pas à ma question sur les remises partenaires', 'il me faudrait un humain pour vérifier ce devis'],
+    person: ['Je voudrais un vrai interlocuteur, votre bot ne répond pas à ma question sur les remises partenaires', 'il me faudrait un humain pour vérifier ce devis', "quelqu'un de chez vous peut regarder mon panier ?"],
     humanAndQuote: 'je veux parler à un conseiller, il me faut un devis de renouvellement Jira Cloud pour un client',
     question: 'Comment suivre une commande ?', notHelpful: "ça ne m'aide pas", erase: 'supprimer mes données', neverMind: 'laisse tomber',
     whatStays: "qu'est-ce qui reste exactement ?", quote: 'je voudrais un devis pour un nouveau site Jira Cloud', cancel: 'annuler',
   },
   {
-    lang: 'zh', callback: ['能给我打个电话吗'], person: ['有没有真人', '我想找人工顾问聊一下'],
+    lang: 'zh', callback: ['能给我打个电话吗'], person: ['有没有真人', '我想找人工顾问聊一下', '能不能找个真人帮我核对一下续订价格？'],
     humanAndQuote: '转人工，我要给客户续订 Jira Cloud 的报价',
     question: '怎么跟踪订单？', notHelpful: '没用', erase: '删除我的数据', neverMind: '算了',
     whatStays: '具体会保留什么？', quote: '我想要一个新的 Jira Cloud 站点报价', cancel: '取消',
   },
   {
-    lang: 'en', callback: ['can someone call me?'], person: ['can I talk to someone', 'this is useless, get me a person', 'can I get a human to double check this quote'],
+    lang: 'en', callback: ['can someone call me?'], person: ['can I talk to someone', 'this is useless, get me a person', 'can I get a human to double check this quote', 'could a real person look at my renewal pricing?'],
     humanAndQuote: 'get me a human please, I need help with a renewal for a customer',
     question: 'How do I track an order?', notHelpful: "that doesn't help", erase: 'delete my data', neverMind: 'never mind',
     whatStays: 'hmm, what exactly stays?', quote: 'I need a quote for a new Jira cloud site', cancel: 'cancel',
