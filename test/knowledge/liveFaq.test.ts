@@ -87,6 +87,16 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
     assert.equal((live.decide('mixed', 'en') as { id?: string }).id, 'discounts');
   });
 
+  it('takes the rebuilt engine\'s "did you mean" when it is surer and ranks first a topic the shipped one offered', async () => {
+    const shipped = tableEngine({ surer: clarify('pricing', 0.5, 'discounts'), elsewhere: clarify('pricing', 0.5, 'discounts'), weaker: clarify('pricing', 0.5, 'discounts') });
+    const rebuilt = tableEngine({ surer: clarify('discounts', 0.7, 'pricing'), elsewhere: clarify('tax-vat', 0.9, 'pricing'), weaker: clarify('discounts', 0.45, 'pricing') });
+    const live = new LiveFaqEngine(() => rebuilt, () => shipped);
+    await live.apply({ examples: [{ topic: 'discounts', lang: 'en', text: 'any deal for schools' }], outOfScope: [], clarifyAnswerAt: 0.62 }, 1);
+    assert.equal((live.decide('surer', 'en') as { id?: string }).id, 'discounts');
+    assert.equal(live.decide('elsewhere', 'en').kind, 'clarify', 'a topic the shipped engine did not offer');
+    assert.equal(live.decide('weaker', 'en').kind, 'clarify');
+  });
+
   it('merges overlays applied during a build: only the latest version is built next', async () => {
     let builds = 0;
     const shipped = tableEngine({});
