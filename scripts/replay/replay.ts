@@ -81,15 +81,14 @@ export async function replay(
     for (const [i, c] of traffic.entries()) {
       const send = async (text: string): Promise<Reply[]> => {
         messages++;
-        const res = await fetch(`${base}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message', deliveryMode: 'expectReplies', id: `replay-${i}-${messages}`, timestamp: new Date().toISOString(),
-            channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/directline', locale: LOCALE[c.lang], textFormat: 'plain', text,
-            from: { id: `replay-user-${i}`, role: 'user' }, conversation: { id: `replay-${i}` }, recipient: { id: 'bot', role: 'bot' },
-          }),
+        const body = JSON.stringify({
+          type: 'message', deliveryMode: 'expectReplies', id: `replay-${i}-${messages}`, timestamp: new Date().toISOString(),
+          channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/directline', locale: LOCALE[c.lang], textFormat: 'plain', text,
+          from: { id: `replay-user-${i}`, role: 'user' }, conversation: { id: `replay-${i}` }, recipient: { id: 'bot', role: 'bot' },
         });
+        // A pooled socket closed under the request (see isReset): sent once more, on a new socket.
+        const post = () => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await post().catch((err: unknown) => (isReset(err) ? post() : Promise.reject(err)));
         if (res.status !== 200) throw new Error(`/api/messages → ${res.status}`);
         return ((await res.json()) as { activities?: Reply[] }).activities ?? [];
       };
