@@ -12,6 +12,8 @@ export interface TurnInfo {
   intent?: IntentMatch;
   /** True when the user changed the language during this turn. */
   languageChanged: boolean;
+  /** The message asked for a language and said more ("can we continue in English? …"): `activity.text` is now that rest. */
+  carriedAfterSwitch?: boolean;
 }
 
 const TURN_INFO = Symbol('turnInfo');

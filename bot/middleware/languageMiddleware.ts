@@ -78,7 +78,7 @@ export class LanguageMiddleware implements Middleware {
       profile.lang = decision.remember;
       await state.profile.set(context, profile);
     }
-    setTurnInfo(context, { lang: decision.lang, t: this.translators.get(decision.lang)!, intent, languageChanged });
+    setTurnInfo(context, { lang: decision.lang, t: this.translators.get(decision.lang)!, intent, languageChanged, ...(carried && { carriedAfterSwitch: true }) });
 
     const locale = REPLY_LOCALE[decision.lang];
     // botbuilder copies the incoming activity's locale onto replies; replace it

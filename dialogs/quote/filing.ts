@@ -44,7 +44,7 @@ export function toRequestDraft(draft: QuoteDraft, context: TurnContext, lang: La
  * conversation (a new draft id) files again.
  */
 export function idempotencyKey(draft: QuoteDraft, conversationId: string): string {
-  const content = JSON.stringify([conversationId, draft.id, draft.kind, sorted(draft.slots), sorted(draft.itemTiers), sorted(draft.itemEditions), sorted(draft.itemSens), draft.net30]);
+  const content = JSON.stringify([conversationId, draft.id, draft.kind, sorted(draft.slots), sorted(draft.itemTiers), sorted(draft.itemEditions), sorted(draft.itemSens), draft.net30, draft.facts, sorted(draft.unheld)]);
   return `bot-${createHash('sha256').update(content).digest('hex').slice(0, 40)}`;
 }
 

@@ -38,6 +38,8 @@ export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes
   return changes.map((c) => {
     const product = c.product && (getProduct(c.product)?.name ?? c.product);
     const field = product ? t(c.slot === 'edition' ? 'quoteDialog:changed.editionOf' : 'quoteDialog:changed.tierOf', { product }) : t(labelKey(kind, c.slot));
+    // "none" at the notes prompt empties them: said as such, never "Noted:  instead of …".
+    if (c.to === '' && c.from !== undefined) return t('quoteDialog:changed.cleared', { field });
     const value = shown(t, lang, draft, c.slot, c.to);
     if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
     return t('quoteDialog:changed.replaced', { field, value, old: shown(t, lang, draft, c.slot, c.from) });

@@ -59,8 +59,15 @@ export const quoteDraftSchema = z.object({
   offered: z.array(z.string()).default([]),
   /** Reasons to show once when the dialog starts (rules the opening sentence broke). */
   notices: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).default([]),
-  /** Facts of the opening sentence no slot holds (deadline, current tier, current end dates…): worded into the notes when the kind is known. */
+  /**
+   * Facts of the opening sentence no slot holds (deadline, current tier, current end dates…):
+   * kept structured for the whole form and worded into the notes in the language of each
+   * summary and of the filing (a language switch rewords them; the user's own remarks stay in
+   * `slots.notes`, so editing the notes never erases them).
+   */
   facts: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).default([]),
+  /** What the opening gave that the kind has no field for ("2000 users" in a DC renewal): worded into the notes like `facts`. */
+  unheld: slotValuesSchema.default({}),
   /** A customer contact named without a role ("contact Marc Baudin"): given to the kind's customer contact field. */
   contact: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
   /** Slots in the order the user answered them (corrections aim at the last one given). */

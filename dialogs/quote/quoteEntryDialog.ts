@@ -13,8 +13,8 @@ import { DATA_CENTER_QUOTE_DIALOG, DataCenterQuoteDialog } from './dataCenterQuo
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { renderMessage } from './formReplies.js';
 import { fitSlotsToKind, KIND_MENUS } from './quoteDetection.js';
-import { notedFacts, notesSeparator, openingNotes, unheldFacts } from './summaryCard.js';
-import { kindSpec, slotsOf } from '../validators/index.js';
+import { notedFacts, unheldSlots } from './summaryCard.js';
+import { kindSpec, nextSlot, slotsOf } from '../validators/index.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
@@ -138,12 +138,13 @@ export class QuoteEntryDialog extends ComponentDialog {
     const known = (await this.deps.reseller?.recall(step.context)) ?? {};
     const given: FilledSlots = { ...picked?.slots, ...before.slots };
     const fitted = fitSlotsToKind(kind, { ...known, ...withContact(kind, given, before.contact) });
-    const unheld = unheldFacts(t, lang, { ...before, kind }, withContact(kind, given, before.contact, true));
-    const lines = [fitted.slots.notes, unheld, ...openingNotes(t, lang, before.facts, fitted.slots.product?.[0])].filter(Boolean);
-    const slots = lines.length > 0 ? { ...fitted.slots, notes: lines.join(notesSeparator(lang)) } : fitted.slots;
-    const draft: QuoteDraft = { ...before, kind, slots, facts: [] };
+    // What no field holds stays structured (worded in the notes of each summary, in its language).
+    const unheld = unheldSlots(kind, withContact(kind, given, before.contact, true));
+    const draft: QuoteDraft = { ...before, kind, slots: fitted.slots, unheld };
     for (const notice of fitted.notices) await step.context.sendActivity(renderMessage(t, lang, notice));
-    const noted = notedFacts(t, lang, draft);
+    // Nothing left to ask: the summary comes next and says it all, with one line before it (not the same list twice).
+    const complete = nextSlot(kind, draft.slots) === undefined;
+    const noted = complete ? t('quoteDialog:prefill.allNoted') : notedFacts(t, lang, draft);
     if (noted) await step.context.sendActivity(noted);
     if (kind === 'cloud-new') await step.context.sendActivity(t('quote:notice.cloudTrial'));
     return step.beginDialog(familyOf(kind), draft);

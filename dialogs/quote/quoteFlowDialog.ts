@@ -9,7 +9,7 @@ import { requireKind, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_SUMMARY_DIALOG, QuoteSummaryDialog, type SummaryOptions, type SummaryOutcome } from './quoteSummaryDialog.js';
 import { SLOT_FILLING_DIALOG, SlotFillingDialog } from './slotFillingDialog.js';
 import { renderMessage } from './formReplies.js';
-import { submittedActivity } from './summaryCard.js';
+import { notesOf, submittedActivity } from './summaryCard.js';
 
 /** Channels whose messages can be updated in place (Web Chat over Direct Line cannot). */
 const UPDATABLE_CHANNELS = new Set(['msteams']);
@@ -109,7 +109,11 @@ export abstract class QuoteFlowDialog extends ComponentDialog {
     const { t, lang } = turnInfo(context);
     const key = idempotencyKey(draft, context.activity.conversation.id);
     try {
-      const request = await this.deps.quotes.create(toRequestDraft(draft, context, lang), { idempotencyKey: key });
+      // The notes are filed as the user last read them: the bot's facts worded in this language, then their remarks.
+      const wordedNotes = notesOf(t, lang, draft);
+      const { notes: _remarks, ...slots } = draft.slots;
+      const worded: QuoteDraft = { ...draft, slots: { ...slots, ...(wordedNotes !== undefined && { notes: wordedNotes }) } };
+      const request = await this.deps.quotes.create(toRequestDraft(worded, context, lang), { idempotencyKey: key });
       await this.deps.filed?.remember(context, { ref: request.id, idempotencyKey: key, at: request.createdAt });
       const notes = draft.kind === 'coterm' ? ` ${t('quote:filedCoterm')}` : '';
       await context.sendActivity(withMenu(t, `${t('quote:filed', { ref: request.id })}${notes}`));

@@ -1,5 +1,5 @@
 import type { Lang } from '../../knowledge/lang.js';
-import { foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
+import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
 import {
   checkCotermRenewalsOnly,
@@ -17,6 +17,7 @@ import {
 } from '../validators/index.js';
 import { mentions } from './dialogWords.js';
 import { splitNameAndCompany } from '../validators/people.js';
+import { isReferenceWord } from '../validators/plausible.js';
 import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
@@ -134,13 +135,27 @@ function copiedEmails(draft: QuoteDraft, slot: SlotName, taken: string, text: st
  */
 function nameBeforeRemark(draft: QuoteDraft, slot: SlotName, text: string, lang: Lang): FilledSlots | undefined {
   if (!EMAIL_OF_NAME[slot]) return undefined;
-  const [head, ...rest] = text.split(/[,，;；]/u);
+  const parts = text.split(/[,，;；]/u);
+  // "c'est moi le contact, Luc Besson-Morel (revendeur …)": a pointer first ("me", "the contact") names nobody; the name follows.
+  let pointed = false;
+  while (parts.length > 1 && isPointer(parts[0]!, lang)) pointed = Boolean(parts.shift());
+  const [head, ...rest] = parts;
   const name = stripIntro(head ?? '', lang);
-  if (rest.length === 0 || !(/\p{Script=Han}/u.test(name) || name.split(/\s+/u).length >= 2)) return undefined;
+  if ((rest.length === 0 && !pointed) || !(/\p{Script=Han}/u.test(name) || name.split(/\s+/u).length >= 2)) return undefined;
   const result = validateSlot(slot, name, lang);
   if (!result.ok) return undefined;
   const company = slot === 'resellerName' ? companyBesideName(draft, slot, `${name} ${rest.join(',').trim()}`, lang).resellerCompany : undefined;
   return { [slot]: result.value, ...(company && { resellerCompany: company }) } as FilledSlots;
+}
+
+/** "c'est moi le contact", "that's me, the contact", "联系人就是我": who is meant, not a name. */
+function isPointer(part: string, lang: Lang): boolean {
+  const value = stripIntro(part, lang);
+  if (!value || isReferenceWord(value, lang)) return true;
+  // "联系人就是我": a self-reference inside a part that is no name.
+  const folded = foldText(part);
+  const self = allLangs(formTurnWords().selfRef, lang).some((w) => (/\p{Script=Han}/u.test(w) ? folded.includes(w) : findAlias(folded, foldText(w)).length > 0));
+  return self && !validateSlot('resellerName', value, lang).ok;
 }
 
 /** "Sophie Marchand de chez Numérik Partenaires" at the reseller's name prompt: the name and their company. */

@@ -144,6 +144,9 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
         await context.sendActivity(t('quoteDialog:dontKnow', { field: t(labelKey(requireKind(draft), slot)) }));
         break;
       case 'refused':
+        // "can we continue in English? my colleague will finish this": the switch was the message;
+        // what came with it is no answer, and no mistake either: the prompt comes again, in the new language.
+        if (!reading.rule && turnInfo(context).carriedAfterSwitch) break;
         if (!reading.rule) state.failures += 1;
         await context.sendActivity(this.reasonText(context, reading.reason));
         if (state.failures >= FAILURES_BEFORE_ADVOCATE) await context.sendActivity(t('quote:invalid.tooManyTries'));

@@ -2,7 +2,7 @@ import { CardFactory, type Activity } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { SLOT_NAMES, type SlotName } from '../../knowledge/quoteTypes.js';
+import { SLOT_NAMES, type QuoteKind, type SlotName } from '../../knowledge/quoteTypes.js';
 import { deploymentOf, labelKey, slotsOf } from '../validators/index.js';
 import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
 import { draftItems } from './orderItems.js';
@@ -73,9 +73,13 @@ export function displayValue(t: TFunction, lang: Lang, draft: QuoteDraft, slot: 
 /** The (label, value) lines of a draft, in the kind's asking order. */
 export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array<{ title: string; value: string }> {
   const kind = requireKind(draft);
+  const notes = notesOf(t, lang, draft);
+  // "Jira (50 users), Confluence (100 users)": with a tier on every order line, one request-wide tier line would contradict them.
+  const products = draft.slots.product ?? [];
+  const perLine = products.length > 1 && products.every((p) => draft.itemTiers[p] !== undefined);
   return slotsOf(kind)
-    .filter((slot) => slot !== 'confirm' && isFilled(draft.slots[slot]))
-    .map((slot) => ({ title: t(labelKey(kind, slot)), value: displayValue(t, lang, draft, slot) }));
+    .filter((slot) => slot !== 'confirm' && !(slot === 'tier' && perLine) && (slot === 'notes' ? notes !== undefined : isFilled(draft.slots[slot])))
+    .map((slot) => ({ title: t(labelKey(kind, slot)), value: slot === 'notes' ? notes! : displayValue(t, lang, draft, slot) }));
 }
 
 /**
@@ -85,11 +89,36 @@ export function summaryFacts(t: TFunction, lang: Lang, draft: QuoteDraft): Array
  * tier at all: a count there is a misreading ("deux licences"), not a fact.
  */
 export function unheldFacts(t: TFunction, lang: Lang, draft: QuoteDraft, given: QuoteDraft['slots']): string | undefined {
-  const kind = requireKind(draft);
-  const held = new Set<SlotName>(slotsOf(kind));
-  const facts = SLOT_NAMES.filter((slot) => slot !== 'confirm' && slot !== 'notes' && !held.has(slot) && isFilled(given[slot]) && !(slot === 'tier' && kind === 'coterm'))
-    .map((slot) => t('quoteDialog:summary.fact', { title: t(`quote:label.${slot}`), value: displayValue(t, lang, { ...draft, slots: given }, slot) }));
+  const unheld = unheldSlots(requireKind(draft), given);
+  const facts = (Object.keys(unheld) as SlotName[]).map((slot) =>
+    t('quoteDialog:summary.fact', { title: t(`quote:label.${slot}`), value: displayValue(t, lang, { ...draft, slots: unheld }, slot) }),
+  );
   return facts.length > 0 ? facts.join(notesSeparator(lang)) : undefined;
+}
+
+/** The given slots the kind has no field for, in slot order (a co-term's count is a misreading, dropped). */
+export function unheldSlots(kind: QuoteKind, given: QuoteDraft['slots']): QuoteDraft['slots'] {
+  const held = new Set<SlotName>(slotsOf(kind));
+  const kept = SLOT_NAMES.filter((slot) => slot !== 'confirm' && slot !== 'notes' && !held.has(slot) && isFilled(given[slot]) && !(slot === 'tier' && kind === 'coterm'));
+  return Object.fromEntries(kept.map((slot) => [slot, given[slot]]));
+}
+
+/**
+ * The request's notes as the user reads them now: the bot's structured facts (what the opening
+ * gave that no field holds, the current tier, each licence's current end…) worded in `lang`,
+ * then the user's own remarks. An "end user" of the opening who turned out to be the reseller
+ * ("c'est moi le contact") is not listed as the end user.
+ */
+export function notesOf(t: TFunction, lang: Lang, draft: QuoteDraft): string | undefined {
+  const { endUserName, endUserEmail, ...rest } = draft.unheld;
+  const unheld = {
+    ...rest,
+    ...(endUserName !== undefined && endUserName !== draft.slots.resellerName && { endUserName }),
+    ...(endUserEmail !== undefined && endUserEmail !== draft.slots.resellerEmail && { endUserEmail }),
+  };
+  const lines = [unheldFacts(t, lang, draft, unheld), ...openingNotes(t, lang, draft.facts, draft.slots.product?.[0] ?? draft.unheld.product?.[0]), draft.slots.notes?.trim()];
+  const text = lines.filter(Boolean).join(notesSeparator(lang));
+  return text || undefined;
 }
 
 /**

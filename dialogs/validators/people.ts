@@ -172,6 +172,38 @@ function nameThenHere(text: string, lang: Lang): FoundValue[] {
   return out;
 }
 
+/** After a role phrase: "moi, ", "me, ", "我，" before the name itself. */
+const SELF_THEN_NAME = /^\s*(?:c'est\s+|est\s+|is\s+|是)?(?:moi|me|myself|我)\s*[,，:：]\s*/u;
+/** "Amélie Roche est le contact technique", "Ana Ruiz is the tech contact": a capitalised name, a copula, an article. */
+const NAME_BEFORE_ROLE = /(?:^|[\s,;:.!?，。；：！？])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|du|le|la|van|von|da|di)\s+)?\p{Lu}[\p{L}'’-]+){1,3})\s+(?:est|sera|is|will be)\s+(?:(?:le|la|l'|the|our|notre|leur|their)\s*)?$/u;
+const HAN_NAME_BEFORE_ROLE = /(?:^|[\s,;:.!?，。；：！？])(\p{Script=Han}{2,4})(?:是|为)$/u;
+
+/**
+ * The name said before its role ("Amélie Roche est le contact technique", "Ana Ruiz is the
+ * technical contact", "吴倩是授权联系人"), the role ending its clause.
+ */
+function nameThenRole(text: string, folded: string, lang: Lang, taken: (s: Span) => boolean): FoundValue[] {
+  const out: FoundValue[] = [];
+  const copula = /(?:\s+(?:est|is|c'est)|\s*[:：]|是|为)$/u;
+  for (const slot of PERSON_SLOTS) {
+    const roles = [...new Set(allLangs(formTurnWords().selfIntro[slot], lang).map((p) => foldText(p).replace(copula, '')))].filter(
+      (r) => r.length >= 4 && !/^(?:i|i'm|je|moi|me|my|mon|我|本人|this|ici|bonjour|salut)\b/u.test(r),
+    );
+    for (const role of roles) {
+      for (const at of findAlias(folded, role)) {
+        if (taken(at) || out.some((o) => o.end > at.start && o.start < at.end) || !/^\s*(?:[,.;!?，。；！？]|$)/u.test(folded.slice(at.end))) continue;
+        const before = text.slice(0, at.start);
+        const m = HAN.test(role) ? HAN_NAME_BEFORE_ROLE.exec(before) : NAME_BEFORE_ROLE.exec(before);
+        const name = m?.[1];
+        if (!name || !isPlausiblePersonName(name, lang) || hasLegalForm(name)) continue;
+        const start = before.lastIndexOf(name);
+        out.push({ slot, value: name, start, end: at.end });
+      }
+    }
+  }
+  return out;
+}
+
 export function findPeople(text: string, lang: Lang): FoundValue[] {
   const folded = foldText(text);
   const intro = formTurnWords().selfIntro;
@@ -182,11 +214,16 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   for (const { slot, kind, phrase, generic } of rolePhrases(lang, intro)) {
     for (const at of findAlias(folded, phrase)) {
       if (taken(at)) continue;
+      // "le revendeur c'est moi, Karim Benali": the pointer to oneself is skipped, the name follows.
+      const pointer = /(?:我|\bmoi|\bme)$/u.test(phrase) ? /^\s*[,，:：]\s*/u : SELF_THEN_NAME;
+      const self = kind === 'person' ? (pointer.exec(folded.slice(at.end))?.[0].length ?? 0) : 0;
       // "client final Durand SA": read as a company, the value holds a legal form: the party's organisation.
-      const asCompany = kind === 'person' ? valueAfter(text, folded, at.end, 'company', lang) : undefined;
+      const asCompany = kind === 'person' ? valueAfter(text, folded, at.end + self, 'company', lang) : undefined;
       const legal = asCompany && hasLegalForm(companyOnly(text.slice(asCompany.start, asCompany.end).trim())) ? asCompany : undefined;
-      const span = legal ?? valueAfter(text, folded, at.end, kind, lang);
+      const span = legal ?? valueAfter(text, folded, at.end + self, kind, lang);
       if (!span || taken(span)) continue;
+      // "站点管理员是她的职位": what a pronoun owns ("her position") is no one's name.
+      if (kind === 'person' && /[她他它我你]的/u.test(folded.slice(at.end, span.start))) continue;
       const value = kind === 'company' || legal ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
       if (!value) continue;
       // "the client name is Contoso Ltd": a legal form makes it the party's organisation, not a person.
@@ -200,6 +237,7 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       if (plausible && shaped) found.push({ slot: target, value, start: at.start, end: span.end, ...(generic && { generic }) });
     }
   }
+  found.push(...nameThenRole(text, folded, lang, taken));
   // "我是上海云桥的张伟": the part before 的 is the reseller's company.
   const self = found.find((f) => f.slot === 'resellerName' && HAN.test(f.value));
   if (self && !found.some((f) => f.slot === 'resellerCompany')) {
@@ -216,7 +254,7 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
     const skipped = /^\s*(?:\([^)]{0,120}\)|[^\s@,]{1,64}@[^\s,]{1,120})?\s*[,，]?/u.exec(folded.slice(reseller.end))?.[0].length ?? 0;
     const tail = folded.slice(reseller.end + skipped);
     const lead = skipped + tail.length - tail.trimStart().length;
-    for (const word of allLangs(formTurnWords().companyAfterName, lang).sort((a, b) => b.length - a.length)) {
+    for (const word of [...allLangs(formTurnWords().companyAfterName, lang)].sort((a, b) => b.length - a.length)) {
       const w = foldText(word);
       const glued = w.endsWith("'");
       const rest = folded.slice(reseller.end + lead);

@@ -109,8 +109,12 @@ const COUNT_ONLY = /^\d[\d\s.,]*(?:users?|utilisateurs?|agents?|seats?|licen[cs]
 export function isReferenceWord(value: string, lang: Lang): boolean {
   const words = formTurnWords();
   const folded = foldText(value).replace(/[\s'’.!?-]+$/u, '');
+  // "le contact", "the technical contact": an article before a word of the form is still that word.
+  const bare = folded.replace(/^(?:le|la|les|l'|the|a|an|un|une|my|mon|ma|our|notre|votre|your)\s*(?=\p{L})/u, '');
   // A word of the form itself ("email", "contact", "邮箱") typed alone names a field, not a person.
-  return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang), ...allLangs(words.vocabulary, lang)].some((w) => foldText(w) === folded);
+  return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang), ...allLangs(words.vocabulary, lang)].some(
+    (w) => foldText(w) === folded || foldText(w) === bare,
+  );
 }
 
 /**

@@ -191,7 +191,22 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
   return undefined;
 }
 
+/** The last messages read: one turn asks about the same message several times (the route, the slot reading, the FAQ's form button). */
+const recentIntents: Array<{ text: string; lang: Lang; intent: QuoteIntent }> = [];
+const RECENT_INTENTS = 4;
+
+/** Does a message ask for a quote, and which kind (a copy each call: callers may add to it). */
 export function detectQuoteIntent(text: string, lang: Lang): QuoteIntent {
+  let hit = recentIntents.find((r) => r.text === text && r.lang === lang);
+  if (!hit) {
+    hit = { text, lang, intent: readQuoteIntent(text, lang) };
+    recentIntents.unshift(hit);
+    if (recentIntents.length > RECENT_INTENTS) recentIntents.pop();
+  }
+  return { ...hit.intent };
+}
+
+function readQuoteIntent(text: string, lang: Lang): QuoteIntent {
   const folded = foldText(text);
   // "new Jria licence": action words that hold a product name are read with its typo forgiven.
   const action = detectAction(text, foldText(correctProductTypos(text)), lang);

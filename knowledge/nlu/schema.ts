@@ -116,7 +116,7 @@ export const formTurnsSchema = z.object({
   $comment: z.string().optional(),
   correction: perLang(words).extend({ $comment: z.string().optional() }),
   swap: perLang(words).extend({ $comment: z.string().optional() }),
-  swapTargets: z.object({ $comment: z.string().optional(), people: perLang(words), emails: perLang(words), names: perLang(words) }),
+  swapTargets: z.object({ $comment: z.string().optional(), people: perLang(words), emails: perLang(words), names: perLang(words), characters: perLang(words) }),
   restart: perLang(words).extend({ $comment: z.string().optional() }),
   status: z.object({ $comment: z.string().optional(), words: perLang(words), requests: perLang(words), mine: perLang(words), howTo: perLang(words), bare: perLang(words) }),
   dontKnow: perLang(words).extend({ $comment: z.string().optional() }),

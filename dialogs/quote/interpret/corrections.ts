@@ -1,6 +1,6 @@
 import { findProductMatches, loadCatalog } from '../../../knowledge/catalog.js';
 import type { Lang } from '../../../knowledge/lang.js';
-import { allLangs, findAlias, foldText, formTurnWords } from '../../../knowledge/nlu/index.js';
+import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../../knowledge/nlu/index.js';
 import type { SlotName } from '../../../knowledge/quoteTypes.js';
 import {
   emailRoleBefore,
@@ -98,6 +98,13 @@ function answerOrder(draft: QuoteDraft): SlotName[] {
 
 function lastOf(draft: QuoteDraft, among: readonly SlotName[]): SlotName | undefined {
   return answerOrder(draft).filter((s) => among.includes(s)).at(-1);
+}
+
+/** "I swapped two digits", "j'ai inversé les chiffres", "数字写反了": a typo inside one value, not two people swapped. */
+export function isCharacterSwap(text: string, lang: Lang): boolean {
+  const folded = foldText(normalizeInput(text));
+  const words = formTurnWords();
+  return said(folded, allLangs(words.swap, lang)) && said(folded, allLangs(words.swapTargets.characters, lang));
 }
 
 /** "oups j'ai inversé les deux contacts": the two people the text names, else the two last given. */
@@ -204,7 +211,8 @@ function namedFieldValue(
       // A name or a company is the first part ("it's Rahul Joshi, rahul.joshi@…"); an address keeps its commas.
       // "用户档是2000不是1000", "Acme, not Acne": what follows the negation is the old value.
       const value = (slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!).split(/\s*(?:而不是|不是|\bnot\b|\bpas\b|\bau lieu de\b|\binstead of\b)/u)[0]!.trim();
-      if (!value) continue;
+      // "users: 300 please, not 400": a number first is a count, never a name or a company.
+      if (!value || (slot !== 'billingAddress' && /^\d+(?:[\s.,]\d{3})*(?![\p{L}\p{N}&])/u.test(value))) continue;
       // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
       const organisation = hasLegalForm(value) ? ORGANISATION_OF[slot] : undefined;
       const target = organisation && allowed.has(organisation) ? organisation : slot;
@@ -322,8 +330,22 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     set(person.slot, person.value);
   }
 
-  // Two people swapped ("j'ai inversé les deux contacts"), unless the text gives the new values itself.
-  if (changes.length === 0 && fresh.length === 0) {
+  // "le revendeur c'est moi, Karim …; Amélie Roche est le contact technique": two names put back
+  // where they belong take their emails with them, unless the message gives one.
+  for (const a of PEOPLE) {
+    for (const b of PEOPLE) {
+      if (a === b || !isFilled(draft.slots[a.name]) || slots[a.name] !== draft.slots[b.name] || slots[b.name] !== draft.slots[a.name]) continue;
+      const [ea, eb] = [draft.slots[a.email], draft.slots[b.email]];
+      const gave = (slot: SlotName) => slot in slots;
+      const follow = (slot: SlotName, value: unknown) => isFilled(value) && (explicitRole.add(slot), set(slot, value));
+      if (!gave(a.email) && !gave(b.email)) follow(a.email, eb);
+      else if (gave(a.email) && !gave(b.email) && slots[a.email] === eb) follow(b.email, ea);
+    }
+  }
+
+  // Two people swapped ("j'ai inversé les deux contacts"), unless the text gives the new values itself
+  // or swapped characters inside one value ("le SEN c'est SEN-L…, j'ai inversé les chiffres").
+  if (changes.length === 0 && fresh.length === 0 && !isCharacterSwap(input, lang) && findSens(input).length === 0 && !findSiteUrl(input)) {
     const swap = readSwap(draft, folded, lang);
     if (swap) return swap;
   }
@@ -367,7 +389,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
 
   // Products: one named as wrong and another as right ("Confluence, pas Jira", "改成Confluence").
-  const products = findProductMatches(input);
+  // "le client a encore un Confluence Server, on peut le renouveler ?": a product of another
+  // deployment than the form's is talked about, not ordered.
+  const products = findProductMatches(input).filter((m) => !ofOtherDeployment(folded, m.end, deployment));
   const oldProducts = products.filter((m) => isOldValue(folded, m.start)).map((m) => m.product.id);
   const newProducts = products.filter((m) => !isOldValue(folded, m.start)).map((m) => m.product.id);
   const current = draft.slots.product ?? [];
@@ -385,7 +409,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
 
-  if (!field) readNumbers();
+  // "两位数字写反了", "I swapped two digits": the count is of characters, never of users or years.
+  if (!field && !isCharacterSwap(input, lang)) readNumbers();
   if (allowed.has('targetDate') && asked !== 'targetDate' && mayContainDate(input, lang)) {
     const date = validateTargetDate(input, lang, { ...(options.now && { now: options.now }), ...(options.dayFirst !== undefined && { dayFirst: options.dayFirst }) });
     // "target date is 31 December 2027": the field named is enough, no correction word needed.
@@ -407,9 +432,16 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const holder = oldNumbers.includes(Number(draft.slots.tier)) ? 'tier' : oldNumbers.includes(Number(draft.slots.maintenanceYears)) ? 'maintenanceYears' : undefined;
     const lastNumeric = holder ?? lastOf(draft, ['tier', 'maintenanceYears']);
     const bare = marker && short ? numbers.at(-1) : undefined;
-    const count = withUnit.at(-1) ?? (years === undefined && lastNumeric !== 'maintenanceYears' ? bare : undefined);
+    const range = loadCatalog().deployments['data-center'].maintenanceYears;
+    // "用户数改成2000" after the years were answered: the field named, or a number no duration has, says it is the tier.
+    const namesTier = options.lexicon !== undefined && fieldScore(options.lexicon, 'tier', input) > fieldScore(options.lexicon, 'maintenanceYears', input);
+    // "en fait 6 ans" is years out of range (said so below), not a count.
+    const notYears = bare !== undefined && range !== undefined && (bare.value < range.min || bare.value > range.max) && yearsOutOfRange(input, lang) === undefined;
+    const count = withUnit.at(-1) ?? (years === undefined && (lastNumeric !== 'maintenanceYears' || namesTier || notYears) ? bare : undefined);
     // "用户数改成 300", "user count is 120, not 150": the count named by its label (or with its old value) is a change of the tier.
     if (count && (count.labelled || oldNumbers.length > 0)) explicitRole.add('tier');
+    // Under the summary there is no prompt to answer: "300 users" can only change the tier.
+    if (asked === 'confirm' && count?.withUnit) explicitRole.add('tier');
     // "Jira = 75 users, Confluence = 100 users": each product on file named with its own count gets its own tier.
     const perProduct = current.length > 1 && asked !== 'tier' ? Object.entries(tiersPerProduct(input, lang)).filter(([p]) => current.includes(p)) : [];
     if (perProduct.length >= 2) {
@@ -438,8 +470,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
         if (tier.notice && (changes.some((c) => c.slot === 'tier') || (tier.value === draft.slots.tier && count.value !== tier.value))) notices.push(tier.notice);
       }
     }
-    const range = loadCatalog().deployments['data-center'].maintenanceYears;
-    const bareYears = lastNumeric === 'maintenanceYears' && withUnit.length === 0 ? bare?.value : undefined;
+    const bareYears = lastNumeric === 'maintenanceYears' && withUnit.length === 0 && !namesTier ? bare?.value : undefined;
     const newYears = years ?? (bareYears !== undefined && range && bareYears >= range.min && bareYears <= range.max ? bareYears : undefined);
     if (newYears !== undefined && asked !== 'maintenanceYears') set('maintenanceYears', newYears);
     // "en fait 6 ans de maintenance": the range is said rather than a bare "Confirm, Edit or Cancel".
@@ -476,6 +507,15 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
       changes.push({ slot: 'edition', product, ...(before !== undefined && { from: before }), to: edition });
     }
   }
+}
+
+/** A deployment word other than the form's right after a product ("Confluence Server", "Jira Cloud" in a Data Center form). */
+function ofOtherDeployment(folded: string, end: number, deployment: string | undefined): boolean {
+  if (!deployment) return false;
+  const after = folded.slice(end, end + 16).replace(/^[\s-]+/u, '');
+  return Object.entries(quoteIntentWords().deployment).some(
+    ([id, words]) => id !== deployment && words.some((w) => after.startsWith(foldText(w)) && (/\p{Script=Han}/u.test(w) || !/^[\p{L}]/u.test(after.slice(foldText(w).length)))),
+  );
 }
 
 /** Where the digits of a value are in the folded text (for "not 250" checks). */

@@ -20,8 +20,9 @@ import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
 import { readCorrections } from './clauses.js';
-import { hasCorrectionMarker, hasStrongCorrectionMarker, readCorrection, type Change, type CorrectionReading } from './corrections.js';
+import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
+import { readCurrentEnd } from './currentEnds.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 import { meansSameEmail } from '../../handoffWords.js';
 
@@ -321,6 +322,11 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     return { type: 'answer', slots: copied, draft: {}, notices: [], changes };
   }
 
+  // "the Confluence one expires 14 March 2027, not February" in a co-term: that licence's current
+  // end (a fact of the notes), never the co-term target date.
+  const currentEnd = readCurrentEnd(draft, input, lang, now, turn.dayFirst);
+  if (currentEnd && !isQuestionLike(input)) return { type: 'correction', slots: {}, draft: { facts: currentEnd.facts }, notices: [currentEnd.notice], changes: [] };
+
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
   // What is typed at the notes prompt is the note: it corrects other fields only when it says so ("wrong", "faux").
@@ -452,7 +458,9 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
   const { draft, lang } = turn;
   const bare = foldText(input).replace(/[\s.!?。！？]+$/u, '').replace(/\s*[,，]\s*/gu, ', ');
   const alone = allLangs(formTurnWords().editAlone, lang).some((w) => foldText(w).replace(/\s*[,，]\s*/gu, ', ') === bare);
-  if (!hasStrongCorrectionMarker(input, lang) && !alone) return undefined;
+  // "I swapped two digits" (no new value): a typo in one field, to edit, never two people swapped.
+  const typo = isCharacterSwap(input, lang);
+  if (!hasStrongCorrectionMarker(input, lang) && !alone && !typo) return undefined;
   const slots = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm' && s !== 'notes');
   const scored = slots.map((slot) => ({ slot, score: fieldScore(turn.lexicon, slot, input) })).filter((f) => f.score > 0);
   if (scored.length > 0) {
@@ -461,7 +469,7 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
     const field = [...draft.answered].reverse().find((s) => tied.includes(s)) ?? tied.find((s) => isFilled(draft.slots[s])) ?? tied[0]!;
     return { type: 'editField', field };
   }
-  return alone ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
+  return alone || typo ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
 }
 
 /** A sentence with several clauses: the prefill reader's slots for the empty fields of this kind (not the one asked). */
