@@ -84,7 +84,7 @@ describe('Quote dialogs: request type, not known yet, bare status', function () 
   const LEAD_IN: Record<Lang, { text: string; value: string }> = {
     zh: { text: '一开始就说了：成都蓝湾医疗科技有限公司', value: '成都蓝湾医疗科技有限公司' },
     en: { text: 'like I said, Ferncastle Insurance DAC', value: 'Ferncastle Insurance DAC' },
-    fr: { text: "comme je l'ai dit, Transports Gaillac SAS", value: 'Transports Gaillac SAS' },
+    fr: { text: "je l'ai déjà dit : Transports Gaillac SAS", value: 'Transports Gaillac SAS' },
   };
   const DC_OPEN: Record<Lang, string> = { fr: 'Je voudrais un devis pour une nouvelle licence Jira Data Center', zh: '我要报价：新的 Jira 数据中心许可证', en: 'I need a quote for a new Jira Data Center licence' };
   for (const lang of ['fr', 'zh', 'en'] as const) {

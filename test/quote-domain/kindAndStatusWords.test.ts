@@ -105,6 +105,7 @@ describe('lead-ins, copulas and role words are not part of a value (Q9-8)', () =
     ['zh', 'endUserOrganization', '一开始就说了：成都蓝湾医疗科技有限公司', 'endUserOrganization', '成都蓝湾医疗科技有限公司'],
     ['en', 'endUserOrganization', 'like I said, Ferncastle Insurance DAC', 'endUserOrganization', 'Ferncastle Insurance DAC'],
     ['fr', 'endUserOrganization', "comme je l'ai dit, Transports Gaillac SAS", 'endUserOrganization', 'Transports Gaillac SAS'],
+    ['fr', 'endUserOrganization', "je l'ai déjà dit : Transports Gaillac SAS", 'endUserOrganization', 'Transports Gaillac SAS'],
   ] as const) {
     it(`${lang} at ${asked}: "${text}" stores "${value}"`, () => {
       const r = interpretFormTurn({ draft, asked, text, lang, now, lexicon });
