@@ -94,11 +94,18 @@ interface Ours {
   dataDir: string;
 }
 
+const startScript = (): string => (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+
 /** The Node flags of `npm start` (e.g. the heap cap), so the bench runs the bot as users do; BENCH_NODE_FLAGS adds some (to compare). */
 function startFlags(): string[] {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  const flags = script.match(/node ((?:--[\w-]+(?:=\S+)? )+)dist\/bot\/main\.js/)?.[1] ?? '';
+  const flags = startScript().match(/node ((?:--[\w-]+(?:=\S+)? )+)dist\/bot\/main\.js/)?.[1] ?? '';
   return [...flags.trim().split(/\s+/).filter(Boolean), ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)];
+}
+
+/** The environment `npm start` sets before `node` (`MALLOC_ARENA_MAX=2 node …`): it changes the bot's memory too. */
+function startEnv(): Record<string, string> {
+  const prefix = startScript().match(/((?:\b[A-Z_][A-Z0-9_]*=\S+\s+)+)node (?:--[\w-]+(?:=\S+)? )*dist\/bot\/main\.js/)?.[1] ?? '';
+  return Object.fromEntries(prefix.trim().split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
 function startOurs(port: number, dataDir: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Child {
@@ -106,6 +113,7 @@ function startOurs(port: number, dataDir: string, nodeArgs: string[] = [], extra
     cwd: ROOT,
     env: {
       ...process.env,
+      ...startEnv(),
       // Embedded unless the store comparison says otherwise.
       DATABASE_URL: '',
       ...extraEnv,
@@ -654,6 +662,58 @@ async function profile(): Promise<void> {
 }
 
 /**
+ * `--cpu-only`: the per-turn and start-up figures alone, a few minutes instead of 10–25: start-up
+ * (spawn → first answer, → /readyz, CPU by then), server CPU per FAQ and per quote turn against
+ * the echo bot, RSS after that traffic, and the restart. No latency levels, footprint or micro-benchmarks.
+ */
+async function cpuOnly(): Promise<void> {
+  const faq = loadFaqSamples(3);
+  const probe = faq.find((s) => s.id === 'pricing' && s.lang === 'en') ?? faq[0]!;
+  build();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ra-bench-cpu-'));
+  const [ourPort, echoPort] = [await freePort(), await freePort()];
+  const oursUrl = `http://127.0.0.1:${ourPort}`;
+  const echoUrl = `http://127.0.0.1:${echoPort}`;
+  let ours: Child | undefined;
+  let echo: Child | undefined;
+  try {
+    const t0 = performance.now();
+    ours = startOurs(ourPort, dataDir);
+    const startup = await measureStartup(ours, t0, oursUrl, probe);
+    progress(`cold start ${startup.coldStartMs} ms, ready ${startup.readyMs} ms (CPU ${startup.readyCpuMs} ms)`);
+    echo = startEcho(echoPort);
+    if (!(await waitFor(() => isReady(echoUrl), echo, 20_000))) throw new Error(`echo bot did not start:\n${echo.output()}`);
+    await runLevel({ url: oursUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-ours' });
+    await waitWarm(oursUrl, ours);
+    await runLevel({ url: echoUrl, connections: 10, amount: WARMUP_REQUESTS, faq, tag: 'warm-echo' });
+    const cpu = {
+      oursFaq: await cpuPerTurn(oursUrl, ours, faqOnlyScript(), faq, 'cpu-faq-ours'),
+      echoFaq: await cpuPerTurn(echoUrl, echo, faqOnlyScript(), faq, 'cpu-faq-echo'),
+      oursQuote: await cpuPerTurn(oursUrl, ours, quoteOnlyScript(), faq, 'cpu-quote-ours'),
+      echoQuote: await cpuPerTurn(echoUrl, echo, quoteOnlyScript(), faq, 'cpu-quote-echo'),
+    };
+    const rss = rssMb(ours.proc.pid);
+    const echoRss = rssMb(echo.proc.pid);
+    await Promise.all([ours.stop(), echo.stop()]);
+    const restart = await restartMs(ourPort, dataDir);
+    const cpuFaqRatio = cpu.oursFaq !== null && cpu.echoFaq ? cpu.oursFaq / cpu.echoFaq : null;
+    const cpuQuoteRatio = cpu.oursQuote !== null && cpu.echoQuote ? cpu.oursQuote / cpu.echoQuote : null;
+    const out = ['## Per-turn CPU and start-up (--cpu-only)', '', '| measure | value |', '|---|---:|'];
+    out.push(`| server CPU ms per FAQ turn, ours / echo | ${fmt(cpu.oursFaq, 3)} / ${fmt(cpu.echoFaq, 3)} (${fmt(cpuFaqRatio)}×, target ≤ 2×: ${verdict(check(cpuFaqRatio, (v) => v <= 2))}) |`);
+    out.push(`| server CPU ms per quote turn, ours / echo | ${fmt(cpu.oursQuote, 3)} / ${fmt(cpu.echoQuote, 3)} (${fmt(cpuQuoteRatio)}×, target ≤ 3×: ${verdict(check(cpuQuoteRatio, (v) => v <= 3))}) |`);
+    out.push(`| RSS MB after that traffic, ours / echo | ${fmt(rss, 1)} / ${fmt(echoRss, 1)} |`);
+    out.push(`| cold start ms (spawn → first FAQ answer) | ${fmt(startup.coldStartMs, 0)} |`);
+    out.push(`| /readyz ms from spawn (CPU ms by then) | ${fmt(startup.readyMs, 0)} (${fmt(startup.readyCpuMs, 0)}) |`);
+    out.push(`| restart ms (npm start, build in place → /readyz) | ${fmt(restart, 0)} |`);
+    out.push(`| load average (1 min) | ${Math.round(loadavg()[0]! * 10) / 10} |`);
+    process.stdout.write(`${out.join('\n')}\n${JSON.stringify({ cpuFaqRatio, cpuQuoteRatio, cpuFaqMs: cpu.oursFaq, cpuQuoteMs: cpu.oursQuote, echoFaqMs: cpu.echoFaq, echoQuoteMs: cpu.echoQuote, rssMb: rss, echoRssMb: echoRss, readyMs: startup.readyMs, readyCpuMs: startup.readyCpuMs, coldStartMs: startup.coldStartMs, restartMs: restart })}\n`);
+  } finally {
+    await Promise.all([ours?.stop(), echo?.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
  * `--footprint-only [--footprint N]`: only the memory run over N distinct conversations (100k by
  * default: ~15 min on a shared 2-core machine), so it can run beside the other phases.
  */
@@ -705,7 +765,7 @@ async function stores(): Promise<void> {
 }
 
 try {
-  await (STORE ? stores() : PROFILE ? profile() : argv.includes('--footprint-only') ? footprintOnly() : benchmark());
+  await (STORE ? stores() : PROFILE ? profile() : argv.includes('--footprint-only') ? footprintOnly() : argv.includes('--cpu-only') ? cpuOnly() : benchmark());
   process.exit(0);
 } catch (err) {
   process.stderr.write(`[bench] failed: ${(err as Error).stack ?? err}\n`);

@@ -1,9 +1,15 @@
 import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog } from '../dialogs/sdk.js';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext } from '../dialogs/sdk.js';
 import { welcomeActivities, withMenu } from '../dialogs/messages.js';
 import { otherLanguageOf } from '../knowledge/language/otherLanguage.js';
 import type { BotState } from './state.js';
 import { turnInfo } from './turn.js';
+
+/** A main dialog that can answer a message without the dialog stack when none is running (MainDialog). */
+export interface RoutesWithoutDialogs {
+  /** True when the message was answered; false when a dialog must run (nothing was sent). */
+  routeWithoutDialogs(context: TurnContext): Promise<boolean>;
+}
 
 /** Channel conversations (Teams channels, group chats) where the bot speaks only when mentioned. */
 export function isSharedConversation(context: TurnContext): boolean {
@@ -22,10 +28,20 @@ export function mentionsBot(context: TurnContext): boolean {
  * The activity handler: welcomes, runs the main dialog on messages, and treats
  * every other activity type as a harmless no-op. State is saved after every turn.
  */
+/**
+ * Where botbuilder-dialogs' DialogStateManager keeps its configuration for the turn
+ * (memory/dialogStateManager.js): the memory scopes and path resolvers, built again on every
+ * turn through a service collection and a zod parse that fails each time (~3 % of a turn in a
+ * dialog). The scopes hold nothing of a turn (they read and write the turn's own state), so the
+ * first turn's configuration serves every later one.
+ */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 export class ResellerBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
+  private dialogStateManagerConfiguration: unknown;
 
-  constructor(private readonly state: BotState, private readonly mainDialog: Dialog) {
+  constructor(private readonly state: BotState, private readonly mainDialog: Dialog & Partial<RoutesWithoutDialogs>) {
     super();
     this.dialogs = new DialogSet(state.dialogState);
     this.dialogs.add(mainDialog);
@@ -86,7 +102,7 @@ export class ResellerBot extends TeamsActivityHandler {
   /** The client's language picker: confirm in the new language and re-ask any open question. */
   private async languageChanged(context: TurnContext): Promise<void> {
     const { t } = turnInfo(context);
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.createDialogContext(context);
     if (dc.activeDialog) {
       await context.sendActivity(t('common:language.switched'));
       await dc.repromptDialog();
@@ -96,10 +112,24 @@ export class ResellerBot extends TeamsActivityHandler {
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    // No dialog running (most FAQ turns): the main dialog's router answers without a dialog
+    // context, and the dialogs run only when it starts one. The state saved is the same: the
+    // empty stack a dialog context would have stored.
+    if (context.activity.type === ActivityTypes.Message && this.mainDialog.routeWithoutDialogs) {
+      const dialogState = await this.state.dialogState.get(context, { dialogStack: [] });
+      if (Array.isArray(dialogState.dialogStack) && dialogState.dialogStack.length === 0 && (await this.mainDialog.routeWithoutDialogs(context))) return;
+    }
+    const dc = await this.createDialogContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty && context.activity.type === ActivityTypes.Message) {
       await dc.beginDialog(this.mainDialog.id);
     }
+  }
+
+  private async createDialogContext(context: TurnContext): Promise<DialogContext> {
+    if (this.dialogStateManagerConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.dialogStateManagerConfiguration);
+    const dc = await this.dialogs.createContext(context);
+    this.dialogStateManagerConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
+    return dc;
   }
 }

@@ -29,6 +29,11 @@ const holdsQuote = (stack: readonly DialogInstance[]): boolean => stack.some((d)
 /** How long a cancelled request can be brought back. */
 const RESUME_WINDOW_MS = 60 * 60 * 1000;
 const ROUTER = 'main.router';
+/** The router's decision, when it was made before the dialogs ran (routeWithoutDialogs). */
+const ROUTED = Symbol('routed');
+
+/** What the router decided for a message: answered, or a dialog to begin, or a restart or resume of the stack. */
+type Routed = { kind: 'done' } | { kind: 'begin'; dialogId: string; options: object } | { kind: 'restart' } | { kind: 'resume' };
 
 /** `restart`: route the message as a new request, ignoring the command words in it. */
 interface RouterOptions {
@@ -248,70 +253,103 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
+  /**
+   * Answers a message when no dialog is running, without the dialog machinery: a help, a
+   * greeting or an FAQ answer needs no dialog context, no dialog stack and no waterfall (they were
+   * a fifth of an FAQ turn's CPU in the profile). False when the message needs a dialog: nothing
+   * was sent, and the route chosen is kept for the router (`routeStep`) the bot then begins.
+   */
+  async routeWithoutDialogs(context: TurnContext): Promise<boolean> {
+    const decision = await this.route(context, false);
+    if (decision.kind === 'done') return true;
+    context.turnState.set(ROUTED, decision);
+    return false;
+  }
+
   /** Handles one message when no dialog is running. */
   private async routeStep(step: WaterfallStepContext<RouterOptions>): Promise<DialogTurnResult> {
-    const context = step.context;
+    const restarting = step.options?.restart === true;
+    // Already routed this turn (routeWithoutDialogs): the same message is not read twice.
+    const routed = restarting ? undefined : (step.context.turnState.get(ROUTED) as Routed | undefined);
+    step.context.turnState.delete(ROUTED);
+    const decision = routed ?? (await this.route(step.context, restarting));
+    switch (decision.kind) {
+      case 'done':
+        return step.endDialog();
+      case 'begin':
+        return step.beginDialog(decision.dialogId, decision.options);
+      case 'restart':
+        return step.replaceDialog(ROUTER, { restart: true } satisfies RouterOptions);
+      case 'resume':
+        return this.resume(step);
+    }
+  }
+
+  /**
+   * What one message asks for when no dialog is running: answered here (`done`: commands, the
+   * FAQ), or a dialog to begin, or a restart or resume, which need the dialog stack. Nothing is
+   * sent on the way to a non-`done` decision.
+   */
+  private async route(context: TurnContext, restarting: boolean): Promise<Routed> {
     const { t, lang } = turnInfo(context);
     const text = context.activity.text ?? '';
     // A restart routes the sentence as a request: its "start over" is not a command any more.
-    const restarting = step.options?.restart === true;
     const intent = restarting ? undefined : turnInfo(context).intent;
+    const done: Routed = { kind: 'done' };
 
     if (!text) {
       await context.sendActivity(withMenu(t, t('common:unsupported')));
-      return step.endDialog();
+      return done;
     }
-    if (intent?.intent === 'cancel' && this.isRestart(text, lang)) return step.replaceDialog(ROUTER, { restart: true } satisfies RouterOptions);
+    if (intent?.intent === 'cancel' && this.isRestart(text, lang)) return { kind: 'restart' };
     switch (intent?.intent) {
       case 'help':
         await context.sendActivity(helpMessage(t));
-        return step.endDialog();
+        return done;
       case 'cancel':
         await context.sendActivity(withMenu(t, t('common:cancel.nothing')));
-        return step.endDialog();
+        return done;
       case 'language':
         await context.sendActivity(
           intent.variant === 'choose' ? languageChoice(t) : withMenu(t, t('common:language.switched')),
         );
-        return step.endDialog();
+        return done;
       case 'greeting':
         await context.sendActivities(welcomeActivities(t, context.activity.from?.name));
-        return step.endDialog();
+        return done;
       case 'thanks':
         await context.sendActivity(withMenu(t, t('common:thanks')));
-        return step.endDialog();
+        return done;
       case 'ask':
         await context.sendActivity(t('common:ask.prompt'));
-        return step.endDialog();
+        return done;
       case 'resume':
-        return this.resume(step);
+        return { kind: 'resume' };
       case 'notHelpful':
         // "ça ne m'aide pas": a 👎 on the last answer (the FAQ offers an advocate), never a new question.
         if (this.deps.freeText) {
           await this.deps.freeText.respond(context, text);
-          return step.endDialog();
+          return done;
         }
         break;
     }
     for (const route of this.routes) {
-      if (intent && route.intents?.includes(intent.intent)) return step.beginDialog(route.dialog.id, {});
+      if (intent && route.intents?.includes(intent.intent)) return { kind: 'begin', dialogId: route.dialog.id, options: {} };
     }
     // A tapped FAQ title answers first. Then "I need to renew SEN-…", "can I get a quote for 730
     // users?" start a dialog (a route detects only requests, or questions carrying request data);
     // "How do I renew…?" is for the FAQ.
     const freeText = this.deps.freeText;
-    if (freeText && !restarting && (await freeText.answerFirst(context, text, false))) return step.endDialog();
+    if (freeText && !restarting && (await freeText.answerFirst(context, text, false))) return done;
     for (const route of this.routes) {
       const options = route.detect?.(text, lang);
-      if (options) return step.beginDialog(route.dialog.id, options);
+      if (options) return { kind: 'begin', dialogId: route.dialog.id, options };
     }
     const questionLike = looksLikeQuestion(text) && !carriesRequestData(text);
-    if (freeText && !restarting && (await freeText.answerFirst(context, text, questionLike))) {
-      return step.endDialog();
-    }
+    if (freeText && !restarting && (await freeText.answerFirst(context, text, questionLike))) return done;
     if (freeText) await freeText.respond(context, text);
     else await context.sendActivity(withMenu(t, t('common:unknown')));
-    return step.endDialog();
+    return done;
   }
 
   /** "reprendre" after a confirmed cancel: the dialogs come back as they were, and the open question is asked again. */

@@ -17,6 +17,13 @@ export interface KbOverlay {
    * mean" was the right topic often enough that the bot answers it instead of asking.
    */
   clarifyAnswerAt?: number;
+  /**
+   * Topics the reviews show people mixing up: the bot's first topic for a reviewed question and
+   * the topic the author gave it, when they differ (each pair sorted, listed once). A "did you
+   * mean" between two of them keeps asking, however sure it is: the engine's confidence cannot
+   * tell them apart, real questions already showed it.
+   */
+  confusedPairs?: Array<[string, string]>;
 }
 
 export const EMPTY_OVERLAY: KbOverlay = { examples: [], outOfScope: [] };
@@ -53,6 +60,25 @@ export function learnClarifyAnswerAt(samples: readonly ClarifySample[]): number 
     if (value > 0 && gained >= MIN_GAINED && (!best || value > best.value)) best = { at: s.strength, value };
   }
   return best?.at;
+}
+
+/** The pair of two topics as `confusedPairs` lists it (sorted, so either order meets it). */
+export function topicPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/**
+ * The topic pairs the reviewed questions show mixed up: the bot ranked one first, the author
+ * gave the question the other. Out of scope is not a topic here: declining is another decision.
+ */
+export function learnConfusedPairs(reviewed: readonly { top?: string; topic: string | null }[]): Array<[string, string]> {
+  const pairs = new Map<string, [string, string]>();
+  for (const { top, topic } of reviewed) {
+    if (!top || !topic || top === topic) continue;
+    const pair = topicPair(top, topic);
+    pairs.set(pair.join('\u0000'), pair);
+  }
+  return [...pairs.values()].sort((x, y) => x.join().localeCompare(y.join()));
 }
 
 /** How two wordings are compared when deciding that they are the same question. */

@@ -1,5 +1,5 @@
 import { createFaqEngine, defaultFaqEngine, loadFaqEntries, loadOutOfScopeExamples, type FaqDecision, type FaqEngine } from './faq.js';
-import { layerOverlay, wordingKey, type KbOverlay } from './faqOverlay.js';
+import { layerOverlay, topicPair, wordingKey, type KbOverlay } from './faqOverlay.js';
 import { LANGS, type Lang } from './lang.js';
 import { LearnedCorpus, LearnedExamples, type LearnedCalibration } from './learnedExamples.js';
 import { TextAnalyzer } from './search/analyzer.js';
@@ -45,12 +45,18 @@ export function strengthOf(decision: FaqDecision): number {
  *   they shift the ranking of unrelated questions (measured with learn:replay on the realistic
  *   set, the rebuilt engine alone lost three right answers and gained none on the even half);
  * - a "did you mean" as sure as the threshold learned from the reviews (`clarifyAnswerAt`) is
- *   answered with its first topic.
+ *   answered with its first topic — the shipped engine's, or the rebuilt engine's when that one
+ *   is surer and ranks first one of the topics offered;
+ * - except between two topics the reviews show people mixing up (`confusedPairs`: the bot ranked
+ *   one first, the author gave the question the other): a "did you mean" whose two leading topics
+ *   are such a pair keeps asking, whatever either engine's confidence (on the realistic set, the
+ *   wrong answers the threshold added were all between such siblings).
  */
 export class LiveFaqEngine implements FaqEngine {
   #engine: FaqEngine | undefined;
   #remembered = new Map<string, string | null>();
   #clarifyAnswerAt: number | undefined;
+  #confused = new Set<string>();
   #learned: LearnedExamples | undefined;
   #learnedCalibration: LearnedCalibration | undefined;
   #corpus: Promise<LearnedCorpus> | undefined;
@@ -97,14 +103,28 @@ export class LiveFaqEngine implements FaqEngine {
     // example of a sibling topic), and a wording that must be decided otherwise is remembered above.
     const near = decision.kind === 'answer' ? undefined : this.#learned?.match(text, lang);
     if (near) return near.example.topic === null ? ({ ...decision, kind: 'none' } as FaqDecision) : answerWith(decision, near.example.topic);
+    if (decision.kind === 'clarify' && this.#mixedUp(decision)) return decision;
     if (decision.kind === 'clarify' && current !== shipped) {
       const rebuilt = current.decide(text, lang);
       if (rebuilt.kind === 'answer' && rebuilt.id === decision.candidates[0]?.id) decision = rebuilt;
+      // The authors' examples can make the rebuilt engine surer of one of the offered topics (and
+      // rank it first): the surer "did you mean" is the one the learned threshold looks at.
+      else if (rebuilt.kind === 'clarify' && decision.candidates.some((c) => c.id === rebuilt.candidates[0]?.id) && strengthOf(rebuilt) > strengthOf(decision) && !this.#mixedUp(rebuilt)) decision = rebuilt;
     }
     if (decision.kind === 'clarify' && this.#clarifyAnswerAt !== undefined && decision.candidates[0] && strengthOf(decision) >= this.#clarifyAnswerAt) {
       return answerWith(decision, decision.candidates[0].id);
     }
     return decision;
+  }
+
+  /**
+   * The two leading topics of this "did you mean" are a pair the reviews show people mixing up.
+   * Only the leading two: a third offer trails them, and asking is about the choice between the
+   * two the engine cannot tell apart.
+   */
+  #mixedUp(decision: FaqDecision): boolean {
+    const [first, second] = decision.candidates;
+    return Boolean(first && second && this.#confused.has(topicPair(first.id, second.id).join('\u0000')));
   }
 
   /** Follow-ups are read by the rebuilt engine (shipped topics plus the overlay's examples). */
@@ -137,6 +157,7 @@ export class LiveFaqEngine implements FaqEngine {
       this.#learnedCalibration = learned?.calibration;
       this.#remembered = remembered;
       this.#clarifyAnswerAt = overlay.clarifyAnswerAt;
+      this.#confused = new Set((overlay.confusedPairs ?? []).map((pair) => topicPair(...pair).join('\u0000')));
       this.#version = version;
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { learnClarifyAnswerAt, wordingKey, type ClarifySample, type KbOverlay } from '../../knowledge/faqOverlay.js';
+import { learnClarifyAnswerAt, learnConfusedPairs, wordingKey, type ClarifySample, type KbOverlay } from '../../knowledge/faqOverlay.js';
 import { LANGS } from '../../knowledge/lang.js';
 
 export const REVIEW_ACTIONS = ['accept', 'reassign', 'outOfScope', 'ignore'] as const;
@@ -60,6 +60,7 @@ export function effectiveOverlay(changes: readonly OverlayChange[]): EffectiveOv
   const latest = new Map<string, { lang: (typeof LANGS)[number]; text: string; topic: string | null }>();
   const reviewed = new Set<string>();
   const samples: ClarifySample[] = [];
+  const seenTops: Array<{ top?: string; topic: string | null }> = [];
   for (const change of sorted) {
     if (undoneBy.has(change.version) || !(REVIEW_ACTIONS as readonly string[]).includes(change.action)) continue;
     for (const q of change.questions) {
@@ -68,6 +69,7 @@ export function effectiveOverlay(changes: readonly OverlayChange[]): EffectiveOv
       const topic = change.action === 'outOfScope' ? null : change.topic;
       if (topic === undefined) continue;
       if (q.seen?.decision === 'clarify' && q.seen.strength !== undefined) samples.push({ strength: q.seen.strength, right: q.seen.top === topic });
+      if (q.seen) seenTops.push({ ...(q.seen.top ? { top: q.seen.top } : {}), topic });
       const key = `${q.lang}\u0000${wordingKey(q.text)}`;
       latest.delete(key); // re-inserted last: the map keeps decision order
       latest.set(key, { lang: q.lang, text: q.text, topic });
@@ -80,5 +82,7 @@ export function effectiveOverlay(changes: readonly OverlayChange[]): EffectiveOv
   }
   const clarifyAnswerAt = learnClarifyAnswerAt(samples);
   if (clarifyAnswerAt !== undefined) overlay.clarifyAnswerAt = clarifyAnswerAt;
+  const confusedPairs = learnConfusedPairs(seenTops);
+  if (confusedPairs.length) overlay.confusedPairs = confusedPairs;
   return { version: sorted.at(-1)?.version ?? 0, overlay, reviewed, undoneBy };
 }

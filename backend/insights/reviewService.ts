@@ -138,7 +138,7 @@ export class ReviewService {
     }
   }
 
-  async history(): Promise<{ version: number; applied: number; clarifyAnswerAt: number | null; changes: Array<OverlayChange & { undoneBy?: number }> }> {
+  async history(): Promise<{ version: number; applied: number; clarifyAnswerAt: number | null; confusedPairs: Array<[string, string]>; changes: Array<OverlayChange & { undoneBy?: number }> }> {
     const changes = await (await this.deps.overlay).list();
     const { undoneBy, version, overlay } = effectiveOverlay(changes);
     this.#catchUp(version);
@@ -147,6 +147,8 @@ export class ReviewService {
       applied: this.deps.engine.version,
       /** Learned from the reviews: from this strength on, a "did you mean" is answered with its first topic. */
       clarifyAnswerAt: overlay.clarifyAnswerAt ?? null,
+      /** Learned from the reviews: topics people mix up; a "did you mean" between two of them keeps asking. */
+      confusedPairs: overlay.confusedPairs ?? [],
       changes: changes.map((c) => ({ ...c, ...(undoneBy.has(c.version) ? { undoneBy: undoneBy.get(c.version)! } : {}) })),
     };
   }

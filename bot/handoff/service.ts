@@ -396,9 +396,15 @@ export function followUpQuestion(t: TFunction, causeKey: string | undefined, kno
   return MessageFactory.suggestedActions([...known.slice(0, 2), t('handoff:followUp.backOut')], text);
 }
 
+/** The fields that hold the user's own email: the reseller's, in a quote draft. */
+const OWN_EMAIL_KEY = /^resellerEmail$/u;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[A-Za-z]{2,24}$/;
 
-/** The emails in what the user had typed into the parked dialog, the reseller's own first. */
+/**
+ * The reseller's own email from what the user had typed into the parked dialog. Only a field the
+ * user gave as theirs (`resellerEmail`): the end customer's or a technical contact's address is
+ * never offered as "your email" (a tester saw the end customer's address as the first button).
+ */
 export function knownEmailsOf(ticket: Pick<Ticket, 'parked'>): string[] {
   const found: Array<{ key: string; value: string }> = [];
   const walk = (value: unknown, key: string, depth: number): void => {
@@ -409,8 +415,7 @@ export function knownEmailsOf(ticket: Pick<Ticket, 'parked'>): string[] {
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
   };
   walk(ticket.parked?.data, '', 0);
-  found.sort((a, b) => Number(/reseller/i.test(b.key)) - Number(/reseller/i.test(a.key)));
-  return [...new Set(found.map((f) => f.value))];
+  return [...new Set(found.filter((f) => OWN_EMAIL_KEY.test(f.key)).map((f) => f.value))];
 }
 
 /** "How was it, 1–5?" with the five scores as buttons. */

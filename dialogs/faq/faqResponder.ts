@@ -15,6 +15,7 @@ import type { FreeTextResponder } from '../mainDialog.js';
 import { offerHandoff } from '../handoffOffer.js';
 import { erasureSuggestion, imBack, languageChoice, withMenu } from '../messages.js';
 import { detectQuoteIntent } from '../validators/quoteIntent.js';
+import { findSens } from '../validators/sen.js';
 import { isBareFollowUp, readFollowUp } from './followUp.js';
 import { readParts, type PartsReading } from './questionParts.js';
 
@@ -46,6 +47,27 @@ const FORM_ACTION: Partial<Record<string, string>> = {
   'dc-renewal': 'quote.dc-renewal',
   coterm: 'quote.coterm',
 };
+
+/** Request kinds a how-to question with SENs can start prefilled (faq:action.quoteSens.*). */
+const SENS_ACTION: readonly string[] = ['coterm', 'dc-renewal'];
+
+/**
+ * "how do I co-term SEN-L… and SEN-L…?": after the steps, a button that starts that request with
+ * the SENs (its title is a request the quote detection reads, SENs included), in place of the
+ * topic's plain form button.
+ */
+function sensButton(question: string, lang: Lang, t: TFunction): { button: CardAction; replaces: string } | undefined {
+  const sens = findSens(question).map((s) => s.sen);
+  const kind = detectQuoteIntent(question, lang).kind;
+  if (sens.length === 0 || !kind || !SENS_ACTION.includes(kind)) return undefined;
+  const list = sens.join(lang === 'zh' ? '、' : ', ');
+  return { button: imBack(t(`faq:action.quoteSens.${kind}`, { sens: list })), replaces: t(`faq:action.${FORM_ACTION[kind]}`) };
+}
+
+/** The text without its SENs. */
+function withoutSens(text: string): string {
+  return findSens(text).reduceRight((out, m) => `${out.slice(0, m.start)} ${out.slice(m.end)}`, text);
+}
 
 interface Answer {
   id: string;
@@ -200,7 +222,7 @@ export class FaqResponder implements FreeTextResponder {
       if (record) memory.clarify = { record, topics: clarifying.decision.candidates.map((c) => c.id) };
       await this.clarify(context, clarifying.decision, t('faq:part.clarify', { question: clarifying.question }));
     } else {
-      await this.feedbackButtons(context, this.engine.entry(plan.answers[last]!.id)!);
+      await this.feedbackButtons(context, this.engine.entry(plan.answers[last]!.id)!, plan.answers[last]!.question);
     }
   }
 
@@ -235,6 +257,8 @@ export class FaqResponder implements FreeTextResponder {
 
   /** The button that starts the quote form a message is about, when it names one. */
   private formFor(text: string, lang: Lang): CardAction | undefined {
+    const prefilled = sensButton(text, lang, this.i18n.getFixedT(lang));
+    if (prefilled) return prefilled.button;
     const kind = detectQuoteIntent(text, lang).kind;
     const action = kind && FORM_ACTION[kind];
     return action ? imBack(this.i18n.getFixedT(lang)(`faq:action.${action}`)) : undefined;
@@ -310,7 +334,9 @@ export class FaqResponder implements FreeTextResponder {
           return { kind: 'same', entryId: last.entryId, what: reading.what };
       }
     }
-    const decided = this.engine.decide(text, lang);
+    // A SEN says nothing about the topic ("how do I co-term SEN-L1234567 and SEN-L7654321?") and
+    // its word pulls toward renewals: the question is read without them.
+    const decided = this.engine.decide(withoutSens(text), lang);
     // A Marketplace app the catalog does not know ("Zorblax插件能不能和Jira一起用？") is its vendor's
     // question, out of our scope: declined, even when some words happen to match a topic.
     const whole: FaqDecision = mentionsThirdPartyApp(text) && this.namesUnknown(text, lang) ? { kind: 'none', candidates: decided.candidates, confidence: decided.confidence } : decided;
@@ -361,15 +387,16 @@ export class FaqResponder implements FreeTextResponder {
     memory.last = { entryId: entry.id, question: given.question, lang, turn: memory.turn ?? 0, ...(record ? { record } : {}), ...followContext };
     const local = entry[lang];
     await context.sendActivity(MessageFactory.text(t('faq:answer', { title: local.title, answer: local.answer })));
-    if (withButtons) await this.feedbackButtons(context, entry);
+    if (withButtons) await this.feedbackButtons(context, entry, given.question);
   }
 
   /** The answer's follow-ups (topics, quote forms, an advocate) and 👍/👎. */
-  private async feedbackButtons(context: TurnContext, entry: FaqEntry): Promise<void> {
+  private async feedbackButtons(context: TurnContext, entry: FaqEntry, question?: string): Promise<void> {
     const { lang, t } = turnInfo(context);
-    await context.sendActivity(
-      MessageFactory.suggestedActions([...this.followUpButtons(entry, lang, t), imBack(t('faq:feedback.up')), imBack(t('faq:feedback.down'))], t('faq:feedback.prompt')),
-    );
+    const prefilled = question ? sensButton(question, lang, t) : undefined;
+    const followUps = this.followUpButtons(entry, lang, t).filter((b) => !prefilled || b.title !== prefilled.replaces);
+    const buttons = prefilled ? [prefilled.button, ...followUps.slice(0, MAX_FOLLOW_UPS - 1)] : followUps;
+    await context.sendActivity(MessageFactory.suggestedActions([...buttons, imBack(t('faq:feedback.up')), imBack(t('faq:feedback.down'))], t('faq:feedback.prompt')));
   }
 
   private followUpButtons(entry: FaqEntry, lang: Lang, t: TFunction): CardAction[] {

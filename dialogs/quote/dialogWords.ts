@@ -31,4 +31,4 @@ export function dialogWords(): DialogWords {
 export const mentions = (folded: string, list: readonly string[]): boolean => list.some((w) => findAlias(folded, foldText(w)).length > 0);
 
 /** One word list per language, every language tried (resellers code-switch), the user's first. */
-export const inAnyLang = (list: { en: string[]; fr: string[]; zh: string[] }, lang: Lang): string[] => allLangs(list, lang);
+export const inAnyLang = (list: { en: string[]; fr: string[]; zh: string[] }, lang: Lang): readonly string[] => allLangs(list, lang);

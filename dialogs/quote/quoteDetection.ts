@@ -32,6 +32,11 @@ function asksHow(text: string, lang: Lang): boolean {
   return saidIn(text, allLangs(quoteIntentWords().howTo, lang));
 }
 
+/** "how do I…", "comment…", "怎么…": the message asks for the steps, not for the request. */
+export function asksForSteps(text: string, lang: Lang): boolean {
+  return saidIn(text, allLangs(quoteIntentWords().howToSteps, lang));
+}
+
 /** A quote named outside a how-to: "a quote for 730 users", not "how do I get a quote". */
 function asksForQuote(text: string, lang: Lang): boolean {
   return saidIn(text, allLangs(quoteIntentWords().quote, lang)) && !asksHow(text, lang);
@@ -108,6 +113,9 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const countIsData = s.tier !== undefined && (!question || asksForQuote(text, lang));
   const hasData = Boolean(s.sen?.length || s.siteUrl || countIsData || extracted.unassigned.emails.length);
   if (!hasData && question && !(extracted.kind && isPoliteRequest(text, lang))) return undefined;
+  // "how do I co-term SEN-… and SEN-…?": SENs are the situation of a question for the steps; the
+  // FAQ answers it and offers the request with those SENs (faqResponder.sensButton).
+  if (question && asksForSteps(text, lang) && !s.siteUrl && !countIsData && extracted.unassigned.emails.length === 0 && !isPoliteRequest(text, lang)) return undefined;
   Object.assign(s, laterSlots(text, lang, intent, now));
 
   const notices: Message[] = [...extracted.notices];

@@ -137,6 +137,9 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
         state.repeatFlagged = text.trim();
         await context.sendActivity(reading.of ? t('quoteDialog:repeat.answer', { field: t(labelKey(requireKind(draft), reading.of)) }) : t('quoteDialog:repeat.button'));
         break;
+      case 'comeBackLater':
+        await context.sendActivity(t('quoteDialog:comeBackLater'));
+        break;
       case 'dontKnow':
         await context.sendActivity(t('quoteDialog:dontKnow', { field: t(labelKey(requireKind(draft), slot)) }));
         break;

@@ -250,7 +250,7 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
     const skipped = /^\s*(?:\([^)]{0,120}\)|[^\s@,]{1,64}@[^\s,]{1,120})?\s*[,，]?/u.exec(folded.slice(reseller.end))?.[0].length ?? 0;
     const tail = folded.slice(reseller.end + skipped);
     const lead = skipped + tail.length - tail.trimStart().length;
-    for (const word of allLangs(formTurnWords().companyAfterName, lang).sort((a, b) => b.length - a.length)) {
+    for (const word of [...allLangs(formTurnWords().companyAfterName, lang)].sort((a, b) => b.length - a.length)) {
       const w = foldText(word);
       const glued = w.endsWith("'");
       const rest = folded.slice(reseller.end + lead);

@@ -56,11 +56,39 @@ function correctTypos(text: string, catalog: ReturnType<typeof loadCatalog>, min
  * "temps", "crowd" / "crown", "loom" / "look") are matched as typed only.
  */
 export function correctProductTypos(text: string, catalog = loadCatalog()): string {
-  const words = [...new Set(catalog.products.flatMap((p) => p.aliases.flatMap((a) => a.split(' '))).filter((a) => /^[a-z]+$/u.test(a)))];
-  const long = words.filter((a) => a.length >= 6);
+  // One turn corrects the same message several times (quote intent, products, deployment…).
+  const hit = recentCorrections.find((r) => r.text === text && r.catalog === catalog);
+  if (hit) return hit.corrected;
+  const corrected = correctWords(text, productWords(catalog));
+  recentCorrections.unshift({ text, catalog, corrected });
+  if (recentCorrections.length > 4) recentCorrections.pop();
+  return corrected;
+}
+
+interface ProductWords {
+  words: ReadonlySet<string>;
+  /** Six letters or more, in alias order (the first close one wins). */
+  long: readonly string[];
+}
+
+/** The catalog's single alias words, per catalog: they were rebuilt on every call. */
+const wordsByCatalog = new WeakMap<ReturnType<typeof loadCatalog>, ProductWords>();
+const recentCorrections: Array<{ text: string; catalog: ReturnType<typeof loadCatalog>; corrected: string }> = [];
+
+function productWords(catalog: ReturnType<typeof loadCatalog>): ProductWords {
+  let found = wordsByCatalog.get(catalog);
+  if (!found) {
+    const words = [...new Set(catalog.products.flatMap((p) => p.aliases.flatMap((a) => a.split(' '))).filter((a) => /^[a-z]+$/u.test(a)))];
+    found = { words: new Set(words), long: words.filter((a) => a.length >= 6) };
+    wordsByCatalog.set(catalog, found);
+  }
+  return found;
+}
+
+function correctWords(text: string, { words, long }: ProductWords): string {
   return text.replace(/(?<![\p{L}\p{N}])[\p{Script=Latin}]{4,40}(?![\p{L}\p{N}])/gu, (word) => {
     const w = word.toLowerCase();
-    if (words.includes(w)) return word;
+    if (words.has(w)) return word;
     if (w[0] === 'j' && (w.length === 4 || w.length === 5) && distance(w, 'jira', 1) <= 1 && (w.length === 5 || transposed(w, 'jira'))) return 'Jira';
     if (w.length < 5) return word;
     const cap = w.length >= 8 ? 2 : 1;

@@ -7,6 +7,8 @@ import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
 import { findSens } from './sen.js';
+import { findMaintenanceYears } from './maintenanceYears.js';
+import { findUserCounts } from './userCount.js';
 import { findSiteUrl } from './siteUrl.js';
 
 /**
@@ -62,7 +64,31 @@ function detectAction(text: string, folded: string, lang: Lang): QuoteAction | u
   if (saysCountChange(folded, lang)) return 'upgrade';
   if (said(folded, allLangs(w.quote, lang)) || framedQuote(folded, lang)) return 'quote';
   if (wantsProduct(text, lang)) return 'new';
+  if (adoptsProduct(text, folded, lang)) return 'new';
   return undefined;
+}
+
+/**
+ * "On a un client qui veut passer sur Confluence Data Center pour 3000 utilisateurs sur 2 ans":
+ * an adoption verb right before a product, a deployment word, and a user count or a duration.
+ * All four are needed: "passer sur Confluence" alone is a conversation, not an order.
+ */
+function adoptsProduct(text: string, folded: string, lang: Lang): boolean {
+  const w = quoteIntentWords();
+  const deployment = Object.values(w.deployment).some((list) => said(folded, list));
+  if (!deployment || !verbBeforeProduct(text, allLangs(w.adoptProduct, lang))) return false;
+  const count = findUserCounts(text, lang).some((c) => c.withUnit && !c.article && !c.date);
+  return count || findMaintenanceYears(text, lang) !== undefined;
+}
+
+/** A verb of the list ends right before a product name (articles between are fine). */
+function verbBeforeProduct(text: string, verbs: readonly string[]): boolean {
+  const corrected = foldText(correctProductTypos(text));
+  const folded = verbs.map(foldText);
+  return findProductMatchesTolerant(text).some((m) => {
+    const before = corrected.slice(Math.max(0, m.start - 24), m.start).trimEnd();
+    return folded.some((w) => findAlias(before, w).some((s) => s.end === before.length || /^\s*(?:the|a|an|le|la|les|un|une|du|de|des|d'|个|一个|套)?\s*$/u.test(before.slice(s.end))));
+  });
 }
 
 /** "报一个Jira的价", "帮客户报个Jira数据中心的价": a quote said in two parts around what it is for. */
@@ -163,7 +189,22 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
   return undefined;
 }
 
+/** The last messages read: one turn asks about the same message several times (the route, the slot reading, the FAQ's form button). */
+const recentIntents: Array<{ text: string; lang: Lang; intent: QuoteIntent }> = [];
+const RECENT_INTENTS = 4;
+
+/** Does a message ask for a quote, and which kind (a copy each call: callers may add to it). */
 export function detectQuoteIntent(text: string, lang: Lang): QuoteIntent {
+  let hit = recentIntents.find((r) => r.text === text && r.lang === lang);
+  if (!hit) {
+    hit = { text, lang, intent: readQuoteIntent(text, lang) };
+    recentIntents.unshift(hit);
+    if (recentIntents.length > RECENT_INTENTS) recentIntents.pop();
+  }
+  return { ...hit.intent };
+}
+
+function readQuoteIntent(text: string, lang: Lang): QuoteIntent {
   const folded = foldText(text);
   // "new Jria licence": action words that hold a product name are read with its typo forgiven.
   const action = detectAction(text, foldText(correctProductTypos(text)), lang);

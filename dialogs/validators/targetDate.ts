@@ -27,7 +27,7 @@ export function mayContainDate(text: string, lang: Lang): boolean {
 /** Remove end-of-period words; tell whether there was one. */
 function stripEndOf(text: string, lang: Lang): { text: string; endOf: boolean } {
   const folded = foldText(text);
-  const words = allLangs(dateWords().endOfPeriod, lang).sort((a, b) => b.length - a.length);
+  const words = [...allLangs(dateWords().endOfPeriod, lang)].sort((a, b) => b.length - a.length);
   for (const w of words) {
     const [span] = findAlias(folded, w);
     if (span) return { text: `${text.slice(0, span.start)} ${text.slice(span.end)}`.replace(/\s+/g, ' ').trim(), endOf: true };

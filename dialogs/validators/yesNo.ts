@@ -13,7 +13,7 @@ import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 type Answer = 'yes' | 'no' | 'cancel' | 'edit';
 
 /** The words of an answer; under the summary, "send it" / "envoie" / "提交吧" are a yes too. */
-function wordsOf(answer: Answer, lang: Lang, summary: boolean): string[] {
+function wordsOf(answer: Answer, lang: Lang, summary: boolean): readonly string[] {
   const words = yesNoWords();
   return answer === 'yes' && summary ? [...allLangs(words.yes, lang), ...allLangs(words.send, lang)] : allLangs(words[answer], lang);
 }

@@ -43,10 +43,24 @@ export function loadAllNluData(): void {
   handoffWords();
 }
 
-/** All languages' words, the user's language first (resellers code-switch). */
-export function allLangs(words: PerLang<readonly string[]>, first: keyof PerLang<unknown> = 'en'): string[] {
-  const order = [first, ...(['en', 'fr', 'zh'] as const).filter((l) => l !== first)];
-  return order.flatMap((l) => words[l]);
+/** The merged lists, per word list and first language: the lists are loaded once and never change. */
+const merged = new WeakMap<PerLang<readonly string[]>, Map<string, readonly string[]>>();
+
+/**
+ * All languages' words, the user's language first (resellers code-switch). Built once per list
+ * and language (a new array on every call showed in the profile: dozens of calls per message)
+ * and frozen, so a caller that would reorder it copies it first.
+ */
+export function allLangs(words: PerLang<readonly string[]>, first: keyof PerLang<unknown> = 'en'): readonly string[] {
+  let byFirst = merged.get(words);
+  if (!byFirst) merged.set(words, (byFirst = new Map()));
+  let list = byFirst.get(first);
+  if (!list) {
+    const order = [first, ...(['en', 'fr', 'zh'] as const).filter((l) => l !== first)];
+    list = Object.freeze(order.flatMap((l) => words[l]));
+    byFirst.set(first, list);
+  }
+  return list;
 }
 
 export { foldText, findAlias, hasAny, blankSpans, type Span } from './match.js';

@@ -26,17 +26,40 @@ function foldChar(ch: string): string {
   return out;
 }
 
+/**
+ * Short texts folded so far (aliases and word lists above all: callers fold each list entry per
+ * message, which rebuilt the same strings — and made every alias lookup hash a new string —
+ * thousands of times a turn). Bounded: cleared when full, the word lists refill it at once.
+ */
+const shortFolds = new Map<string, string>();
+const SHORT_FOLD = 64;
+const MAX_SHORT_FOLDS = 20_000;
+
 /** Lower-case, no accents, full-width → ASCII, every kind of space → ' ', ’ → '. */
 export function foldText(text: string): string {
+  if (text.length <= SHORT_FOLD) {
+    let out = shortFolds.get(text);
+    if (out === undefined) {
+      out = fold(text);
+      if (shortFolds.size >= MAX_SHORT_FOLDS) shortFolds.clear();
+      shortFolds.set(text, out);
+    }
+    return out;
+  }
   for (const [input, output] of recentFolds) if (input === text) return output;
+  const out = fold(text);
+  recentFolds.unshift([text, out]);
+  if (recentFolds.length > 4) recentFolds.pop();
+  return out;
+}
+
+function fold(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);
     // ASCII needs no Unicode folding: the common case, and this runs on every message.
     out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
   }
-  recentFolds.unshift([text, out]);
-  if (recentFolds.length > 4) recentFolds.pop();
   return out;
 }
 

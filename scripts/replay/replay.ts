@@ -28,11 +28,12 @@ const MAX_PASSES = 10;
 
 /**
  * The bot and this client share one process: when a rebuild keeps the event loop busy, the
- * server's keep-alive timer can close a pooled socket just as a request is sent on it (ECONNRESET).
+ * server's keep-alive timer can close a pooled socket just as a request is sent on it (ECONNRESET,
+ * or undici's "other side closed", UND_ERR_SOCKET, on a loaded machine).
  * A staff request is sent again then (a decision stored the first time is refused as already
  * reviewed, which is what was wanted).
  */
-const isReset = (err: unknown): boolean => (err as { cause?: { code?: string } })?.cause?.code === 'ECONNRESET';
+const isReset = (err: unknown): boolean => ['ECONNRESET', 'UND_ERR_SOCKET'].includes((err as { cause?: { code?: string } })?.cause?.code ?? '');
 
 const figures = ({ answered1, found3, wrong, oosDeclined }: EvalFigures): EvalFigures => ({ answered1, found3, wrong, oosDeclined });
 
@@ -80,15 +81,14 @@ export async function replay(
     for (const [i, c] of traffic.entries()) {
       const send = async (text: string): Promise<Reply[]> => {
         messages++;
-        const res = await fetch(`${base}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message', deliveryMode: 'expectReplies', id: `replay-${i}-${messages}`, timestamp: new Date().toISOString(),
-            channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/directline', locale: LOCALE[c.lang], textFormat: 'plain', text,
-            from: { id: `replay-user-${i}`, role: 'user' }, conversation: { id: `replay-${i}` }, recipient: { id: 'bot', role: 'bot' },
-          }),
+        const body = JSON.stringify({
+          type: 'message', deliveryMode: 'expectReplies', id: `replay-${i}-${messages}`, timestamp: new Date().toISOString(),
+          channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/directline', locale: LOCALE[c.lang], textFormat: 'plain', text,
+          from: { id: `replay-user-${i}`, role: 'user' }, conversation: { id: `replay-${i}` }, recipient: { id: 'bot', role: 'bot' },
         });
+        // A pooled socket closed under the request (see isReset): sent once more, on a new socket.
+        const post = () => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await post().catch((err: unknown) => (isReset(err) ? post() : Promise.reject(err)));
         if (res.status !== 200) throw new Error(`/api/messages → ${res.status}`);
         return ((await res.json()) as { activities?: Reply[] }).activities ?? [];
       };
@@ -150,8 +150,8 @@ export async function replay(
       if (wait > 2000) throw new Error(`the overlay was not applied (version ${version}, applied ${applied})`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    const { clarifyAnswerAt } = await staff('GET', '/api/insights/overlay');
-    say(`learn:replay: learned from the reviews: a "did you mean" is answered from strength ${clarifyAnswerAt ?? '(nothing learned)'}`);
+    const { clarifyAnswerAt, confusedPairs } = await staff('GET', '/api/insights/overlay');
+    say(`learn:replay: learned from the reviews: a "did you mean" is answered from strength ${clarifyAnswerAt ?? '(nothing learned)'}, except between ${confusedPairs.length} pairs of topics people mixed up`);
     const learned = app.faq.learned;
     say(`learn:replay: learned examples: ${learned ? `${learned.examples}, a question this close to one is decided like it: similarity ${learned.threshold.toFixed(3)} (on the shipped examples: ${learned.right} right, ${learned.wrong} wrong)` : 'none'}`);
     const after = runEval(app.faq, evaluation);

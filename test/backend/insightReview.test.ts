@@ -109,6 +109,21 @@ describe('backend/insights overlay versions', () => {
     assert.equal(undoneBy.get(5), 6);
   });
 
+  it('learns the topic pairs people mix up from what the bot ranked first and what the author decided, undone decisions left out', () => {
+    const seen = (top: string, decision: 'answer' | 'clarify' | 'none' = 'clarify') => ({ decision, top, strength: 0.6 });
+    const { overlay } = effectiveOverlay([
+      change(1, { action: 'accept', topic: 'pricing', questions: [{ ...q('a', 'combien pour 10 sièges ?'), seen: seen('discounts') }, { ...q('b', 'prix ?'), seen: seen('pricing') }] }),
+      change(2, { action: 'reassign', topic: 'tax-vat', questions: [{ ...q('c', 'TVA sur la facture ?'), seen: seen('pay-invoice', 'answer') }] }),
+      change(3, { action: 'reassign', topic: 'discounts', questions: [{ ...q('d', 'remise pour 10 ?'), seen: seen('pricing') }] }),
+      change(4, { action: 'outOfScope', questions: [{ ...q('e', 'vous recrutez ?'), seen: seen('reseller-program') }] }),
+      change(5, { action: 'reassign', topic: 'refund-policy', questions: [{ ...q('f', 'rembourser ?'), seen: seen('cloud-renew-upgrade') }] }),
+      change(6, { action: 'undo', undoes: 5 }),
+    ]);
+    // discounts/pricing twice (either order) is one pair; out of scope and the undone version add none.
+    assert.deepEqual(overlay.confusedPairs, [['discounts', 'pricing'], ['pay-invoice', 'tax-vat']]);
+    assert.equal(effectiveOverlay([change(1, { action: 'accept', topic: 'pricing', questions: [{ ...q('b', 'prix ?'), seen: seen('pricing') }] })]).overlay.confusedPairs, undefined);
+  });
+
   it('layers examples over the shipped topics without changing them: no duplicate wording, no unknown topic', () => {
     const entries = loadFaqEntries();
     const existing = entries.find((e) => e.id === 'pricing')!.fr.questions[0]!;

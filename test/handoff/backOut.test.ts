@@ -89,7 +89,7 @@ describe('handoff: backing out, the email prompt, the optional rating (fr, zh, e
         const gap = t('common:sentenceGap');
         const u = user(bot, connector.serviceUrl, c.locale, { localTimezone: 'Europe/Paris' });
         await u.say(FAKE_QUOTE.start);
-        // The fake form keeps its first answer as is: an email there is an email of the quote draft.
+        // The fake form keeps an email typed as its first answer as the reseller's own email.
         await u.say(c.email);
         const asked = await u.say(c.ask);
         assert.deepEqual(titles(asked.at(-1)), [c.email, t('handoff:followUp.backOut')]);

@@ -142,7 +142,8 @@ class FakeQuoteDialog extends ComponentDialog {
       new WaterfallDialog('fakeQuote.flow', [
         async (step: WaterfallStepContext) => step.prompt('fakeQuote.text', FAKE_QUOTE.askCompany),
         async (step: WaterfallStepContext) => {
-          (step.values as Record<string, unknown>).company = step.result;
+          // An email typed here is kept as the reseller's own (only that field is offered back by the handoff).
+          (step.values as Record<string, unknown>)[String(step.result).includes('@') ? 'resellerEmail' : 'company'] = step.result;
           return step.prompt('fakeQuote.text', FAKE_QUOTE.askUsers);
         },
         async (step: WaterfallStepContext) => {

@@ -97,6 +97,23 @@ describe('Review queue: a cluster accepted is answered live, undone, exported, f
     assert.ok(textOf(after).includes(i18n.getFixedT('en')('faq:none')), textOf(after));
   });
 
+  it('a "did you mean" the author assigns to its second topic teaches that the two are mixed up (GET /api/insights/overlay), in fr and zh', async () => {
+    for (const lang of ['fr', 'zh'] as const) {
+      const { text, decision } = pick(lang, 'clarify');
+      const [first, second] = decision.candidates.map((c) => c.id);
+      await bot.send(webchatMessage(conv(`mixed-${lang}`), text, LOCALE[lang]));
+      await waitForRecords(bot, (rs) => rs.some((r) => r.kind === 'turn' && r.text === text), 'the clarify record');
+      const cluster = (await clusterOf(bot, text))!;
+      const res = await staffPost(bot, '/api/insights/review', { action: 'reassign', topic: second, questions: cluster.questions.filter((q) => q.text === text).map((q) => q.id) });
+      assert.equal(res.status, 201, JSON.stringify(res.json));
+      const { json } = await staffGet(bot, '/api/insights/overlay');
+      assert.ok(
+        (json.confusedPairs as string[][]).some((pair) => pair.join() === [first!, second!].sort().join()),
+        `${lang}: ${first} / ${second} in ${JSON.stringify(json.confusedPairs)}`,
+      );
+    }
+  });
+
   it('exports the overlay as a patch to knowledge/faq/*.json', async () => {
     const res = await staffGet(bot, '/api/insights/overlay/patch');
     assert.equal(res.status, 200);

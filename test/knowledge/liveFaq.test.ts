@@ -69,6 +69,34 @@ describe('knowledge/liveFaq LiveFaqEngine', () => {
     assert.equal(live.decide('unsure', 'fr').kind, 'clarify');
   });
 
+  it('keeps asking between two topics the reviews show people mixing up, however sure the "did you mean" is', async () => {
+    const third = { kind: 'clarify', candidates: [{ id: 'discounts', score: 0.9 }, { id: 'tax-vat', score: 0.8 }, { id: 'pricing', score: 0.7 }], confidence: 0.9 } as FaqDecision;
+    const shipped = tableEngine({ mixed: clarify('discounts', 0.9, 'pricing'), apart: clarify('discounts', 0.9, 'tax-vat'), third });
+    // Nor does the rebuilt engine (shipped topics plus the authors' examples) settle it.
+    const rebuilt = tableEngine({ mixed: answer('discounts') });
+    const live = new LiveFaqEngine(() => rebuilt, () => shipped);
+    const examples = [{ topic: 'discounts', lang: 'en' as const, text: 'any deal for schools' }];
+    await live.apply({ examples, outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['discounts', 'pricing']] }, 1);
+    assert.equal(live.decide('mixed', 'en').kind, 'clarify');
+    assert.equal((live.decide('apart', 'en') as { id?: string }).id, 'discounts');
+    // A third offer trails the two leading topics: it does not make them a mix-up.
+    assert.equal((live.decide('third', 'en') as { id?: string }).id, 'discounts');
+    // The pair is a pair either way round, and a later overlay without it forgets it.
+    await live.apply({ examples, outOfScope: [], clarifyAnswerAt: 0.62, confusedPairs: [['tax-vat', 'discounts']] }, 2);
+    assert.equal(live.decide('apart', 'en').kind, 'clarify');
+    assert.equal((live.decide('mixed', 'en') as { id?: string }).id, 'discounts');
+  });
+
+  it('takes the rebuilt engine\'s "did you mean" when it is surer and ranks first a topic the shipped one offered', async () => {
+    const shipped = tableEngine({ surer: clarify('pricing', 0.5, 'discounts'), elsewhere: clarify('pricing', 0.5, 'discounts'), weaker: clarify('pricing', 0.5, 'discounts') });
+    const rebuilt = tableEngine({ surer: clarify('discounts', 0.7, 'pricing'), elsewhere: clarify('tax-vat', 0.9, 'pricing'), weaker: clarify('discounts', 0.45, 'pricing') });
+    const live = new LiveFaqEngine(() => rebuilt, () => shipped);
+    await live.apply({ examples: [{ topic: 'discounts', lang: 'en', text: 'any deal for schools' }], outOfScope: [], clarifyAnswerAt: 0.62 }, 1);
+    assert.equal((live.decide('surer', 'en') as { id?: string }).id, 'discounts');
+    assert.equal(live.decide('elsewhere', 'en').kind, 'clarify', 'a topic the shipped engine did not offer');
+    assert.equal(live.decide('weaker', 'en').kind, 'clarify');
+  });
+
   it('merges overlays applied during a build: only the latest version is built next', async () => {
     let builds = 0;
     const shipped = tableEngine({});

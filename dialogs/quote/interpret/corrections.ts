@@ -22,7 +22,7 @@ import {
 } from '../../validators/index.js';
 import { EMAIL_OF_PERSON, findPeople, findSelfReferences, hasLegalForm, isPersonSlot, ORGANISATION_OF, type PersonSlot } from '../../validators/people.js';
 import { targetEdition } from '../../validators/edition.js';
-import { editionsPerProduct, sensPerProduct } from '../orderItems.js';
+import { editionsPerProduct, sensPerProduct, tiersPerProduct } from '../orderItems.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { fieldScore, type Lexicon } from './lexicon.js';
 
@@ -76,7 +76,7 @@ function hasStrongMarker(folded: string, lang: Lang): boolean {
 }
 
 /** Words that mark the OLD value: "not 250", "pas 250", "au lieu de 250", "不是250". */
-const NEGATIONS = ['not', 'instead of', 'rather than', 'and not', 'pas', 'au lieu de', 'plutot que', 'et non', 'non pas', '不是', '而不是', '原来是', '原来的'];
+const NEGATIONS = ['not', 'instead of', 'rather than', 'and not', 'pas', 'au lieu de', 'plutot que', 'et non', 'non pas', '不是', '而不是', '原来是', '原来的', '不要'];
 function isOldValue(folded: string, start: number): boolean {
   const before = folded.slice(Math.max(0, start - 14), start);
   return NEGATIONS.some((n) => findAlias(before, n).some((s) => before.slice(s.end).trim().length <= 3));
@@ -340,7 +340,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   // A free-text field named by its label; its value may hold numbers that are not counts.
   // Read on the text as typed: an address keeps its full-width punctuation (normalizeInput would fold it).
   const changedAlready = new Set(changes.map((c) => c.slot));
-  const named = namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
+  // "用户数是120个，不要150": a count named by its unit is the tier, never a free-text field's value.
+  const labelledCount = findUserCounts(input, lang).some((c) => c.labelled);
+  const named = labelledCount ? undefined : namedFieldValue(allowed, text.trim(), lang, options.lexicon, (slot) => draft.answered.lastIndexOf(slot), asked);
   // A value a role word already placed this turn ("customer company is Cedar Valley Health") is not also another field's.
   const field = named && named.slot !== asked && !changedAlready.has(named.slot) && !changes.some((c) => c.to === named.value) ? named : undefined;
   if (field) {
@@ -423,9 +425,23 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     // "en fait 6 ans" is years out of range (said so below), not a count.
     const notYears = bare !== undefined && range !== undefined && (bare.value < range.min || bare.value > range.max) && yearsOutOfRange(input, lang) === undefined;
     const count = withUnit.at(-1) ?? (years === undefined && (lastNumeric !== 'maintenanceYears' || namesTier || notYears) ? bare : undefined);
+    // "用户数改成 300", "user count is 120, not 150": the count named by its label (or with its old value) is a change of the tier.
+    if (count && (count.labelled || oldNumbers.length > 0)) explicitRole.add('tier');
     // Under the summary there is no prompt to answer: "300 users" can only change the tier.
     if (asked === 'confirm' && count?.withUnit) explicitRole.add('tier');
-    if (count && asked !== 'tier') {
+    // "Jira = 75 users, Confluence = 100 users": each product on file named with its own count gets its own tier.
+    const perProduct = current.length > 1 && asked !== 'tier' ? Object.entries(tiersPerProduct(input, lang)).filter(([p]) => current.includes(p)) : [];
+    if (perProduct.length >= 2) {
+      for (const [product, value] of perProduct) {
+        const tier = toTier(value, { ...(deployment && { deployment }), productId: product });
+        if (!tier.ok) continue;
+        const before = draft.itemTiers[product] ?? draft.slots.tier;
+        if (tier.notice && value !== tier.value) notices.push(tier.notice);
+        if (before === tier.value) continue;
+        itemTiers = { ...draft.itemTiers, ...itemTiers, [product]: tier.value };
+        changes.push({ slot: 'tier', product, ...(before !== undefined && { from: before }), to: tier.value });
+      }
+    } else if (count && asked !== 'tier') {
       const named = newProducts.find((p) => current.includes(p));
       const tier = toTier(count.value, { ...(deployment && { deployment }), ...(named && { productId: named }) });
       if (tier.ok) {

@@ -1,3 +1,4 @@
+import { findProductMatches } from '../../../knowledge/catalog.js';
 import type { Lang } from '../../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../../knowledge/nlu/index.js';
 import type { QuoteKind, SlotName } from '../../../knowledge/quoteTypes.js';
@@ -71,6 +72,8 @@ export type FormReading =
   /** A button title or the previous answer sent again. */
   | { type: 'repeat'; of?: SlotName }
   | { type: 'dontKnow' }
+  /** "can I come back later?": the draft is kept (the form waits in the conversation state); said, then the same prompt. */
+  | { type: 'comeBackLater' }
   /** A remark for the request ("note: …", a fact with no field of this kind under the summary): `slots.notes` holds all of them. */
   | { type: 'note'; note: string; slots: FilledSlots }
   /** `rule`: a business rule refused it (no typing mistake counted). */
@@ -273,6 +276,7 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
 
   const status = detectStatusQuestion(input, lang);
   if (status) return { type: 'status', ...status };
+  if (said(foldText(input), allLangs(formTurnWords().comeBackLater, lang))) return { type: 'comeBackLater' };
 
   const title = titleOf(turn.lexicon, input);
   if (title && !TITLE_ANSWERS[asked]?.includes(title)) return { type: 'repeat' };
@@ -356,7 +360,9 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
         // The same value under the same slot is agreement ("我叫陈静，深圳蓝海软件，chenjing@…"), not a claim.
         (c.slot !== asked && Object.entries(reading.slots).some(([s, v]) => s !== c.slot && JSON.stringify(c.to) === JSON.stringify(v))) ||
         (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
-    );
+    ) ||
+    // "Jira = 75 users, Confluence = 100 users" at the address prompt: order lines, not an address or a name.
+    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction !== undefined && isOrderLine(correction, input));
   // "add SEN-L…" at the SEN prompt (an edit): the list grows.
   if (reading.ok && asked === 'sen' && reading.slots.sen && draft.slots.sen?.length && said(foldText(input), allLangs(formTurnWords().add, lang))) {
     reading.slots.sen = [...new Set([...draft.slots.sen, ...reading.slots.sen])];
@@ -433,6 +439,17 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
   }
   return alone || typo ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
 }
+
+/** The corrected order (tiers, editions, products) is all the text says: product names and counts, no other value. */
+function isOrderLine(correction: CorrectionReading, input: string): boolean {
+  if (!correction.changes.some((c) => ORDER_SLOTS.includes(c.slot)) && !correction.notices.some((n) => /notice\.tier/u.test(n.key))) return false;
+  if (findProductMatches(input).length === 0) return false;
+  const rest = findProductMatches(input)
+    .reduceRight((text, m) => text.slice(0, m.start) + ' ' + text.slice(m.end), input)
+    .replace(/\d[\d\s.,]*\s*(?:个|名|位)?\s*(?:users?|utilisateurs?|agents?|seats?|postes?|用户|人|坐席|座席)?/giu, ' ');
+  return !/\p{L}{3,}.*\p{L}{3,}/u.test(rest.replace(/\b(?:and|et|plus|with|avec|for|pour|users?|utilisateurs?|should be|is|est|de|à|a)\b/giu, ' '));
+}
+const ORDER_SLOTS: readonly SlotName[] = ['tier', 'edition', 'product', 'maintenanceYears'];
 
 /** The text without a value's parts (each half of a two-address value). */
 function blank(input: string, value: string): string {

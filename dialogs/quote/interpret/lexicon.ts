@@ -54,8 +54,22 @@ export function fieldScore(lexicon: Lexicon, slot: string, text: string): number
   const words = lexicon.fieldWords?.get(slot);
   if (!words?.length) return 0;
   const folded = lexiconKey(text);
-  // A label word with a plural ending at most ("adresses", "contacts"): "finalement" does not name "utilisateur final".
-  return words.filter((w) => (HAN.test(w) ? folded.includes(w) : new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\p{L}{0,2}(?![\\p{L}])`, 'u').test(folded))).length;
+  return words.filter((w) => (HAN.test(w) ? folded.includes(w) : labelWordPattern(w).test(folded))).length;
+}
+
+/**
+ * A label word with a plural ending at most ("adresses", "contacts"): "finalement" does not name
+ * "utilisateur final". Compiled once per word (the words are the labels': a few hundred), not on
+ * every call: every slot of a form turn asked it, a few percent of a quote turn's CPU.
+ */
+const labelWordPatterns = new Map<string, RegExp>();
+function labelWordPattern(word: string): RegExp {
+  let pattern = labelWordPatterns.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\p{L}{0,2}(?![\\p{L}])`, 'u');
+    labelWordPatterns.set(word, pattern);
+  }
+  return pattern;
 }
 
 /** Whether the text names the field `slot` by a word of its label. */
