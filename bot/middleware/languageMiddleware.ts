@@ -26,6 +26,28 @@ function explicitFromValue(context: TurnContext): Lang | undefined {
 }
 
 /**
+ * A translator that remembers the strings of keys asked without options (button titles, menu
+ * entries, fixed replies): a turn asks for the same few again and again, and each lookup walked
+ * i18next's resolution (~4 % of a turn in the profile). The locale files are loaded once and
+ * never change while the bot runs; a call with options (interpolation, plurals, objects) goes to
+ * i18next as before.
+ */
+function withPlainKeysRemembered(t: TFunction): TFunction {
+  const plain = new Map<string, unknown>();
+  const remembered = ((key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return (t as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+    let value = plain.get(key);
+    if (value === undefined) {
+      value = (t as unknown as (k: string) => unknown)(key);
+      if (typeof value === 'string') plain.set(key, value);
+    }
+    return value;
+  }) as unknown as TFunction;
+  // i18next's fixed translator carries its language and namespace as properties: kept.
+  return Object.assign(remembered, t as object);
+}
+
+/**
  * Decides the reply language of every turn, remembers it in user state, and
  * stamps it on every outgoing activity.
  */
@@ -34,7 +56,7 @@ export class LanguageMiddleware implements Middleware {
   private readonly translators: Map<Lang, TFunction>;
 
   constructor(private readonly deps: LanguageMiddlewareDeps) {
-    this.translators = new Map(LANGS.map((lang) => [lang, deps.i18n.getFixedT(lang)]));
+    this.translators = new Map(LANGS.map((lang) => [lang, withPlainKeysRemembered(deps.i18n.getFixedT(lang))]));
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -16,16 +16,20 @@ describe('Quote dialogs: a pointer or a role is never stored as a name (Q9-2)', 
     it(`${channel} fr: "c'est moi le contact, <nom> (…)" at the name prompt is that name`, async () => {
       const chat = new Chat(bot(), newConversation(`pointer-name-${channel}-fr`), LOCALES.fr, {}, channel);
       await chat.say(
-        'Bonjour, on voudrait aligner la maintenance de 2 licences DC chez notre client Coopérative Vallée Verte : Jira SEN-L3108842 et Confluence SEN-L3108867, les deux doivent finir au 30/09/2027. Contact : Margaux Delahaye-Roux, margaux@axiome-conseil.fr',
+        'Bonjour, on voudrait aligner la maintenance de 2 licences DC chez notre client Coopérative Vallée Verte : Jira SEN-L3108842 et Confluence SEN-L3108867, fin commune au 30/09/2027. Contact : Margaux Delahaye-Roux, margaux@axiome-conseil.fr',
       );
-      const asked = await chat.say("c'est moi le contact, Margaux Delahaye-Roux (revendeuse chez Axiome)");
-      assert.equal(lastSlot(asked), 'resellerEmail', textsOf(asked));
-      const summary = await chat.say('margaux@axiome-conseil.fr');
-      assert.equal(lastSlot(summary), 'confirm', textsOf(summary));
+      // "fin commune au …" is the co-term target, not a licence's current end: the name is asked next.
+      const named = await chat.say("c'est moi le contact, Margaux Delahaye-Roux (revendeuse chez Axiome)");
+      // The contact of the opening is the reseller: their email is hers, said back, and no longer listed as the end user's.
+      assert.equal(lastSlot(named), 'confirm', textsOf(named));
+      assert.ok(textsOf(named).includes('margaux@axiome-conseil.fr'), textsOf(named));
       const ref = QR.exec(textsOf(await chat.say('Confirmer')))?.[0];
       assert.ok(ref);
       const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
       assert.equal(body.resellerName, 'Margaux Delahaye-Roux');
+      assert.equal(body.resellerEmail, 'margaux@axiome-conseil.fr');
+      assert.equal(body.coterm.targetDate, '2027-09-30');
+      assert.ok(!body.notes.includes('Margaux'), body.notes);
     });
 
     it(`${channel} zh: "联系人名字只是…，站点管理员是她的职位" under the summary sets the name, never the title`, async () => {

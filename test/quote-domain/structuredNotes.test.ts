@@ -5,6 +5,8 @@ import { quoteLexicon } from '../../dialogs/quote/quoteLexicon.js';
 import { toDraft } from '../../dialogs/quote/quoteDraft.js';
 import { notesOf, summaryFacts } from '../../dialogs/quote/summaryCard.js';
 import type { Lang } from '../../knowledge/lang.js';
+import { extractQuoteSlots } from '../../dialogs/validators/index.js';
+import { currentEndDates } from '../../dialogs/validators/openingFacts.js';
 import './warmUp.js';
 
 /**
@@ -91,4 +93,19 @@ describe('summary lines: no request-wide tier beside a tier on every order line 
     const one = toDraft({ kind: 'cloud-new', slots: { product: ['jira'], tier: 100 } });
     assert.ok(summaryFacts(t, 'en', one).some((f) => f.value === '100 users'));
   });
+});
+
+describe('co-term opening: "fin commune au …" is the target, not a current end (Q9-3)', () => {
+  const cases: Array<[Lang, string]> = [
+    ['fr', 'aligner Jira SEN-L3108842 et Confluence SEN-L3108867, fin commune au 30/09/2027'],
+    ['en', 'co-term Jira SEN-L3108842 and Confluence SEN-L3108867, common end date 30 September 2027'],
+    ['zh', '把 Jira SEN-L3108842 和 Confluence SEN-L3108867 合并，共同到期日2027年9月30日'],
+  ];
+  for (const [lang, text] of cases) {
+    it(`${lang}: "${text}"`, () => {
+      const x = extractQuoteSlots(text, lang, { now });
+      assert.equal(x.slots.targetDate, '2027-09-30');
+      assert.deepEqual(currentEndDates(text, lang, now), []);
+    });
+  }
 });

@@ -179,4 +179,10 @@ describe('names: a pointer or a role is never stored as the name (Q9-2)', () => 
       if (r.type === 'correction') assert.deepEqual(r.slots, { authorizedContactName: name });
     });
   }
+  it('fr: the contact of the opening named as oneself brings their email', () => {
+    const named = toDraft({ ...coterm, unheld: { endUserName: 'Margaux Delahaye-Roux', endUserEmail: 'margaux@axiome-conseil.fr' } });
+    const r = read(named, 'resellerName', "c'est moi le contact, Margaux Delahaye-Roux (revendeuse chez Axiome)", 'fr');
+    assert.equal(r.type, 'answer');
+    if (r.type === 'answer') assert.deepEqual(r.slots, { resellerName: 'Margaux Delahaye-Roux', resellerEmail: 'margaux@axiome-conseil.fr' });
+  });
 });

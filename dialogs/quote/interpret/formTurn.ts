@@ -380,6 +380,11 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
     const asksSomething = !isPersonSlot(asked) || isQuestionLike(input);
     const faqId = FREE_TEXT_SLOTS.has(asked) && asked !== 'notes' && words >= 4 && !correction && asksSomething ? turn.faq?.(input, lang) : undefined;
     if (faqId) return { type: 'question', faqId };
+    // "c'est moi le contact, Luc Besson-Morel": the contact the opening named (kept in the notes, no field) is the reseller, with that email.
+    const ownEmail = draft.unheld.endUserEmail;
+    if (asked === 'resellerName' && reading.slots.resellerName === draft.unheld.endUserName && ownEmail && !isFilled(draft.slots.resellerEmail) && !reading.slots.resellerEmail) {
+      reading.slots.resellerEmail = ownEmail;
+    }
     // What else the message changed (a SEN in a pasted thread, "and 2000 users not 1000") comes with the answer.
     // A per-product tier or edition lives in the draft's item maps, not in a slot.
     const extraChanges = (correction?.changes ?? []).filter((c) => !(c.slot in reading.slots) && !c.product);
