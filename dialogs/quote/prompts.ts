@@ -1,6 +1,6 @@
 import { InputHints, type Activity, type CardAction } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { editionsFor } from '../../knowledge/catalog.js';
+import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { QuoteKind, SlotName } from '../../knowledge/quoteTypes.js';
 import { deploymentOf, promptKey } from '../validators/index.js';
@@ -34,10 +34,12 @@ function slotButtons(t: TFunction, kind: QuoteKind, slot: SlotName, lang: Lang):
   }
 }
 
-export function slotPrompt(t: TFunction, lang: Lang, kind: QuoteKind, slot: SlotName, offerAdvocate = false): Partial<Activity> {
+export function slotPrompt(t: TFunction, lang: Lang, kind: QuoteKind, slot: SlotName, offerAdvocate = false, products: readonly string[] = []): Partial<Activity> {
   const actions = slotButtons(t, kind, slot, lang);
   if (offerAdvocate) actions.push(imBack(t('common:menu.advocate')));
-  return promptActivity(t(promptKey(kind, slot)), slot, actions);
+  // Jira Service Management alone is priced per agent: its tier is asked as agents.
+  const perAgent = slot === 'tier' && products.length > 0 && products.every((p) => getProduct(p)?.tierUnit === 'agents');
+  return promptActivity(t(perAgent ? 'quote:ask.tierAgents' : promptKey(kind, slot)), slot, actions);
 }
 
 /** A message offering a Customer Advocate (rules a person must handle, repeated failures). */

@@ -219,7 +219,7 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     const { t, lang } = turnInfo(context);
     const { draft, slot } = state.options;
     const advocate = state.options.offerAdvocate === true || state.failures >= FAILURES_BEFORE_ADVOCATE;
-    const activity = slot === 'confirm' ? summaryActivity(t, lang, draft, advocate) : slotPrompt(t, lang, requireKind(draft), slot, advocate);
+    const activity = slot === 'confirm' ? summaryActivity(t, lang, draft, advocate) : slotPrompt(t, lang, requireKind(draft), slot, advocate, draft.slots.product);
     const sent = await context.sendActivity(activity);
     if (sent?.id) state.promptActivityId = sent.id;
     else delete state.promptActivityId;

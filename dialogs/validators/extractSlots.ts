@@ -162,7 +162,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   // Deployment not said yet: the count stays as said, rounded (and said) once the kind is known.
   if (count && !deployment) slots.tier = count.value;
   else if (count) {
-    const tier = toTier(count.value, { ...(deployment && { deployment }), ...(products[0] && { productId: products[0].product.id }) });
+    const tier = toTier(count.value, { ...(deployment && { deployment }), ...(products[0] && { productId: products[0].product.id }) }, count.unit);
     if (tier.ok) {
       slots.tier = tier.value;
       if (tier.notice) notices.push(tier.notice);

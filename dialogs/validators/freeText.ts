@@ -60,8 +60,13 @@ function withoutRemarks(value: string, lang: Lang): string {
  * is a remark beside it. Stripped as often as they come ("je l'ai déjà dit ?? c'est Acme").
  */
 export function stripIntro(text: string, lang: Lang, slots: readonly (keyof ReturnType<typeof formTurnWords>['selfIntro'])[] = PERSON_INTRO_SLOTS): string {
-  let value = withoutRemarks(stripEndPunctuation(normalizeInput(text)), lang);
   const phrases = leadPhrases(slots, lang);
+  // Lead-ins first: "je l'ai déjà dit : Transports Gaillac SAS" is no value followed by the remark "déjà dit".
+  return withoutLeadIns(withoutRemarks(withoutLeadIns(stripEndPunctuation(normalizeInput(text)), phrases), lang), phrases);
+}
+
+function withoutLeadIns(text: string, phrases: readonly string[]): string {
+  let value = text;
   for (let guard = 0; guard < 6; guard++) {
     const folded = foldText(value);
     const p = phrases.find((p) => folded.startsWith(p) && (/\p{Script=Han}/u.test(p) || folded.length === p.length || BOUNDARY.test(folded[p.length]!) || BOUNDARY.test(p.at(-1)!)));

@@ -11,7 +11,8 @@ const yearRange = () => loadCatalog().deployments['data-center'].maintenanceYear
 /** "3", "trois", "两" just before a year unit: the duration's number, or undefined. */
 function numberBefore(folded: string, end: number, small: Map<string, number>): number | undefined {
   const head = folded.slice(Math.max(0, end - 12), end).trimEnd();
-  const digits = /(?<![\d.,])(\d{1,2})$/u.exec(head);
+  // "2,5" is no count of years; "2000用户，3年" (a comma after another clause) is.
+  const digits = /(?<!\d[.,]?)(\d{1,2})$/u.exec(head);
   if (digits) return Number(digits[1]);
   const han = /[一二两俩三四五]$/u.exec(head);
   if (han) return small.get(han[0]);
@@ -49,7 +50,9 @@ function yearsSaid(text: string, lang: Lang): number[] {
       // A year ("2027 ans" is none) or a long tenure is no maintenance term.
       if (n === undefined || n > 99) continue;
       const isHan = /\p{Script=Han}/u.test(unit);
-      if (isHan && (/^[\d月]/u.test(folded.slice(span.end, span.end + 1)) || !cue)) continue;
+      // "150个用户，两年": a clause of its own that is only a duration needs no maintenance word.
+      const alone = isHan && /(?:^|[,;、])\s*\S{1,3}$/u.test(folded.slice(Math.max(0, span.start - 4), span.start)) && /^\s*(?:$|[,;.!。])/u.test(folded.slice(span.end));
+      if (isHan && (/^[\d月]/u.test(folded.slice(span.end, span.end + 1)) || (!cue && !alone))) continue;
       const before = folded.slice(Math.max(0, span.start - 24), span.start);
       if (allLangs(words.notMaintenance, lang).some((w) => findAlias(before, w).length > 0)) continue;
       found.push(n);

@@ -217,11 +217,14 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       // "le revendeur c'est moi, Karim Benali": the pointer to oneself is skipped, the name follows.
       const pointer = /(?:我|\bmoi|\bme)$/u.test(phrase) ? /^\s*[,，:：]\s*/u : SELF_THEN_NAME;
       const self = kind === 'person' ? (pointer.exec(folded.slice(at.end))?.[0].length ?? 0) : 0;
-      const span = valueAfter(text, folded, at.end + self, kind, lang);
+      // "client final Durand SA": read as a company, the value holds a legal form: the party's organisation.
+      const asCompany = kind === 'person' ? valueAfter(text, folded, at.end + self, 'company', lang) : undefined;
+      const legal = asCompany && hasLegalForm(companyOnly(text.slice(asCompany.start, asCompany.end).trim())) ? asCompany : undefined;
+      const span = legal ?? valueAfter(text, folded, at.end + self, kind, lang);
       if (!span || taken(span)) continue;
       // "站点管理员是她的职位": what a pronoun owns ("her position") is no one's name.
       if (kind === 'person' && /[她他它我你]的/u.test(folded.slice(at.end, span.start))) continue;
-      const value = kind === 'company' ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
+      const value = kind === 'company' || legal ? companyOnly(text.slice(span.start, span.end).trim()) : text.slice(span.start, span.end).trim();
       if (!value) continue;
       // "the client name is Contoso Ltd": a legal form makes it the party's organisation, not a person.
       const company = kind === 'person' && hasLegalForm(value);
@@ -241,7 +244,8 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
     const lead = text.slice(self.start, text.indexOf(self.value, self.start));
     const role = intro.resellerName.zh.filter((p) => lead.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? '';
     const head = /^([^，,。；;\s]{2,20})的\s*$/u.exec(lead.slice(role.length))?.[1];
-    if (head && isPlausibleOrganization(head, lang)) found.push({ slot: 'resellerCompany', value: head, start: self.start, end: self.start });
+    // "我是代理商的王磊": a role word ("代理商", "经销商") is no company name.
+    if (head && isPlausibleOrganization(head, lang) && !ROLE_NOUNS.has(head)) found.push({ slot: 'resellerCompany', value: head, start: self.start, end: self.start });
   }
   // "Julien Moreau de Softeam": right after the reseller's own name, a company of theirs.
   const reseller = found.find((f) => f.slot === 'resellerName');
@@ -277,6 +281,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** What a reseller calls themselves or the other party, never a company's name. */
+const ROLE_NOUNS: ReadonlySet<string> = new Set(['代理商', '经销商', '渠道商', '合作伙伴', '分销商', '客户', '公司', '我们公司', '贵公司', '服务商']);
 
 /** ", Acme Resell, ann@…" / "，深圳蓝海软件，chenjing@…" / ", Acme Resell." right after a name. */
 const COMMA_COMPANY = /^\s*[,，]\s*([^,，;；。.!?！？@()（）\n]{2,60}?)\s*(?:[,，]\s*(?=[^\s@,，]{1,64}@)|[.。!！]?\s*$)/u;

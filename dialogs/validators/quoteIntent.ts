@@ -177,7 +177,9 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
     if (action === 'renewal') return 'cloud-renewal';
     const url = findSiteUrl(text) !== undefined;
     const hasSite = url || said(folded, allLangs(w.existingSite, lang));
-    if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite)) return 'cloud-new';
+    // "a new Jira Cloud subscription … site would be x.atlassian.net": the URL is the site to create.
+    const newSubscription = action === 'new' && said(folded, allLangs(w.newSubscription, lang)) && !said(folded, allLangs(w.existingSite, lang));
+    if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite) || newSubscription) return 'cloud-new';
     return action ? 'cloud-existing' : undefined;
   }
   const hasSen = findSens(text).length > 0;

@@ -1,15 +1,25 @@
-import { loadCatalog, nextTierUp, tiersFor } from '../../knowledge/catalog.js';
+import { getProduct, loadCatalog, nextTierUp, tiersFor } from '../../knowledge/catalog.js';
 import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { invalid, invalidKey, noticeKey, ok, type ValidationContext, type ValidationResult } from './result.js';
-import { findUserCounts, pickUserCount } from './userCount.js';
+import { findUserCounts, pickUserCount, type CountCandidate } from './userCount.js';
 
 /**
  * Round a user count to a catalog tier. An exact tier stays; a number between tiers becomes the
  * next tier up with a notice; above the top tier the count is kept and flagged (a person quotes
  * those — see quoteRules.checkNeedsPerson).
  */
-export function toTier(count: number, ctx: ValidationContext): ValidationResult<number> {
+export function toTier(count: number, ctx: ValidationContext, saidAs?: CountCandidate['unit']): ValidationResult<number> {
+  const tier = roundToTier(count, ctx);
+  // "Jira Service Management, 200 users": JSM is priced per agent; the count is taken as agents, and said so.
+  const perAgent = ctx.productId !== undefined && getProduct(ctx.productId)?.tierUnit === 'agents';
+  if (tier.ok && perAgent && saidAs === 'users' && tier.notice?.key !== noticeKey('tierAboveCatalog')) {
+    return ok(tier.value, { key: noticeKey('agentsNotUsers'), params: { count, tier: tier.value } });
+  }
+  return tier;
+}
+
+function roundToTier(count: number, ctx: ValidationContext): ValidationResult<number> {
   const deployments: Deployment[] = ctx.deployment ? [ctx.deployment] : ['data-center', 'cloud'];
   const catalog = loadCatalog();
   // Without a known deployment any catalog tier is exact; otherwise round within the first.
@@ -33,5 +43,5 @@ export function toTier(count: number, ctx: ValidationContext): ValidationResult<
 export function validateTier(text: string, lang: Lang, ctx: ValidationContext = {}): ValidationResult<number> {
   const count = pickUserCount(findUserCounts(text, lang), true);
   if (!count || count.value < 1) return invalid(invalidKey('tier'));
-  return toTier(count.value, ctx);
+  return toTier(count.value, ctx, count.unit);
 }

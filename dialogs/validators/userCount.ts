@@ -15,6 +15,8 @@ export interface CountCandidate {
   value: number;
   /** A unit word (users, utilisateurs, 用户, 人…) follows the number, or labels it ("用户数是120"). */
   withUnit: boolean;
+  /** Which kind of unit was said: "users"/"utilisateurs"/"用户", or "agents"/"坐席" (JSM is priced per agent). */
+  unit?: 'users' | 'agents';
   /** The unit word comes first, as a field label: "Users: 1200", "用户数是120个", "用户数改成 300", "user count is 120". */
   labelled: boolean;
   /** A target marker (to, à, 到…) comes just before it: "from 1000 to 2000". */
@@ -92,6 +94,13 @@ function isDatePart(folded: string, start: number, end: number, months: readonly
 const UNIT_LABEL =
   /^\s*(?:数量?|人数|数目)?\s*(?:[:：=]|(?:应该|应)?(?:是|为)|改成|改为|改到|变成|换成|要)\s*$|^\s*(?:count|number)?\s*(?:[:=]|is|should be|must be|becomes|to|est de|est|sera de|passe a|doit etre de)\s*$/u;
 
+/** "agents", "坐席" count agents; "users", "utilisateurs", "用户" users; "people", "postes", "人" say neither. */
+function unitKind(word: string | undefined): CountCandidate['unit'] {
+  if (!word) return undefined;
+  if (/agent|座席|坐席/u.test(word)) return 'agents';
+  return /user|utilisateur|用户/u.test(word) ? 'users' : undefined;
+}
+
 /** Digits, Chinese numerals or a number word: without any, the (slow) number model has nothing to find. */
 const MAY_HOLD_NUMBER =
   /\d|[一二两俩三四五六七八九十百千万]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille)\b/iu;
@@ -120,12 +129,16 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
       const after = folded.slice(n.end, n.end + 20).trimStart().replace(/^(?:de\s+|d')/u, '');
       // "2000 users", or a unit label before it: "- Users: 1200", "Nombre d'utilisateurs : deux mille".
       const before = folded.slice(Math.max(0, n.start - 32), n.start);
-      const labelled = units.some((u) => findAlias(before, u).some((s) => UNIT_LABEL.test(before.slice(s.end))));
-      const withUnit = labelled || units.some((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0));
+      const labelUnit = units.find((u) => findAlias(before, u).some((s) => UNIT_LABEL.test(before.slice(s.end))));
+      const labelled = labelUnit !== undefined;
+      const afterUnit = units.find((u) => findAlias(after.slice(0, u.length + 1), u).some((s) => s.start === 0));
+      const withUnit = labelled || afterUnit !== undefined;
+      const unit = unitKind(afterUnit ?? labelUnit);
       const written = folded.slice(n.start, n.end).trim();
       return {
         value: n.value,
         withUnit,
+        ...(unit && { unit }),
         labelled,
         afterTarget: near(folded, targets, n.start - 14, n.start),
         approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),

@@ -67,6 +67,7 @@ export const quoteIntentSchema = z.object({
   quoteFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   wantProduct: perLang(words),
   adoptProduct: perLang(words),
+  newSubscription: perLang(words),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });
@@ -117,7 +118,7 @@ export const formTurnsSchema = z.object({
   swap: perLang(words).extend({ $comment: z.string().optional() }),
   swapTargets: z.object({ $comment: z.string().optional(), people: perLang(words), emails: perLang(words), names: perLang(words), characters: perLang(words) }),
   restart: perLang(words).extend({ $comment: z.string().optional() }),
-  status: z.object({ $comment: z.string().optional(), words: perLang(words), requests: perLang(words), mine: perLang(words), howTo: perLang(words) }),
+  status: z.object({ $comment: z.string().optional(), words: perLang(words), requests: perLang(words), mine: perLang(words), howTo: perLang(words), bare: perLang(words) }),
   dontKnow: perLang(words).extend({ $comment: z.string().optional() }),
   comeBackLater: perLang(words).extend({ $comment: z.string().optional() }),
   selfIntro: slotPhrases.extend({ $comment: z.string().optional() }),

@@ -127,4 +127,104 @@ describe('Quote dialogs: facts a message gives at any prompt', function () {
       assert.ok(textsOf(form).includes('SEN-L1234567') && textsOf(form).includes('SEN-L7654321'), textsOf(form));
     });
   }
+
+  const JSM: Record<Lang, { open: string; users: string; agents: string }> = {
+    en: { open: 'I need a quote for a new Jira Service Management Data Center license, 2 years', users: '200 users', agents: 'actually 400 agents' },
+    fr: { open: 'Il me faudrait un devis pour une nouvelle licence Jira Service Management Data Center, 2 ans', users: '200 utilisateurs', agents: 'en fait 400 agents' },
+    zh: { open: '我需要Jira Service Management数据中心新许可证的报价，维护两年', users: '200个用户', agents: '改成400个坐席' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: JSM asks agents; users given are said to be counted as agents, agents are taken as they are`, async () => {
+      const chat = new Chat(bot(), newConversation(`jsm-${lang}`), LOCALES[lang]);
+      const { confirm, ...answers } = ANSWERS[lang];
+      const first = await chat.say(JSM[lang].open);
+      assert.equal(lastSlot(first), 'tier', textsOf(first));
+      assert.ok(textsOf(first).includes(t(lang)('quote:ask.tierAgents')), textsOf(first));
+      const users = await chat.say(JSM[lang].users);
+      assert.ok(textsOf(users).includes(t(lang)('quote:notice.agentsNotUsers', { count: 200, tier: 250 })), textsOf(users));
+      const agents = await chat.say(JSM[lang].agents);
+      assert.ok(!textsOf(agents).includes(t(lang)('quote:notice.agentsNotUsers', { count: 400, tier: 500 }).slice(0, 20)), textsOf(agents));
+      const run = await fillByPrompts(chat, agents, answers);
+      assert.equal(lastSlot(run.last), 'confirm', textsOf(run.last));
+      const ref = QR.exec(textsOf(await chat.say(confirm!)))?.[0];
+      assert.ok(ref);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
+      assert.equal(body.items[0].tier, 500);
+    });
+  }
+
+  const UPGRADE: Record<Lang, { open: string; tier: string; fix: string }> = {
+    en: { open: "quote to upgrade our customer's Jira cloud site acme-up.atlassian.net", tier: '250, Standard', fix: 'edition Premium' },
+    fr: { open: 'devis de mise à niveau du site Jira cloud acme-up.atlassian.net', tier: '250 utilisateurs en Standard', fix: 'édition Premium' },
+    zh: { open: '客户的Jira云站点 acme-up.atlassian.net 要升级，出个升级报价', tier: '250，标准版', fix: '升级到Premium版' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: a cloud upgrade asks its target edition with the tier; "${UPGRADE[lang].fix}" at the summary changes it`, async () => {
+      const chat = new Chat(bot(), newConversation(`cloud-upgrade-edition-${lang}`), LOCALES[lang]);
+      const { confirm, ...answers } = ANSWERS[lang];
+      const toTier = await fillByPrompts(chat, await chat.say(UPGRADE[lang].open), { ...answers, tier: undefined as unknown as string });
+      assert.equal(lastSlot(toTier.last), 'tier', textsOf(toTier.last));
+      assert.ok(textsOf(toTier.last).includes(t(lang)('quote:ask.tierUpgradeCloud')), textsOf(toTier.last));
+      const run = await fillByPrompts(chat, await chat.say(UPGRADE[lang].tier), answers);
+      assert.equal(lastSlot(run.last), 'confirm', textsOf(run.last));
+      const fixed = await chat.say(UPGRADE[lang].fix);
+      assert.equal(lastSlot(fixed), 'confirm', textsOf(fixed));
+      assert.ok(textsOf(fixed).includes(t(lang)('quote:label.edition')), textsOf(fixed));
+      const ref = QR.exec(textsOf(await chat.say(confirm!)))?.[0];
+      assert.ok(ref);
+      const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
+      assert.equal(body.items[0].edition, 'premium');
+      assert.equal(body.items[0].tier, 250);
+    });
+  }
+
+  const CONTACT: Record<Lang, { text: string; name: string; email: string }> = {
+    fr: { text: 'le contact technique est Paul Durand. son email est paul@durand.example', name: 'Paul Durand', email: 'paul@durand.example' },
+    zh: { text: '技术联系人是周凯，邮箱 kevin@zhou.example', name: '周凯', email: 'kevin@zhou.example' },
+    en: { text: 'Technical contact is Kevin Zhou, kevin@zhou.example', name: 'Kevin Zhou', email: 'kevin@zhou.example' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    for (const at of ['technicalContactName', 'billingAddress'] as const) {
+      it(`${lang}: the technical contact with an email, sent at ${at}, sets both and says both`, async () => {
+        const chat = new Chat(bot(), newConversation(`contact-${at}-${lang}`), LOCALES[lang]);
+        const { confirm, ...answers } = ANSWERS[lang];
+        const { [at]: _skip, ...before } = answers;
+        const run = await fillByPrompts(chat, await chat.say(LABELLED[lang].open), before);
+        assert.equal(lastSlot(run.last), at, textsOf(run.last));
+        const said = await chat.say(CONTACT[lang].text);
+        assert.ok(textsOf(said).includes(CONTACT[lang].name) && textsOf(said).includes(CONTACT[lang].email), textsOf(said));
+        const rest = await fillByPrompts(chat, said, answers);
+        assert.equal(lastSlot(rest.last), 'confirm', textsOf(rest.last));
+        assert.ok(!rest.asked.includes('technicalContactName') && !rest.asked.includes('technicalContactEmail'), rest.asked.join(','));
+        const ref = QR.exec(textsOf(await chat.say(confirm!)))?.[0];
+        const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
+        assert.equal(body.technicalContactName, CONTACT[lang].name);
+        assert.equal(body.technicalContactEmail, CONTACT[lang].email);
+      });
+    }
+  }
+
+  const KIND_FIRST: Record<Lang, { open: string; text: string; product: string; org: string; name: string }> = {
+    en: { open: 'I need a quote', text: 'Jira Software DC, 2000 users, 3 years, end customer Acme GmbH, tech contact Anna Berg anna@acme.example', product: 'Jira', org: 'Acme GmbH', name: 'Anna Berg' },
+    fr: { open: 'je voudrais un devis', text: 'Confluence DC, 1000 utilisateurs, 2 ans, client final Durand SA, contact technique Paul Durand paul@durand.example', product: 'Confluence', org: 'Durand SA', name: 'Paul Durand' },
+    zh: { open: '我需要报价', text: 'Jira数据中心，2000用户，3年维护，最终客户是上海云图科技，技术联系人周凯 kevin@zhou.example', product: 'Jira', org: '上海云图科技', name: '周凯' },
+  };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: after the kind button, a long answer at the first prompt is taken whole and said back`, async () => {
+      const chat = new Chat(bot(), newConversation(`kind-first-${lang}`), LOCALES[lang]);
+      const { confirm, ...answers } = ANSWERS[lang];
+      await chat.say(KIND_FIRST[lang].open);
+      const first = await chat.say(t(lang)('quote:kind.dc-new'));
+      assert.equal(lastSlot(first), 'product', textsOf(first));
+      const said = await chat.say(KIND_FIRST[lang].text);
+      const text = textsOf(said);
+      for (const part of [KIND_FIRST[lang].product, KIND_FIRST[lang].org, KIND_FIRST[lang].name]) assert.ok(text.includes(part), `${part} said: ${text}`);
+      const run = await fillByPrompts(chat, said, answers);
+      assert.deepEqual(run.asked.filter((s) => ['product', 'tier', 'maintenanceYears', 'endUserOrganization', 'technicalContactName', 'technicalContactEmail'].includes(s)), []);
+      const ref = QR.exec(textsOf(await chat.say(confirm!)))?.[0];
+      const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
+      assert.equal(body.endUserOrganization, KIND_FIRST[lang].org);
+      assert.equal(body.technicalContactName, KIND_FIRST[lang].name);
+    });
+  }
 });

@@ -143,9 +143,13 @@ describe('real users: corrections at the summary', () => {
   });
   const notices = (r: FormReading) => ('notices' in r ? r.notices.map((n) => n.key) : []);
   it('fr: "c\'est 250 pas 500" on Data Center says the smallest tier instead of asking which field', () => {
-    const reading = read(jsm, 'confirm', "non attends, c'est 250 pas 500", 'fr');
+    // Jira's smallest Data Center tier is 500: said. (The JSM draft sells 250 agents: that is a change, said too.)
+    const jira = { ...jsm, slots: { ...jsm.slots, product: ['jira'] } };
+    const reading = read(jira, 'confirm', "non attends, c'est 250 pas 500", 'fr');
     assert.equal(reading.type, 'correction');
     assert.deepEqual(notices(reading), ['quote:notice.tierMinimum']);
+    const agents = read(jsm, 'confirm', "non attends, c'est 250 pas 500", 'fr');
+    assert.ok(agents.type === 'correction' && agents.slots.tier === 250, JSON.stringify(agents));
   });
   it('fr: years out of range get the range', () => assert.deepEqual(notices(read(jsm, 'confirm', 'en fait 6 ans de maintenance', 'fr')), ['quote:invalid.maintenanceYears']));
   it('zh: "名字是何静" goes to the name answered last; the negated old value goes nowhere', () => {

@@ -11,6 +11,7 @@ import {
   findSens,
   findSiteUrl,
   findUserCounts,
+  isQuestionLike,
   mayContainDate,
   normalizeInput,
   slotsOf,
@@ -50,6 +51,8 @@ export interface CorrectionReading {
   notices: Message[];
   /** The two people swapped, for the one-line confirmation. */
   swapped?: [SlotName, SlotName];
+  /** The asked slot's value, named by its role word ("le contact technique est Paul Durand" at that prompt). */
+  answer?: FilledSlots;
 }
 
 const PEOPLE: ReadonlyArray<{ name: SlotName; email: SlotName }> = [
@@ -74,6 +77,10 @@ export const hasStrongCorrectionMarker = (text: string, lang: Lang): boolean => 
 function hasStrongMarker(folded: string, lang: Lang): boolean {
   return said(folded, allLangs(formTurnWords().correctionStrong, lang));
 }
+
+/** What may stand between a named person and their email: "…. son email est", ", his email is", "，邮箱". */
+const EMAIL_OF_THE_NAMED =
+  /^(?:[\s.,;:!，。；：、]|\b(?:and|et|son|sa|ses|leur|his|her|their|e-?mail|mail|courriel|adresse|address|est|c'est|is|:)\b|他的|她的|的|邮箱|邮件|电子邮件|是|为)*$/iu;
 
 /** Words that mark the OLD value: "not 250", "pas 250", "au lieu de 250", "不是250". */
 const NEGATIONS = ['not', 'instead of', 'rather than', 'and not', 'pas', 'au lieu de', 'plutot que', 'et non', 'non pas', '不是', '而不是', '原来是', '原来的', '不要'];
@@ -286,7 +293,11 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     // "I'm the reseller: Carla Mendes, carla@…": an email right after a named person is theirs.
     const at = input.toLowerCase().indexOf(email);
     // "我叫陈静，深圳蓝海软件，chenjing@…": the reseller's company stands for the reseller.
-    const owner = people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && at - p.end >= 0 && at - p.end <= 4);
+    // "le contact technique est Paul Durand. son email est paul@…", "技术联系人是周凯，邮箱 kevin@…": the email
+    // of the person just named, when only "his/her email is" stands between them.
+    const owner =
+      people.find((p) => (isPersonSlot(p.slot) || p.slot === 'resellerCompany') && at - p.end >= 0 && at - p.end <= 4) ??
+      people.filter((p) => isPersonSlot(p.slot) && p.end <= at && EMAIL_OF_THE_NAMED.test(input.slice(p.end, at))).at(-1);
     const ownerEmail = owner && (isPersonSlot(owner.slot) ? EMAIL_OF_PERSON[owner.slot as PersonSlot] : 'resellerEmail');
     const role = ownerEmail ?? emailRoleBefore(folded, folded.indexOf(email));
     const holder = old.map((o) => EMAIL_SLOTS.find((s) => draft.slots[s] === o)).find((s) => s !== undefined);
@@ -312,8 +323,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     }
   }
   // Names and companies after their role word ("le contact technique c'est Paul Durand").
+  let answer: FilledSlots | undefined;
   for (const person of people) {
     explicitRole.add(person.slot);
+    if (person.slot === asked && allowed.has(asked)) answer = { [asked]: person.value } as FilledSlots;
     set(person.slot, person.value);
   }
 
@@ -405,8 +418,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     if (date.ok && (marker || explicitRole.has('targetDate') || !isFilled(draft.slots.targetDate))) set('targetDate', date.value);
   }
 
-  if (changes.length === 0 && notices.length === 0) return undefined;
-  return { slots, ...(itemTiers && { itemTiers }), ...(itemEditions && { itemEditions }), ...(itemSens && { itemSens }), changes, notices };
+  if (changes.length === 0 && notices.length === 0 && !answer) return undefined;
+  return { slots, ...(itemTiers && { itemTiers }), ...(itemEditions && { itemEditions }), ...(itemSens && { itemSens }), changes, notices, ...(answer && { answer }) };
 
   /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
   function readNumbers(): void {
@@ -443,7 +456,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
       }
     } else if (count && asked !== 'tier') {
       const named = newProducts.find((p) => current.includes(p));
-      const tier = toTier(count.value, { ...(deployment && { deployment }), ...(named && { productId: named }) });
+      const productId = named ?? (current.length === 1 ? current[0] : undefined);
+      const tier = toTier(count.value, { ...(deployment && { deployment }), ...(productId && { productId }) }, count.unit);
       if (tier.ok) {
         if (named && current.length > 1) {
           const before = draft.itemTiers[named] ?? draft.slots.tier;
@@ -466,7 +480,11 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const editions = deployment ? findEditions(input, deployment) : [];
     // "also they're currently on Standard" names the edition they have, not a change.
     const target = editions.length > 0 ? targetEdition(input, deployment) : undefined;
-    if (marker && target && asked !== 'edition') readEdition(target);
+    // "edition Premium", "édition Premium", "升级到Premium版" (at the summary, or naming the field): one edition
+    // named as the one wanted needs no correction word; a question about one ("is Premium dearer?") changes nothing.
+    const unambiguous = target !== undefined && !isQuestionLike(input) && (asked === 'confirm' || (options.lexicon !== undefined && fieldScore(options.lexicon, 'edition', input) > 0));
+    if (unambiguous) explicitRole.add('edition');
+    if ((marker || unambiguous) && target && asked !== 'edition') readEdition(target);
   }
 
   /**

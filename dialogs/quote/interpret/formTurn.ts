@@ -3,6 +3,7 @@ import type { Lang } from '../../../knowledge/lang.js';
 import { allLangs, findAlias, foldText, formTurnWords, quoteIntentWords } from '../../../knowledge/nlu/index.js';
 import type { QuoteKind, SlotName } from '../../../knowledge/quoteTypes.js';
 import {
+  extractQuoteSlots,
   findEmails,
   findSens,
   findSiteUrl,
@@ -117,7 +118,7 @@ function kindSwitch(draft: QuoteDraft, input: string, lang: Lang): QuoteKind | u
   const folded = foldText(input);
   const w = quoteIntentWords();
   const cloudWithSite = draft.kind === 'cloud-existing' || draft.kind === 'cloud-renewal' || draft.kind === 'cloud-upgrade';
-  if (cloudWithSite && said(folded, allLangs(w.noSite, lang))) return 'cloud-new';
+  if (cloudWithSite && (said(folded, allLangs(w.noSite, lang)) || said(folded, allLangs(w.newSubscription, lang)))) return 'cloud-new';
   const dcExisting = draft.kind === 'dc-renewal' || draft.kind === 'dc-upgrade';
   const renewOrUpgrade = said(folded, allLangs(w.renewal, lang)) || said(folded, allLangs(w.upgrade, lang));
   if (dcExisting && said(folded, allLangs(w.newPurchase, lang)) && !renewOrUpgrade) return 'dc-new';
@@ -188,7 +189,11 @@ function lastPerson(draft: QuoteDraft, filled: (p: (typeof PEOPLE_SLOTS)[number]
 /** "can it be billed monthly instead?": refused at every step, with the rule. */
 function monthlyAsked(draft: QuoteDraft, text: string): Message | undefined {
   const folded = foldText(normalizeInput(text));
-  if (!said(folded, quoteIntentWords().billing.monthly)) return undefined;
+  const billing = quoteIntentWords().billing;
+  if (!said(folded, billing.monthly)) return undefined;
+  // "月付转年付", "from monthly to annual": the move is to annual billing, which is what is sold.
+  const at = (words: readonly string[]) => Math.max(-1, ...words.flatMap((w) => findAlias(folded, foldText(w)).map((s) => s.start)));
+  if (at(billing.annual) > at(billing.monthly)) return undefined;
   return deploymentFor(draft) === 'cloud' ? { key: 'quote:rule.annualCloudOnly' } : { key: 'quote:rule.annualDataCenterOnly' };
 }
 
@@ -362,7 +367,9 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
         (typeof c.to === 'string' && FREE_TEXT_SLOTS.has(c.slot) && !readAnswer(draft, asked, blank(input, c.to), lang, now, turn.dayFirst).ok),
     ) ||
     // "Jira = 75 users, Confluence = 100 users" at the address prompt: order lines, not an address or a name.
-    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction !== undefined && isOrderLine(correction, input));
+    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction !== undefined && isOrderLine(correction, input)) ||
+    // "edition Premium" at a name prompt names the edition, not a person.
+    (reading.ok && FREE_TEXT_SLOTS.has(asked) && correction?.changes.some((c) => c.slot === 'edition') === true && fieldScore(turn.lexicon, 'edition', input) > 0);
   // "add SEN-L…" at the SEN prompt (an edit): the list grows.
   if (reading.ok && asked === 'sen' && reading.slots.sen && draft.slots.sen?.length && said(foldText(input), allLangs(formTurnWords().add, lang))) {
     reading.slots.sen = [...new Set([...draft.slots.sen, ...reading.slots.sen])];
@@ -391,13 +398,43 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
       ...(correction?.itemEditions && !reading.draft.itemEditions && { itemEditions: correction.itemEditions }),
       ...(correction?.itemSens && !reading.draft.itemSens && { itemSens: correction.itemSens }),
     };
+    // What a long answer holds besides ("Jira Software DC, 2000 users, 3 years, end customer Acme GmbH, …" at
+    // the first prompt) is taken like the opening sentence's: every empty slot the prefill reads.
+    const prefilled = sentenceSlots(draft, asked, input, lang, now, slots);
+    Object.assign(slots, prefilled.slots);
+    replaced.push(...prefilled.changes);
+    // "Technical contact is Kevin Zhou, kevin@…" at that prompt: the person named by their role is said back with their email;
+    // so is the answer of a long sentence that gave several other fields.
+    const namedAnswer =
+      reading.slots[asked] !== undefined && ((correction?.answer?.[asked] !== undefined && extraChanges.length + replaced.length > 0) || extraChanges.length + replaced.length >= 2);
+    const saidAnswer: Change[] = namedAnswer ? [{ slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: reading.slots[asked] }] : [];
     return {
       type: 'answer',
       slots,
       draft: { ...reading.draft, ...itemTiers },
       notices: [...reading.notices, ...(correction?.notices ?? [])],
-      changes: [...extraChanges, ...replaced],
+      changes: [...extraChanges, ...replaced, ...saidAnswer],
     };
+  }
+  // "le contact technique est Paul Durand. son email est paul@…" at the technical contact's prompt:
+  // the role word names the answer; it is said back with the rest.
+  const named = correction?.answer;
+  if (!reading.ok && named && asked in named) {
+    const value = named[asked];
+    return {
+      type: 'answer',
+      slots: { ...correction.slots, ...named },
+      draft: itemsOf(correction),
+      notices: correction.notices,
+      changes: [...correction.changes, { slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: value }],
+    };
+  }
+  // Facts at a prompt they do not answer ("客户站点 x.atlassian.net，Confluence 标准版，大概300人" at the name
+  // prompt): every empty field the prefill reads is taken and said, and the prompt comes again.
+  const facts = !reading.ok && !question ? sentenceSlots(draft, asked, input, lang, now, correction?.slots ?? {}) : undefined;
+  if (facts && facts.changes.length > 0) {
+    const base = correction ?? { slots: {}, changes: [], notices: [] };
+    return asCorrection({ ...base, slots: { ...base.slots, ...facts.slots }, changes: [...base.changes, ...facts.changes] });
   }
   if (correction) return asCorrection(correction);
   if (!reading.ok && reading.rule) return { type: 'refused', reason: reading.reason, rule: true };
@@ -438,6 +475,23 @@ function editAsked(turn: FormTurn, input: string): FormReading | undefined {
     return { type: 'editField', field };
   }
   return alone || typo ? { type: 'answer', slots: { confirm: 'edit' }, draft: {}, notices: [], changes: [] } : undefined;
+}
+
+/** A sentence with several clauses: the prefill reader's slots for the empty fields of this kind (not the one asked). */
+function sentenceSlots(draft: QuoteDraft, asked: SlotName, input: string, lang: Lang, now: Date, taken: FilledSlots): { slots: FilledSlots; changes: Change[] } {
+  const clauses = input.split(/[,;，；、]|\s(?:and|et)\s/u).filter((c) => c.trim()).length;
+  // What is typed at the notes prompt is the note.
+  if (clauses < 3 || asked === 'notes') return { slots: {}, changes: [] };
+  const allowed = new Set(slotsOf(requireKind(draft)));
+  const found = extractQuoteSlots(input, lang, { now }).slots as FilledSlots;
+  const slots: FilledSlots = {};
+  const changes: Change[] = [];
+  for (const slot of Object.keys(found) as SlotName[]) {
+    if (slot === asked || !allowed.has(slot) || slot in taken || isFilled(draft.slots[slot]) || !isFilled(found[slot])) continue;
+    Object.assign(slots, { [slot]: found[slot] });
+    changes.push({ slot, to: found[slot] });
+  }
+  return { slots, changes };
 }
 
 /** The corrected order (tiers, editions, products) is all the text says: product names and counts, no other value. */

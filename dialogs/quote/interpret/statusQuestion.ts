@@ -20,6 +20,9 @@ export function detectStatusQuestion(text: string, lang: Lang): { ref?: string }
   const folded = foldText(normalizeInput(text));
   const w = formTurnWords().status;
   const has = (list: readonly string[]) => list.some((x) => findAlias(folded, foldText(x)).length > 0);
+  // "status?", "statut ?", "进度？": the whole message is a status word.
+  const bare = folded.replace(/[\s?？!！.。]+$/u, '').trim();
+  if (allLangs(w.bare, lang).some((x) => foldText(x) === bare)) return {};
   if (!has(allLangs(w.words, lang)) || !has(allLangs(w.requests, lang)) || !has(allLangs(w.mine, lang))) return undefined;
   if (has(allLangs(w.howTo, lang))) return undefined;
   // A long message that merely mentions a status is something else (a request, a question).
