@@ -206,8 +206,10 @@ export class FaqResponder implements FreeTextResponder {
     }
     await this.noteDecision(context, text, plan.trace);
     const last = plan.answers.length - 1;
+    // Two questions in one message: the buttons under the last answer never offer a topic just answered above it.
+    const shown = new Set(plan.answers.map((a) => a.id));
     for (const [i, answer] of plan.answers.entries()) {
-      await this.answer(context, this.engine.entry(answer.id)!, answer, i === last && plan.unresolved.length === 0);
+      await this.answer(context, this.engine.entry(answer.id)!, answer, i === last && plan.unresolved.length === 0, shown);
     }
     if (plan.unresolved.length === 0) return;
     // The part no topic answers surely is said back, so the user knows it was read.
@@ -222,7 +224,7 @@ export class FaqResponder implements FreeTextResponder {
       if (record) memory.clarify = { record, topics: clarifying.decision.candidates.map((c) => c.id) };
       await this.clarify(context, clarifying.decision, t('faq:part.clarify', { question: clarifying.question }));
     } else {
-      await this.feedbackButtons(context, this.engine.entry(plan.answers[last]!.id)!, plan.answers[last]!.question);
+      await this.feedbackButtons(context, this.engine.entry(plan.answers[last]!.id)!, plan.answers[last]!.question, shown);
     }
   }
 
@@ -378,7 +380,7 @@ export class FaqResponder implements FreeTextResponder {
     return id ? this.engine.entry(id) : undefined;
   }
 
-  private async answer(context: TurnContext, entry: FaqEntry, given: Answer, withButtons = true): Promise<void> {
+  private async answer(context: TurnContext, entry: FaqEntry, given: Answer, withButtons = true, shown: ReadonlySet<string> = new Set()): Promise<void> {
     const { lang, t } = turnInfo(context);
     const memory = await this.memory.get(context, {});
     memory.unanswered = 0;
@@ -387,20 +389,20 @@ export class FaqResponder implements FreeTextResponder {
     memory.last = { entryId: entry.id, question: given.question, lang, turn: memory.turn ?? 0, ...(record ? { record } : {}), ...followContext };
     const local = entry[lang];
     await context.sendActivity(MessageFactory.text(t('faq:answer', { title: local.title, answer: local.answer })));
-    if (withButtons) await this.feedbackButtons(context, entry, given.question);
+    if (withButtons) await this.feedbackButtons(context, entry, given.question, shown);
   }
 
   /** The answer's follow-ups (topics, quote forms, an advocate) and 👍/👎. */
-  private async feedbackButtons(context: TurnContext, entry: FaqEntry, question?: string): Promise<void> {
+  private async feedbackButtons(context: TurnContext, entry: FaqEntry, question?: string, shown: ReadonlySet<string> = new Set()): Promise<void> {
     const { lang, t } = turnInfo(context);
     const prefilled = question ? sensButton(question, lang, t) : undefined;
-    const followUps = this.followUpButtons(entry, lang, t).filter((b) => !prefilled || b.title !== prefilled.replaces);
+    const followUps = this.followUpButtons(entry, lang, t, shown).filter((b) => !prefilled || b.title !== prefilled.replaces);
     const buttons = prefilled ? [prefilled.button, ...followUps.slice(0, MAX_FOLLOW_UPS - 1)] : followUps;
     await context.sendActivity(MessageFactory.suggestedActions([...buttons, imBack(t('faq:feedback.up')), imBack(t('faq:feedback.down'))], t('faq:feedback.prompt')));
   }
 
-  private followUpButtons(entry: FaqEntry, lang: Lang, t: TFunction): CardAction[] {
-    return entry.followUps.slice(0, MAX_FOLLOW_UPS).map((f) => {
+  private followUpButtons(entry: FaqEntry, lang: Lang, t: TFunction, shown: ReadonlySet<string> = new Set()): CardAction[] {
+    return entry.followUps.filter((f) => !shown.has(f)).slice(0, MAX_FOLLOW_UPS).map((f) => {
       if (f === 'handoff') return imBack(t('common:menu.advocate'));
       if (f.startsWith('quote.')) return imBack(t(`faq:action.${f}`));
       return imBack(this.engine.entry(f)?.[lang].title ?? f);

@@ -31,6 +31,10 @@ describe('FAQ turns: two questions, follow-ups, other languages', () => {
     ['fr', 'tarifs académiques + politique de remboursement', ['academic-pricing', 'refund-policy']],
     ['zh', '学校能买学术版吗？另外退款政策是怎样的？', ['academic-pricing', 'refund-policy']],
     ['en', 'What is your refund policy, and which taxes apply to reseller orders?', ['refund-policy', 'tax-vat']],
+    // Topics that list each other as follow-ups (qa10): the buttons must not offer the one just answered.
+    ['en', 'Do charities get any discount? And what about us as a reseller, any discount?', ['discounts', 'reseller-discount']],
+    ['fr', 'Les associations ont droit à une remise ? Et nous, en tant que revendeur, on a une remise ?', ['discounts', 'reseller-discount']],
+    ['zh', '慈善机构有折扣吗？我们作为经销商有没有折扣？', ['discounts', 'reseller-discount']],
   ];
   for (const [lang, text, ids] of twoQuestions) {
     it(`answers both questions of "${text}" (${lang}), each with its title, feedback once`, async () => {
@@ -38,6 +42,8 @@ describe('FAQ turns: two questions, follow-ups, other languages', () => {
       assert.deepEqual(answered(replies, lang).sort(), [...ids].sort(), textOf(replies).slice(0, 600));
       const feedback = replies.filter((r) => r.suggestedActions?.actions.some((a) => a.title === T(lang)('faq:feedback.up')));
       assert.equal(feedback.length, 1);
+      const offered = feedback[0]!.suggestedActions!.actions.map((a) => a.title);
+      for (const id of ids) assert.ok(!offered.includes(title(id, lang)), `"${title(id, lang)}" offered under its own answer: ${offered.join(' | ')}`);
       assert.ok(replies.every((r) => r.locale === LOCALE[lang]));
     });
   }
