@@ -12,11 +12,21 @@ export { confidence, decideFromRanking, roundedConfidence, DECISION_MODEL_PATH, 
 
 import { createFaqEngine, type FaqEngine } from './faqEngine.js';
 import { loadFaqEntries } from './faqLoader.js';
+import { AnalysisCache, defaultAnalysisCachePath } from './search/analysisCache.js';
 
 let shared: FaqEngine | undefined;
 
-/** The engine over knowledge/faq, built once per process (the bot and the eval share it). */
+/**
+ * The engine over knowledge/faq, built once per process (the bot and the eval share it). The
+ * analysis of its texts is kept between starts (search/analysisCache.ts): a restart reads it
+ * back instead of running jieba and the stemmers over the whole knowledge base again.
+ */
 export function defaultFaqEngine(): FaqEngine {
-  shared ??= createFaqEngine(loadFaqEntries());
+  if (!shared) {
+    const analysisCache = AnalysisCache.open(defaultAnalysisCachePath());
+    shared = createFaqEngine(loadFaqEntries(), { analysisCache });
+    analysisCache.save();
+    analysisCache.release();
+  }
   return shared;
 }

@@ -8,6 +8,7 @@ import {
 import { buildFaqIndex, type OutOfScopeExamples } from './faqIndex.js';
 import type { FacetDimension, FaqEntry } from './faqSchema.js';
 import { LANGS, type Lang } from './lang.js';
+import type { AnalysisCache } from './search/analysisCache.js';
 import { TextAnalyzer } from './search/analyzer.js';
 import { DocSet } from './search/bm25.js';
 import { QueryVector } from './search/vectors.js';
@@ -39,6 +40,8 @@ export interface FaqEngineOptions {
   outOfScope?: OutOfScopeExamples;
   /** Share one analyser (jieba dictionary, glossary) between engines; built on demand otherwise. */
   analyzer?: TextAnalyzer;
+  /** Analysis of texts seen before (the shipped knowledge base, kept between starts). */
+  analysisCache?: AnalysisCache;
 }
 
 /** Examples that vote for their topic: the most similar ones over all the ranked topics. */
@@ -59,7 +62,7 @@ export function createFaqEngine(entries: FaqEntry[], options: FaqEngineOptions =
   const tuning: RankTuning = { ...baseModel.tuning, ...options.tuning };
   const model: DecisionModel = { ...baseModel, tuning };
   const analyzer = options.analyzer ?? new TextAnalyzer();
-  const index = buildFaqIndex(entries, options.outOfScope ?? loadOutOfScopeExamples(), analyzer, tuning);
+  const index = buildFaqIndex(entries, options.outOfScope ?? loadOutOfScopeExamples(), analyzer, tuning, options.analysisCache);
   const { bm25, examples, idf } = index;
   const queryVector = new QueryVector(index.termIds);
   const gramVector = new QueryVector(index.gramIds);

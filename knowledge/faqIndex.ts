@@ -1,6 +1,7 @@
 import type { RankTuning } from './faqDecision.js';
 import type { FacetDimension, FaqEntry } from './faqSchema.js';
 import { LANGS, type Lang } from './lang.js';
+import type { AnalysisCache } from './search/analysisCache.js';
 import type { TermBag, TextAnalyzer, TokenHooks } from './search/analyzer.js';
 import { Bm25Index, type FieldedDoc } from './search/bm25.js';
 import { ExampleMatrix } from './search/exampleMatrix.js';
@@ -41,33 +42,38 @@ export function buildFaqIndex(
   outOfScope: OutOfScopeExamples,
   analyzer: TextAnalyzer,
   tuning: RankTuning,
+  /** The analysis of texts seen before (see analysisCache.ts): same bags, same vocabulary, same order. */
+  cache?: AnalysisCache,
 ): FaqIndex {
   const surfaces = new Set<string>();
   const collect: TokenHooks = { collect: (bare) => surfaces.add(bare) };
+  const analyze = (text: string, lang: Lang, hooks?: TokenHooks): TermBag =>
+    cache ? cache.analyze(analyzer, text, lang, hooks) : analyzer.analyze(text, lang, hooks);
+  const grams = (text: string): TermBag => (cache ? cache.grams(analyzer, text) : analyzer.grams(text));
   const analyzeAll = (texts: readonly string[], lang: Lang, hooks?: TokenHooks): TermBag[] =>
-    texts.map((text) => analyzer.analyze(text, lang, hooks));
+    texts.map((text) => analyze(text, lang, hooks));
 
   const exampleBags: TermBag[][] = [];
   const gramBags: TermBag[][] = [];
   const docs: FieldedDoc[] = entries.map((entry) => {
     const questions = LANGS.flatMap((lang) => analyzeAll(entry[lang].questions, lang, collect));
-    const titles = LANGS.map((lang) => analyzer.analyze(entry[lang].title, lang, collect));
+    const titles = LANGS.map((lang) => analyze(entry[lang].title, lang, collect));
     // Titles are phrased like questions too, so they join the examples for the nearest match.
     exampleBags.push([...questions, ...titles]);
-    gramBags.push(LANGS.flatMap((lang) => [...entry[lang].questions, entry[lang].title].map((q) => analyzer.grams(q))));
+    gramBags.push(LANGS.flatMap((lang) => [...entry[lang].questions, entry[lang].title].map((q) => grams(q))));
     return {
       fields: [
         { bag: merge(questions), weight: FIELD_WEIGHTS.questions },
         { bag: merge(titles), weight: FIELD_WEIGHTS.title },
-        { bag: merge(LANGS.map((lang) => analyzer.analyze(entry[lang].answer, lang))), weight: FIELD_WEIGHTS.answer },
+        { bag: merge(LANGS.map((lang) => analyze(entry[lang].answer, lang))), weight: FIELD_WEIGHTS.answer },
       ],
     };
   });
   // Out-of-scope examples form one extra document: they lower the weight of words that are
   // everywhere (Jira, Confluence, comment, 怎么) and give declines a nearest neighbour.
   const oosTexts = LANGS.flatMap((lang) => (outOfScope[lang] ?? []).map((text) => ({ text, lang })));
-  const oosBags = oosTexts.map(({ text, lang }) => analyzer.analyze(text, lang, collect));
-  const oosGrams = oosTexts.map(({ text }) => analyzer.grams(text));
+  const oosBags = oosTexts.map(({ text, lang }) => analyze(text, lang, collect));
+  const oosGrams = oosTexts.map(({ text }) => grams(text));
   const bm25 = new Bm25Index([...docs, { fields: [{ bag: merge(oosBags), weight: FIELD_WEIGHTS.questions }] }]);
 
   // Glossary words are known words even when no example uses them: "liste" (of "liste de prix")
