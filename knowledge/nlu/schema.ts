@@ -135,6 +135,7 @@ export const formTurnsSchema = z.object({
   sameAsBare: perLang(words).extend({ $comment: z.string().optional() }),
   selfRef: perLang(words).extend({ $comment: z.string().optional() }),
   leadIns: perLang(words).extend({ $comment: z.string().optional() }),
+  fillers: perLang(words).extend({ $comment: z.string().optional() }),
   remarks: perLang(words).extend({ $comment: z.string().optional() }),
   addressParts: z.object({ $comment: z.string().optional(), ours: perLang(words), theirs: perLang(words) }),
   noteCues: perLang(words).extend({ $comment: z.string().optional() }),
