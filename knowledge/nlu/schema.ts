@@ -146,6 +146,7 @@ export const formTurnsSchema = z.object({
     $comment: z.string().optional(),
     selfIntroAfter: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
     customerContact: perLang(words),
+    roleSides: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
     address: perLang(words),
     billingAddress: perLang(words),
     hanStops: z.object({ en: z.array(z.string().min(1)), fr: z.array(z.string().min(1)), zh: words }),
