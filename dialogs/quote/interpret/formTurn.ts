@@ -540,6 +540,12 @@ function aboutField(turn: FormTurn, input: string): FormReading | undefined {
   // "where do I download the licence key?" shares one word with "licensee organisation": a single
   // weak match on another field is no question about it; the FAQ (or its likeliest topic) answers.
   if (field !== turn.asked && best <= 1) return { type: 'question', ...faqOf(turn, input) };
+  // "la TVA s'applique comment pour un client en Belgique ?" at the address prompt shares only
+  // "client" with the label: a confident FAQ answer beats one weak word of the field asked.
+  if (best <= 1) {
+    const faq = faqOf(turn, input);
+    if (faq.faqId) return { type: 'question', ...faq };
+  }
   return { type: 'question', about: 'field', ...(field !== turn.asked && { field }) };
 }
 
