@@ -122,6 +122,7 @@ export const formTurnsSchema = z.object({
   dontKnow: perLang(words).extend({ $comment: z.string().optional() }),
   comeBackLater: perLang(words).extend({ $comment: z.string().optional() }),
   canFile: perLang(words).extend({ $comment: z.string().optional() }),
+  sameCustomer: perLang(words).extend({ $comment: z.string().optional() }),
   selfIntro: slotPhrases.extend({ $comment: z.string().optional() }),
   nameStop: perLang(words).extend({ $comment: z.string().optional() }),
   sentence: perLang(words).extend({ $comment: z.string().optional() }),
