@@ -78,3 +78,35 @@ describe('Quote dialogs: questions under the summary (Q10-17)', function () {
     }
   }
 });
+
+/** A remark added through "Edit a field" is said once as a remark (QA10 Q10-20 "Noted: Notes: …"); the co-term filing line reads as one text. */
+const REMARK: Record<Lang, string> = {
+  fr: 'Bon de commande client 4500778812, devis en euros',
+  zh: '客户采购订单号 4500778812，请用人民币报价',
+  en: 'Customer PO 4500778812, please quote in GBP',
+};
+describe('Quote dialogs: a remark through Edit a field, the co-term filing line', function () {
+  this.timeout(120_000);
+  const bot = staffBot();
+  for (const channel of CHANNELS) {
+    for (const lang of ['fr', 'zh', 'en'] as const) {
+      it(`${channel} ${lang}: "Noted in the remarks", then filed with the co-term line`, async () => {
+        const tr = t(lang);
+        const chat = new Chat(bot(), newConversation(`remark-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        assert.equal(lastSlot(await chat.say(CASES[lang].open)), 'confirm');
+        await chat.say(tr('quote:summary.edit'));
+        assert.equal(lastSlot(await chat.say(tr('quote:label.notes'))), 'notes');
+        const noted = await chat.say(REMARK[lang]);
+        assert.equal(noted[0]?.text, tr('quoteDialog:notes.added', { note: REMARK[lang] }), textsOf(noted));
+        assert.equal(lastSlot(noted), 'confirm');
+        const filed = textsOf(await chat.say(CASES[lang].confirm));
+        const ref = QR.exec(filed)?.[0];
+        assert.ok(ref);
+        const line = `${tr('quote:filed', { ref })}${lang === 'zh' ? '' : ' '}${tr('quote:filedCoterm')}`;
+        assert.ok(filed.includes(line), filed);
+        const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
+        assert.ok(String(body.notes).includes(REMARK[lang]), JSON.stringify(body.notes));
+      });
+    }
+  }
+});
