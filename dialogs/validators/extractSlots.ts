@@ -8,7 +8,7 @@ import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
 import { findEmails } from './email.js';
-import { EMAIL_OF_PERSON, findPeople, isPersonSlot } from './people.js';
+import { EMAIL_OF_PERSON, findPeople, findSignature, isPersonSlot } from './people.js';
 import { invalidKey, type Message } from './result.js';
 import { findSens } from './sen.js';
 import { findSiteUrl } from './siteUrl.js';
@@ -105,7 +105,9 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   if (siteUrl) slots.siteUrl = siteUrl;
   for (const m of input.matchAll(SITE_TOKEN)) blank.push({ start: m.index, end: m.index + m[0].length });
 
-  const people = findPeople(input, lang);
+  const found = findPeople(input, lang);
+  // "… Rob Hale, Castleford Software, rob@…" closing the message: signed by the reseller.
+  const people = found.some((p) => p.slot === 'resellerName') ? found : [...found, ...findSignature(input, lang).filter((s) => !found.some((f) => f.slot === s.slot || (s.start < f.end && f.start < s.end)))];
   const contact: { name?: string; email?: string } = {};
   for (const person of people) {
     if (person.generic) contact.name ??= person.value;

@@ -344,6 +344,37 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "…co-termed to 30 Nov 2027. Rob Hale, Castleford Software, rob@castleford.example": a message
+ * that ends with a sentence of only a name, a company and an email (or a name and an email) is
+ * signed by its writer, the reseller. Only that last sentence, only when it holds nothing else
+ * and no reseller is named otherwise (the caller checks): a role word before it ("Contact : …")
+ * makes it that role's, not a signature.
+ */
+export function findSignature(text: string, lang: Lang): FoundValue[] {
+  const end = text.replace(/[\s.!。！]+$/u, '').length;
+  const body = text.slice(0, end);
+  const cut = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
+  // A whole message that is only a signature opens nothing: there must be a request before it.
+  if (cut <= 0) return [];
+  const sentence = body.slice(cut);
+  const m = /^(\s*)([^,，@]{2,60}?)\s*[,，]\s*(?:([^,，@]{2,60}?)\s*[,，]\s*)?([^\s,，@]{1,64}@[^\s,，@]{1,200})$/u.exec(sentence);
+  if (!m) return [];
+  const [, lead = '', name = '', company] = m;
+  const han = HAN.test(name);
+  const words = name.split(/\s+/u).length;
+  if (!isPlausiblePersonName(name, lang) || hasLegalForm(name) || (!han && (words < 2 || words > 4 || !name.split(/\s+/u).every((w) => /^\p{Lu}/u.test(w) || formTurnWords().nameParticles.all.includes(w))))) return [];
+  if (han && [...name].length > 4) return [];
+  const start = cut + lead.length;
+  const out: FoundValue[] = [{ slot: 'resellerName', value: name, start, end: start + name.length }];
+  if (company !== undefined) {
+    if (!isListedCompany(company, lang)) return [];
+    const at = cut + sentence.indexOf(company, lead.length + name.length);
+    out.push({ slot: 'resellerCompany', value: company, start: at, end: at + company.length });
+  }
+  return out;
+}
+
 /** What a reseller calls themselves or the other party, never a company's name. */
 const ROLE_NOUNS: ReadonlySet<string> = new Set(['代理商', '经销商', '渠道商', '合作伙伴', '分销商', '客户', '公司', '我们公司', '贵公司', '服务商']);
 
