@@ -76,6 +76,8 @@ describe('Quote dialogs: names, companies and contacts as typed (QA10)', functio
       const { body } = await file(bot(), chat, switched, lang);
       assert.equal(body.kind, 'cloud-new');
       assert.equal(body.resellerName, ANSWERS[lang].resellerName);
+      // The site said for the existing site is the one they want: kept in the notes.
+      assert.ok(body.notes?.includes('larkspur-demo.atlassian.net'), body.notes);
     });
   }
 
