@@ -275,6 +275,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       // "customer company Acme Ltd": a company word after the customer's is the customer's.
       const previous = /(\S+)\s+$/u.exec(folded.slice(0, at.start))?.[1];
       if (slot === 'resellerCompany' && previous && customerRoleWords().has(previous)) continue;
+      // A bare "company" names the reseller's only as a label opening its clause ("… . company Crestline
+      // Tech, …"): "for the company Acme Ltd" is whoever the request is for.
+      if (slot === 'resellerCompany' && /^[a-z]+$/u.test(phrase) && !/(?:^|[,;:.!?，。；：！？]|\b(?:and|et))\s*$/u.test(folded.slice(0, at.start))) continue;
       // "le revendeur c'est moi, Karim Benali": the pointer to oneself is skipped, the name follows.
       const pointer = /(?:我|\bmoi|\bme)$/u.test(phrase) ? /^\s*[,，:：]\s*/u : SELF_THEN_NAME;
       const self = kind === 'person' ? (pointer.exec(folded.slice(at.end))?.[0].length ?? 0) : 0;

@@ -143,6 +143,11 @@ describe('under the summary: the name, the company said before its role, the edi
       assert.equal(r.slots.endUserOrganization, org);
     });
   }
+  it('en: "for the company Acme Ltd" in an opening is not the reseller\'s company', () => {
+    for (const text of ['the company Kestrel Ltd wants a Jira Cloud quote, 100 users, I\'m Ann Lee ann@resell.example', 'we need a quote for the company Kestrel Ltd: Jira Cloud, 100 users, I\'m Ann Lee ann@resell.example']) {
+      assert.notEqual(detectQuoteRequest(text, 'en', now)?.slots?.resellerCompany, 'Kestrel Ltd', text);
+    }
+  });
   it('en: "company" after a customer word is not the reseller\'s', () => {
     const r = read(renewal('Nora Quinlan'), 'confirm', 'end customer company Halden Foods Ltd', 'en');
     assert.ok(!(r.type === 'correction' && r.slots.resellerCompany), JSON.stringify(r));
