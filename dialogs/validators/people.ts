@@ -360,7 +360,15 @@ export function findSignature(text: string, lang: Lang): FoundValue[] {
   const cut = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
   // A whole message that is only a signature opens nothing: there must be a request before it.
   if (cut <= 0) return [];
-  const sentence = body.slice(cut);
+  // "Thanks, Rob Hale, …", "Merci, Marc Baudin, …": a sign-off before the signature is not part of it.
+  const folded = foldText(body.slice(cut));
+  const signOff = allLangs(formTurnWords().openingWords.signOffs, lang)
+    .map(foldText)
+    .filter((w) => folded.trimStart().startsWith(w) && /^\s*[,，!！:：]/u.test(folded.trimStart().slice(w.length)))
+    .sort((a, b) => b.length - a.length)[0];
+  const skip = signOff === undefined ? 0 : folded.length - folded.trimStart().length + signOff.length + (/^\s*[,，!！:：]/u.exec(folded.trimStart().slice(signOff.length))?.[0].length ?? 0);
+  const from = cut + skip;
+  const sentence = body.slice(from);
   const m = /^(\s*)([^,，@]{2,60}?)\s*[,，]\s*(?:([^,，@]{2,60}?)\s*[,，]\s*)?([^\s,，@]{1,64}@[^\s,，@]{1,200})$/u.exec(sentence);
   if (!m) return [];
   const [, lead = '', name = '', company] = m;
@@ -368,11 +376,13 @@ export function findSignature(text: string, lang: Lang): FoundValue[] {
   const words = name.split(/\s+/u).length;
   if (!isPlausiblePersonName(name, lang) || hasLegalForm(name) || (!han && (words < 2 || words > 4 || !name.split(/\s+/u).every((w) => /^\p{Lu}/u.test(w) || formTurnWords().nameParticles.all.includes(w))))) return [];
   if (han && [...name].length > 4) return [];
-  const start = cut + lead.length;
+  const start = from + lead.length;
   const out: FoundValue[] = [{ slot: 'resellerName', value: name, start, end: start + name.length }];
   if (company !== undefined) {
-    if (!isListedCompany(company, lang)) return [];
-    const at = cut + sentence.indexOf(company, lead.length + name.length);
+    // "Tarnwood IT": a signature's company may hold one word that is also a sentence word.
+    const shaped = HAN.test(company) || (/^[\p{Lu}\d]/u.test(company) && company.split(/\s+/u).length <= 6);
+    if (!isPlausibleOrganization(company, lang) || findProducts(company).length > 0 || !shaped) return [];
+    const at = from + sentence.indexOf(company, lead.length + name.length);
     out.push({ slot: 'resellerCompany', value: company, start: at, end: at + company.length });
   }
   return out;

@@ -190,6 +190,17 @@ describe('an opening signed "Name, Company, email" (Q10-10)', () => {
       assert.equal(slots.targetDate, '2027-10-31');
     });
   }
+  const signOffs: Array<[Lang, string, string, string]> = [
+    ['en', 'Renewal for Jira Data Center SEN-L1234567, 2 years. Thanks, Ellis Grant, Tarnwood IT, ellis@tarnwood.example', 'Ellis Grant', 'Tarnwood IT'],
+    ['fr', 'Renouvellement Jira Data Center SEN-L1234567, 2 ans. Merci, Marc Baudin, Baudin Conseil, marc@baudin.example', 'Marc Baudin', 'Baudin Conseil'],
+    ['zh', '续订 Jira 数据中心 SEN-L1234567，2年。谢谢，孙浩，启航软件，sunhao@qihang.example', '孙浩', '启航软件'],
+  ];
+  for (const [lang, text, name, company] of signOffs) {
+    it(`${lang}: a sign-off before the signature is left out ("${text}")`, () => {
+      const slots = detectQuoteRequest(text, lang, now)?.slots ?? {};
+      assert.deepEqual([slots.resellerName, slots.resellerCompany], [name, company], JSON.stringify(slots));
+    });
+  }
   it('a role word before the last sentence makes it that role\'s, not a signature', () => {
     const r = detectQuoteRequest('Renewal for Jira Data Center SEN-L4410077. Technical contact: Marc Baudin, Baudin Conseil, marc@baudin.example', 'en', now);
     assert.notEqual(r?.slots?.resellerName, 'Marc Baudin', JSON.stringify(r));
