@@ -138,6 +138,9 @@ export class QuoteEntryDialog extends ComponentDialog {
     const known = (await this.deps.reseller?.recall(step.context)) ?? {};
     const given: FilledSlots = { ...picked?.slots, ...before.slots };
     const fitted = fitSlotsToKind(kind, { ...known, ...withContact(kind, given, before.contact) });
+    // "客户海川电子要新买…": a name read without its role phrase is asked anyway where the kind requires it (the full legal name).
+    const required = new Set(kindSpec(kind).required.flat());
+    for (const slot of before.tentative ?? []) if (required.has(slot) && before.slots[slot] === fitted.slots[slot]) delete fitted.slots[slot];
     // What no field holds stays structured (worded in the notes of each summary, in its language).
     const unheld = unheldSlots(kind, withContact(kind, given, before.contact, true));
     const draft: QuoteDraft = { ...before, kind, slots: fitted.slots, unheld };

@@ -42,6 +42,8 @@ export interface ExtractedQuote {
   /** The user-count candidates and the one taken, for the tier an upgrade starts from. */
   counts: CountCandidate[];
   count?: CountCandidate;
+  /** Slots filled from a value read without its role phrase (people.ts `tentative`). */
+  tentative?: SlotName[];
 }
 
 export interface ExtractOptions {
@@ -107,9 +109,13 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
 
   const people = findPeople(input, lang);
   const contact: { name?: string; email?: string } = {};
+  const tentative: SlotName[] = [];
   for (const person of people) {
     if (person.generic) contact.name ??= person.value;
-    else if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });
+    else if (slots[person.slot as keyof SlotValues] === undefined) {
+      Object.assign(slots, { [person.slot]: person.value });
+      if (person.tentative) tentative.push(person.slot);
+    }
   }
   blank.push(...people);
 
@@ -184,6 +190,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
     facts,
     counts,
     ...(count && { count }),
+    ...(tentative.length > 0 && { tentative }),
   };
 }
 

@@ -25,6 +25,8 @@ export interface FoundValue extends Span {
   value: string;
   /** Named as "contact" without a role: the customer's person, placed by the kind (see quoteEntryDialog). */
   generic?: boolean;
+  /** Read without a role phrase ("客户海川电子要…"): often a short name, so a kind that requires the slot asks it anyway. */
+  tentative?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -242,9 +244,12 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   }
   // "客户华辰制造的…", "cust = …", "c'est un JSM DC chez Crédit …": the customer's organisation without a role phrase of its own.
   if (!found.some((f) => f.slot === 'endUserOrganization')) {
-    const bare = [...findHanCustomer(text, taken), ...findLedCustomer(text, lang, taken, (from) => ledCompany(text, folded, from, lang))];
+    const bare = [
+      ...findHanCustomer(text, taken).map((f) => ({ ...f, tentative: true })),
+      ...findLedCustomer(text, lang, taken, (from) => ledCompany(text, folded, from, lang)),
+    ];
     const first = bare.sort((a, b) => a.start - b.start)[0];
-    if (first) found.push({ slot: 'endUserOrganization', value: first.value, start: first.start, end: first.end });
+    if (first) found.push({ slot: 'endUserOrganization', ...first });
   }
   found.push(...nameThenRole(text, folded, lang, taken));
   // "我是上海云桥的张伟": the part before 的 is the reseller's company.
@@ -297,7 +302,9 @@ function ledCompany(text: string, folded: string, from: number, lang: Lang): Cus
   if (!span) return undefined;
   const value = companyOnly(text.slice(span.start, span.end).trim());
   if (!value || !/^[\p{Lu}\d]/u.test(value) || findProducts(value).length > 0 || !isPlausibleOrganization(value, lang)) return undefined;
-  if (organisationWords().notValues.includes(foldText(value))) return undefined;
+  // "commandé chez Atlassian l'an dernier": the vendor is never the customer.
+  const folded0 = foldText(value);
+  if (organisationWords().notValues.some((v) => folded0 === v || folded0.startsWith(`${v} `))) return undefined;
   return { start: span.start, end: span.end, value };
 }
 
