@@ -42,6 +42,8 @@ export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes
     // "none" at the notes prompt empties them: said as such, never "Noted:  instead of …".
     if (c.to === '' && c.from !== undefined) return t('quoteDialog:changed.cleared', { field });
     const value = shown(t, lang, draft, c.slot, c.to);
+    // A remark is said as one ("Noted in the remarks: …"), not "Noted: Notes: …".
+    if (c.from === undefined && c.slot === 'notes') return t('quoteDialog:notes.added', { note: value });
     if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
     const old = shown(t, lang, draft, c.slot, c.from);
     // "au lieu d'Atelier …": French elides "de" before a vowel sound (context `elided`).

@@ -17,6 +17,7 @@ import { notedFacts, unheldSlots } from './summaryCard.js';
 import { kindSpec, nextSlot, slotsOf } from '../validators/index.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
+import { saysSameCustomer } from './interpret/sameCustomer.js';
 
 export { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
@@ -136,8 +137,12 @@ export class QuoteEntryDialog extends ComponentDialog {
     const { t, lang } = turnInfo(step.context);
     // The reseller's own details from earlier in this conversation; what this request says wins.
     const known = (await this.deps.reseller?.recall(step.context)) ?? {};
+    // "on recommence : … même client", "now another one: …, same customer": the previous request's customer.
+    const sameCustomer = saysSameCustomer(step.context.activity.text ?? '', lang) ? await this.deps.reseller?.recallCustomer(step.context) : undefined;
     const given: FilledSlots = { ...picked?.slots, ...before.slots };
-    const fitted = fitSlotsToKind(kind, { ...known, ...withContact(kind, given, before.contact) });
+    // Who the reseller is (and their customer) is kept from the opening sentence too: a start over keeps them.
+    await this.deps.reseller?.remember(step.context, given);
+    const fitted = fitSlotsToKind(kind, { ...known, ...sameCustomer, ...withContact(kind, given, before.contact) });
     // "客户海川电子要新买…": a name read without its role phrase is asked anyway where the kind requires it (the full legal name).
     const required = new Set(kindSpec(kind).required.flat());
     for (const slot of before.tentative ?? []) if (required.has(slot) && before.slots[slot] === fitted.slots[slot]) delete fitted.slots[slot];
