@@ -76,8 +76,8 @@ export function findLedCustomer(
       if (taken(at) || out.some((o) => o.start < at.end && at.start < o.end)) continue;
       const clause = folded.slice(0, at.start).split(/[,;:.!?()\n，。；：！？]/u).at(-1) ?? '';
       if (self.some((s) => new RegExp(`(?:^|[^\\p{L}])${escape(s)}(?:$|[^\\p{L}])`, 'u').test(clause))) continue;
-      // "Élodie Fournier chez Altitude Numérique": right after a person's name, that person's company.
-      const before = /(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*\s+\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*)\s*$/u.exec(text.slice(0, at.start))?.[1];
+      // "Élodie Fournier chez Altitude Numérique", "Julien Marchetti, chez Nexalis": right after a person's name, that person's company.
+      const before = /(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*\s+\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*)\s*[,，]?\s*$/u.exec(text.slice(0, at.start))?.[1];
       if (before && isPlausiblePersonName(before, lang)) continue;
       const found = readCompany(at.end);
       if (!found || taken(found)) continue;

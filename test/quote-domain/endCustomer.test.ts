@@ -54,6 +54,7 @@ describe('end customer: named in the opening without a role phrase of its own (Q
     ['fr', 'je suis Paul Morin chez Datalyse, devis Jira Data Center 500 utilisateurs'],
     ['fr', "on a déjà commandé chez Atlassian l'an dernier, devis Jira Data Center 500 utilisateurs"],
     ['fr', 'Bonjour, Inès Carrel chez Ligne Claire Conseil, devis Confluence Data Center 1000 utilisateurs'],
+    ['fr', 'Inès Carrel, chez Ligne Claire Conseil, devis Confluence Data Center 1000 utilisateurs'],
     ['en', 'customer support says our Jira DC renewal SEN-L7782399 is due, 2 years'],
     ['zh', '客户非常着急要续订Jira云，站点 jz-demo.atlassian.net'],
     ['zh', '客户内部审批需要报价单，续订Confluence云，站点 sp-demo.atlassian.net'],
