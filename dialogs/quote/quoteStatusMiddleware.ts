@@ -2,6 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { QuoteRequest } from '../../backend/quotes/index.js';
 import type { BotState } from '../../bot/state.js';
+import { userTimeZone } from '../../bot/handoff/when.js';
 import { turnInfo } from '../../bot/turn.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { withMenu } from '../messages.js';
@@ -16,8 +17,9 @@ export const detectStatusLookup = statusReference;
 
 const CULTURE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', zh: 'zh-CN' };
 
-function statusLine(t: TFunction, lang: Lang, request: QuoteRequest): string {
-  const date = new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(request.createdAt));
+/** The filing date in the user's own time zone when the client says it (a request filed at 23:30 UTC is "3 décembre" in Paris). */
+function statusLine(t: TFunction, lang: Lang, request: QuoteRequest, timeZone: string): string {
+  const date = new Intl.DateTimeFormat(CULTURE[lang], { dateStyle: 'long', timeZone }).format(new Date(request.createdAt));
   return t('quote:status.line', { ref: request.id, kind: t(`quote:kind.${request.kind}`), status: t(`quote:status.short.${request.status}`), date });
 }
 
@@ -42,7 +44,7 @@ export async function tellStatus(
       await reply(t('quote:status.none'));
       return;
     }
-    await reply([t('quote:status.list', { count: mine.length }), ...mine.map((r) => `- ${statusLine(t, lang, r)}`)].join('\n'));
+    await reply([t('quote:status.list', { count: mine.length }), ...mine.map((r) => `- ${statusLine(t, lang, r, userTimeZone(context.activity) ?? 'UTC')}`)].join('\n'));
     return;
   }
   const request = await quotes.findForRequester(ref, requester);
