@@ -5,6 +5,7 @@ import type { Lang } from '../../knowledge/lang.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
 import { labelKey, type Message } from '../validators/index.js';
 import type { Change } from './interpret/corrections.js';
+import { elidesBefore } from './elision.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
 import { displayValue, formatDate, formatNumber } from './summaryCard.js';
 
@@ -44,6 +45,8 @@ export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes
     // A remark is said as one ("Noted in the remarks: …"), not "Noted: Notes: …".
     if (c.from === undefined && c.slot === 'notes') return t('quoteDialog:notes.added', { note: value });
     if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
-    return t('quoteDialog:changed.replaced', { field, value, old: shown(t, lang, draft, c.slot, c.from) });
+    const old = shown(t, lang, draft, c.slot, c.from);
+    // "au lieu d'Atelier …": French elides "de" before a vowel sound (context `elided`).
+    return t('quoteDialog:changed.replaced', { field, value, old, ...(elidesBefore(lang, old) && { context: 'elided' }) });
   });
 }

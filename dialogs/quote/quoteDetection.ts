@@ -149,6 +149,7 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   return {
     facts,
     ...(extracted.contact && { contact: extracted.contact }),
+    ...(extracted.tentative && { tentative: extracted.tentative }),
     ...(kind && { kind }),
     menu,
     ...(intent.deployment && intent.deployment !== 'server' && { deployment: intent.deployment }),

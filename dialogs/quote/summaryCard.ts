@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { SLOT_NAMES, type QuoteKind, type SlotName } from '../../knowledge/quoteTypes.js';
-import { deploymentOf, labelKey, slotsOf } from '../validators/index.js';
+import { deploymentOf, labelKey, remindedSlots, slotsOf } from '../validators/index.js';
 import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
 import { draftItems } from './orderItems.js';
 import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
@@ -135,6 +135,7 @@ export function openingNotes(t: TFunction, lang: Lang, facts: QuoteDraft['facts'
       value = params.iso && params.numeric ? words.replace(String(params.numeric), formatDate(lang, String(params.iso))) : words;
     } else if (name === 'currentTier') value = countOf(t, lang, productId, Number(params.count));
     else if (name === 'currentEnd') value = formatDate(lang, String(params.date));
+    else if (name === 'currentEdition') value = editionsFor('cloud').find((e) => e.id === params.edition)?.names[lang] ?? String(params.edition ?? '');
     else if (name === 'urgent') value = t('quoteDialog:opening.urgentValue');
     else value = String(params.value ?? '');
     const title = t(`quoteDialog:opening.${name === 'address' ? `address_${String(params.whose ?? 'other')}` : name}`, { sen: String(params.sen ?? '') });
@@ -164,15 +165,17 @@ export function summaryActivity(t: TFunction, lang: Lang, draft: QuoteDraft, off
   const kind = requireKind(draft);
   const facts = summaryFacts(t, lang, draft);
   const title = t('quote:summary.title', { kind: t(`quote:kind.${kind}`) });
+  // "The end customer's organisation is not on this request yet…": optional, so not asked, but said before Confirm.
+  const reminders = remindedSlots(kind, draft.slots).map((slot) => t(`quoteDialog:summary.remind.${slot}`));
   const card = fillTemplate(loadCardTemplate('summaryCard'), {
     title,
-    intro: t('quote:summary.intro'),
+    intro: [t('quote:summary.intro'), ...reminders].join('\n\n'),
     facts,
     confirm: t('quote:summary.confirm'),
     edit: t('quote:summary.edit'),
     cancel: t('quote:summary.cancel'),
   });
-  const fallback = [title, ...facts.map((f) => `- ${t('quoteDialog:summary.fact', { title: f.title, value: f.value })}`), '', t('quote:ask.confirm')].join('\n');
+  const fallback = [title, ...facts.map((f) => `- ${t('quoteDialog:summary.fact', { title: f.title, value: f.value })}`), '', ...reminders, t('quote:ask.confirm')].join('\n');
   const actions = offerAdvocate ? [imBack(t('common:menu.advocate'))] : [];
   return { ...promptActivity(fallback, 'confirm', actions), attachments: [CardFactory.adaptiveCard(card)] };
 }

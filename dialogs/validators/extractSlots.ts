@@ -42,6 +42,8 @@ export interface ExtractedQuote {
   /** The user-count candidates and the one taken, for the tier an upgrade starts from. */
   counts: CountCandidate[];
   count?: CountCandidate;
+  /** Slots filled from a value read without its role phrase (people.ts `tentative`). */
+  tentative?: SlotName[];
 }
 
 export interface ExtractOptions {
@@ -109,9 +111,13 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   // "… Rob Hale, Castleford Software, rob@…" closing the message: signed by the reseller.
   const people = found.some((p) => p.slot === 'resellerName') ? found : [...found, ...findSignature(input, lang).filter((s) => !found.some((f) => f.slot === s.slot || (s.start < f.end && f.start < s.end)))];
   const contact: { name?: string; email?: string } = {};
+  const tentative: SlotName[] = [];
   for (const person of people) {
     if (person.generic) contact.name ??= person.value;
-    else if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });
+    else if (slots[person.slot as keyof SlotValues] === undefined) {
+      Object.assign(slots, { [person.slot]: person.value });
+      if (person.tentative) tentative.push(person.slot);
+    }
   }
   blank.push(...people);
 
@@ -186,6 +192,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
     facts,
     counts,
     ...(count && { count }),
+    ...(tentative.length > 0 && { tentative }),
   };
 }
 

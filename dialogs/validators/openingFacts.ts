@@ -3,6 +3,7 @@ import { allLangs, dateWords, findAlias, foldText, formTurnWords, quoteIntentWor
 import { isPlausibleAddress } from './plausible.js';
 import type { Message } from './result.js';
 import { findSens } from './sen.js';
+import { currentEdition } from './edition.js';
 import { findDate } from './targetDate.js';
 import type { CountCandidate } from './userCount.js';
 
@@ -64,10 +65,16 @@ function findDeadline(input: string, folded: string, lang: Lang, now: Date): Ope
   return undefined;
 }
 
-/** "from 500 to 1000 users": the user tier an upgrade starts from (the number before the target). */
-function currentTierOf(counts: readonly CountCandidate[], target: CountCandidate | undefined): OpeningFact | undefined {
+/**
+ * "from 500 to 1000 users": the user tier an upgrade starts from (the number before the target).
+ * Further back in the same sentence when both have a unit: "en Standard 100 utilisateurs, ils
+ * veulent passer en Premium et monter à 250 utilisateurs" starts from 100.
+ */
+function currentTierOf(input: string, counts: readonly CountCandidate[], target: CountCandidate | undefined): OpeningFact | undefined {
   if (!target?.afterTarget) return undefined;
-  const before = counts.filter((c) => !c.article && !c.date && c.end <= target.start && target.start - c.end <= 24).at(-1);
+  const near = (c: CountCandidate) =>
+    target.start - c.end <= 24 || (c.withUnit && target.withUnit && target.start - c.end <= 90 && !/[.!?。！？;；\n]/u.test(input.slice(c.end, target.start)));
+  const before = counts.filter((c) => !c.article && !c.date && c.end <= target.start && near(c)).at(-1);
   if (!before || before.value === target.value) return undefined;
   return { key: 'quoteDialog:opening.currentTier', params: { count: before.value } };
 }
@@ -151,8 +158,11 @@ export function findOpeningFacts(
   const deadline = findDeadline(input, folded, lang, now);
   if (deadline) facts.push(deadline);
   const upgrade = options.action === 'upgrade' || options.kind === 'dc-upgrade' || options.kind === 'cloud-upgrade';
-  const current = upgrade ? currentTierOf(options.counts ?? [], options.target) : undefined;
+  const current = upgrade ? currentTierOf(input, options.counts ?? [], options.target) : undefined;
   if (current) facts.push(current);
+  // "en Standard …, ils veulent passer en Premium", "目前标准版，要升级到高级版": the edition a cloud upgrade starts from.
+  const edition = options.kind === 'cloud-upgrade' || (upgrade && options.kind === undefined) ? currentEdition(input, 'cloud') : undefined;
+  if (edition) facts.push({ key: 'quoteDialog:opening.currentEdition', params: { edition } });
   for (const end of currentEndDates(input, lang, now)) facts.push({ key: 'quoteDialog:opening.currentEnd', params: end });
   return facts;
 }

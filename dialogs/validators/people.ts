@@ -1,7 +1,8 @@
 import { findProducts } from '../../knowledge/catalog.js';
 import { findEditions } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
+import { allLangs, findAlias, foldText, formTurnWords, organisationWords, type Span } from '../../knowledge/nlu/index.js';
+import { findHanCustomer, findLedCustomer, type CustomerFound } from './customerOrganisation.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
 import { hasLegalForm, isPlausibleOrganization, isPlausiblePersonName, sentenceWordCount } from './plausible.js';
 
@@ -24,6 +25,8 @@ export interface FoundValue extends Span {
   value: string;
   /** Named as "contact" without a role: the customer's person, placed by the kind (see quoteEntryDialog). */
   generic?: boolean;
+  /** Read without a role phrase ("客户海川电子要…"): often a short name, so a kind that requires the slot asks it anyway. */
+  tentative?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -38,7 +41,7 @@ const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|(?<![A-Za-z0-9._%+-
 const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
 
 /** The words right after `at` up to the first stop word or punctuation, at most `max` words. */
-function latinRun(original: string, folded: string, at: number, max: number, stops: Set<string>): Span | undefined {
+function latinRun(original: string, folded: string, at: number, max: number, stops: Set<string>, company = false): Span | undefined {
   const rest = original.slice(at);
   const endAt = LATIN_END.exec(rest)?.index ?? rest.length;
   const words: Span[] = [];
@@ -46,6 +49,8 @@ function latinRun(original: string, folded: string, at: number, max: number, sto
     const word = foldText(m[0]).replace(TRAILING_MARKS, '');
     // "technical contact email is …": a stop word right after the role is not a name.
     if (stops.has(word)) break;
+    // "notre client Atelier Mirabeau a un site…": the verb "a" ends a company; the particle "à" does not.
+    if (company && m[0] === 'a' && words.length > 0) break;
     if (HAN.test(m[0])) break;
     // "SEN-L1234567", "Q3": letters glued to digits are a reference, not part of a name.
     if (/\p{N}/u.test(rest[m.index + m[0].length] ?? '') || /\p{N}/u.test(rest[m.index - 1] ?? '')) break;
@@ -127,7 +132,7 @@ function valueAfter(text: string, folded: string, from: number, kind: 'person' |
   const stops = new Set(allLangs(words.nameStop, lang).map(foldText));
   // Company names hold particles and legal forms ("Soieries du Rhône SA", "Bank of the West").
   if (kind === 'company') for (const w of ['de', 'du', 'des', 'of', 'the', 'sa', 'a', 'and', 'et']) stops.delete(w);
-  return latinRun(text, folded, start, kind === 'person' ? 5 : 6, stops);
+  return latinRun(text, folded, start, kind === 'person' ? 5 : 6, stops, kind === 'company');
 }
 
 /**
@@ -301,6 +306,15 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       if (plausible && shaped) found.push({ slot: target, value, start: at.start, end: span.end, ...(generic && { generic }) });
     }
   }
+  // "客户华辰制造的…", "cust = …", "c'est un JSM DC chez Crédit …": the customer's organisation without a role phrase of its own.
+  if (!found.some((f) => f.slot === 'endUserOrganization')) {
+    const bare = [
+      ...findHanCustomer(text, taken).map((f) => ({ ...f, tentative: true })),
+      ...findLedCustomer(text, lang, taken, (from) => ledCompany(text, folded, from, lang)),
+    ];
+    const first = bare.sort((a, b) => a.start - b.start)[0];
+    if (first) found.push({ slot: 'endUserOrganization', ...first });
+  }
   found.push(...nameThenRole(text, folded, lang, taken));
   if (!found.some((f) => f.slot === 'resellerCompany')) found.push(...companyThenRole(text, folded, lang, taken));
   // "我是上海云桥的张伟": the part before 的 is the reseller's company.
@@ -386,6 +400,18 @@ export function findSignature(text: string, lang: Lang): FoundValue[] {
     out.push({ slot: 'resellerCompany', value: company, start: at, end: at + company.length });
   }
   return out;
+}
+
+/** A company after a lead word of organisations.json ("cust = Harrow Bank"), shaped like one. */
+function ledCompany(text: string, folded: string, from: number, lang: Lang): CustomerFound | undefined {
+  const span = valueAfter(text, folded, from, 'company', lang);
+  if (!span) return undefined;
+  const value = companyOnly(text.slice(span.start, span.end).trim());
+  if (!value || !/^[\p{Lu}\d]/u.test(value) || findProducts(value).length > 0 || !isPlausibleOrganization(value, lang)) return undefined;
+  // "commandé chez Atlassian l'an dernier": the vendor is never the customer.
+  const folded0 = foldText(value);
+  if (organisationWords().notValues.some((v) => folded0 === v || folded0.startsWith(`${v} `))) return undefined;
+  return { start: span.start, end: span.end, value };
 }
 
 /** What a reseller calls themselves or the other party, never a company's name. */

@@ -11,6 +11,8 @@ const kindSpecSchema = z.object({
   deployment: deploymentSchema,
   required: z.array(requirementSchema).min(1),
   optional: z.array(slotNameSchema),
+  /** Optional slots the summary says are missing (quoteDialog:summary.remind.<slot>): not asked, not forgotten. */
+  remind: z.array(slotNameSchema).optional(),
   prompts: z.partialRecord(slotNameSchema, z.string().regex(/^ask\.[A-Za-z]+$/)).optional(),
   labels: z.partialRecord(slotNameSchema, z.string().regex(/^label\.[A-Za-z]+$/)).optional(),
 });
@@ -59,6 +61,11 @@ export const nextSlot = (kind: QuoteKind, filled: Partial<Record<SlotName, unkno
 export function slotsOf(kind: QuoteKind): SlotName[] {
   const spec = kindSpec(kind);
   return [...new Set([...spec.required.flat(), ...spec.optional])];
+}
+
+/** The kind's reminded slots (`remind`) still empty: the summary names them, with how to add them. */
+export function remindedSlots(kind: QuoteKind, filled: Partial<Record<SlotName, unknown>>): SlotName[] {
+  return (kindSpec(kind).remind ?? []).filter((slot) => !isFilled(filled[slot]));
 }
 
 /** The i18n key of the prompt for a slot in this kind ("quote:ask.billingAddressBoth" for cloud-new). */

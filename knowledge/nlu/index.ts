@@ -2,10 +2,12 @@ import { fromRoot } from '../../bot/paths.js';
 import { loadJsonFile } from './loadData.js';
 import {
   datesSchema,
+  elisionSchema,
   formTurnsSchema,
   freeTextSchema,
   handoffWordsSchema,
   numbersSchema,
+  organisationsSchema,
   paymentSchema,
   quoteIntentSchema,
   rolesSchema,
@@ -29,6 +31,8 @@ export const freeTextRules = lazy(() => loadJsonFile(file('freeText.json'), free
 export const roleWords = lazy(() => loadJsonFile(file('roles.json'), rolesSchema));
 export const formTurnWords = lazy(() => loadJsonFile(file('formTurns.json'), formTurnsSchema));
 export const handoffWords = lazy(() => loadJsonFile(file('handoff.json'), handoffWordsSchema));
+export const organisationWords = lazy(() => loadJsonFile(file('organisations.json'), organisationsSchema));
+export const elisionWords = lazy(() => loadJsonFile(file('elision.json'), elisionSchema));
 
 /** Load every list now, so a broken file fails at start-up rather than mid-conversation. */
 export function loadAllNluData(): void {
@@ -41,6 +45,8 @@ export function loadAllNluData(): void {
   roleWords();
   formTurnWords();
   handoffWords();
+  organisationWords();
+  elisionWords();
 }
 
 /** The merged lists, per word list and first language: the lists are loaded once and never change. */

@@ -165,3 +165,22 @@ export const handoffWordsSchema = z.object({
   declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
 });
 export type HandoffWords = z.infer<typeof handoffWordsSchema>;
+
+export const organisationsSchema = z.object({
+  $comment: z.string().optional(),
+  hanCustomer: z.object({
+    lead: z.string().min(1),
+    ends: words,
+    keepWhenFollowedBy: words,
+    notNames: words,
+    maxLength: z.number().int().min(2).max(60),
+  }),
+  leads: perLang(z.array(z.string().min(1))),
+  notAfter: perLang(z.array(z.string().min(1))),
+  notValues: words,
+});
+
+export const elisionSchema = z.object({
+  $comment: z.string().optional(),
+  fr: z.object({ vowels: z.string().min(1), hMuet: words }),
+});
