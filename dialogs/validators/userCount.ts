@@ -98,7 +98,7 @@ const UNIT_LABEL =
 function unitKind(word: string | undefined): CountCandidate['unit'] {
   if (!word) return undefined;
   if (/agent|座席|坐席/u.test(word)) return 'agents';
-  return /user|utilisateur|用户/u.test(word) ? 'users' : undefined;
+  return /user|usr|utilisateur|util|用户/u.test(word) ? 'users' : undefined;
 }
 
 /** Digits, Chinese numerals or a number word: without any, the (slow) number model has nothing to find. */

@@ -7,6 +7,7 @@ import {
   handoffWordsSchema,
   numbersSchema,
   paymentSchema,
+  productShorthandsSchema,
   quoteIntentSchema,
   rolesSchema,
   yesNoSchema,
@@ -29,6 +30,7 @@ export const freeTextRules = lazy(() => loadJsonFile(file('freeText.json'), free
 export const roleWords = lazy(() => loadJsonFile(file('roles.json'), rolesSchema));
 export const formTurnWords = lazy(() => loadJsonFile(file('formTurns.json'), formTurnsSchema));
 export const handoffWords = lazy(() => loadJsonFile(file('handoff.json'), handoffWordsSchema));
+export const productShorthands = lazy(() => loadJsonFile(file('productShorthands.json'), productShorthandsSchema));
 
 /** Load every list now, so a broken file fails at start-up rather than mid-conversation. */
 export function loadAllNluData(): void {
@@ -41,6 +43,7 @@ export function loadAllNluData(): void {
   roleWords();
   formTurnWords();
   handoffWords();
+  productShorthands();
 }
 
 /** The merged lists, per word list and first language: the lists are loaded once and never change. */

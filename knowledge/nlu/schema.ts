@@ -68,6 +68,7 @@ export const quoteIntentSchema = z.object({
   wantProduct: perLang(words),
   adoptProduct: perLang(words),
   newSubscription: perLang(words),
+  newSubscriptionFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });
@@ -160,3 +161,9 @@ export const handoffWordsSchema = z.object({
   declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
 });
 export type HandoffWords = z.infer<typeof handoffWordsSchema>;
+
+/** Chat shorthands per catalog product id ("conf" → confluence), merged into the catalog's aliases. */
+export const productShorthandsSchema = z.object({
+  $comment: z.string().optional(),
+  products: z.record(z.string().min(1), words),
+});
