@@ -1,3 +1,5 @@
+// First: the Azure sign-in modules are loaded only if a token is ever needed (see deferAzureAuth.ts).
+import './deferAzureAuth.js';
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';

@@ -41,6 +41,8 @@ export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes
     // "none" at the notes prompt empties them: said as such, never "Noted:  instead of …".
     if (c.to === '' && c.from !== undefined) return t('quoteDialog:changed.cleared', { field });
     const value = shown(t, lang, draft, c.slot, c.to);
+    // A remark is said as one ("Noted in the remarks: …"), not "Noted: Notes: …".
+    if (c.from === undefined && c.slot === 'notes') return t('quoteDialog:notes.added', { note: value });
     if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
     return t('quoteDialog:changed.replaced', { field, value, old: shown(t, lang, draft, c.slot, c.from) });
   });

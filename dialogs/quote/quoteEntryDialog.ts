@@ -17,6 +17,7 @@ import { notedFacts, unheldSlots } from './summaryCard.js';
 import { kindSpec, nextSlot, slotsOf } from '../validators/index.js';
 import { toDraft, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
+import { saysSameCustomer } from './interpret/sameCustomer.js';
 
 export { QUOTE_ENTRY_DIALOG } from './quoteEntryId.js';
 
@@ -136,8 +137,12 @@ export class QuoteEntryDialog extends ComponentDialog {
     const { t, lang } = turnInfo(step.context);
     // The reseller's own details from earlier in this conversation; what this request says wins.
     const known = (await this.deps.reseller?.recall(step.context)) ?? {};
+    // "on recommence : … même client", "now another one: …, same customer": the previous request's customer.
+    const sameCustomer = saysSameCustomer(step.context.activity.text ?? '', lang) ? await this.deps.reseller?.recallCustomer(step.context) : undefined;
     const given: FilledSlots = { ...picked?.slots, ...before.slots };
-    const fitted = fitSlotsToKind(kind, { ...known, ...withContact(kind, given, before.contact) });
+    // Who the reseller is (and their customer) is kept from the opening sentence too: a start over keeps them.
+    await this.deps.reseller?.remember(step.context, given);
+    const fitted = fitSlotsToKind(kind, { ...known, ...sameCustomer, ...withContact(kind, given, before.contact) });
     // What no field holds stays structured (worded in the notes of each summary, in its language).
     const unheld = unheldSlots(kind, withContact(kind, given, before.contact, true));
     const draft: QuoteDraft = { ...before, kind, slots: fitted.slots, unheld };

@@ -7,7 +7,7 @@ import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { detectQuoteRequest } from './quoteDetection.js';
 import { QuoteEntryDialog } from './quoteEntryDialog.js';
 import { quoteLexicon } from './quoteLexicon.js';
-import { resellerMemory, type ResellerDetails } from './resellerMemory.js';
+import { resellerMemory, type CustomerDetails, type ResellerDetails } from './resellerMemory.js';
 import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
 import { createStatusSender } from './statusSender.js';
@@ -48,7 +48,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
   ctx.insights.sources.quotes = quoteSource(repository);
 
   const filed = filedMemory(ctx.state.conversationState.createProperty<LastFiling | undefined>('quoteLastFiling'));
-  const reseller = resellerMemory(ctx.state.conversationState.createProperty<ResellerDetails | undefined>('quoteReseller'));
+  const reseller = resellerMemory(ctx.state.conversationState.createProperty<(ResellerDetails & CustomerDetails) | undefined>('quoteReseller'));
   const deps: QuoteDialogDeps = { quotes: repository, faq: lazyFaq(ctx), filed, reseller, logger, lexicon: quoteLexicon(ctx.i18n) };
   const sender = createStatusSender(ctx.proactive, ctx.i18n);
 

@@ -123,7 +123,8 @@ export abstract class QuoteFlowDialog extends ComponentDialog {
       const worded: QuoteDraft = { ...draft, slots: { ...slots, ...(wordedNotes !== undefined && { notes: wordedNotes }) } };
       const request = await this.deps.quotes.create(toRequestDraft(worded, context, lang), { idempotencyKey: key });
       await this.deps.filed?.remember(context, { ref: request.id, idempotencyKey: key, at: request.createdAt });
-      const notes = draft.kind === 'coterm' ? ` ${t('quote:filedCoterm')}` : '';
+      // Chinese sentences follow each other without a space ("…工作日。条款关联…").
+      const notes = draft.kind === 'coterm' ? `${lang === 'zh' ? '' : ' '}${t('quote:filedCoterm')}` : '';
       await context.sendActivity(withMenu(t, `${t('quote:filed', { ref: request.id })}${notes}`));
       return request.id;
     } catch (err) {

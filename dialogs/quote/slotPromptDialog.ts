@@ -140,6 +140,9 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
       case 'comeBackLater':
         await context.sendActivity(t('quoteDialog:comeBackLater'));
         break;
+      case 'canFile':
+        await context.sendActivity(t(slot === 'confirm' ? 'quoteDialog:canFile.atSummary' : 'quoteDialog:canFile.missing'));
+        break;
       case 'dontKnow':
         await context.sendActivity(t('quoteDialog:dontKnow', { field: t(labelKey(requireKind(draft), slot)) }));
         break;

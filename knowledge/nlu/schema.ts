@@ -122,6 +122,8 @@ export const formTurnsSchema = z.object({
   status: z.object({ $comment: z.string().optional(), words: perLang(words), requests: perLang(words), mine: perLang(words), howTo: perLang(words), bare: perLang(words) }),
   dontKnow: perLang(words).extend({ $comment: z.string().optional() }),
   comeBackLater: perLang(words).extend({ $comment: z.string().optional() }),
+  canFile: perLang(words).extend({ $comment: z.string().optional() }),
+  sameCustomer: perLang(words).extend({ $comment: z.string().optional() }),
   selfIntro: slotPhrases.extend({ $comment: z.string().optional() }),
   nameStop: perLang(words).extend({ $comment: z.string().optional() }),
   sentence: perLang(words).extend({ $comment: z.string().optional() }),

@@ -38,3 +38,38 @@ describe('Quote dialogs: a question sharing a word with another field', function
     }
   }
 });
+
+/**
+ * QA10 Q10-12: a tax question at the billing-address prompt ("…pour un client en Belgique ?")
+ * shares only "client" with the field's label. The FAQ's tax answer, not the field's explanation;
+ * then the address prompt again.
+ */
+const CLOUD_NEW: Record<Lang, string> = {
+  fr: 'Nouvel abonnement cloud : Confluence Standard, 200 utilisateurs, pour notre client Brasserie Aubrac. Je suis Marion Teyssier, Nordéa Services, m.teyssier@nordea-services.fr',
+  zh: '新订阅 Confluence 云标准版，200用户，客户是青禾农业。我是经销商郭晓峰，guoxf@yunfan-it.cn，公司是云帆信息',
+  en: "New cloud subscription: Confluence Standard, 200 users, for our customer Harbour Lane Foods. I'm Nina Kowalski from Brightpath IT, nina.k@brightpath-it.com",
+};
+const TAX_QUESTION: Record<Lang, string> = {
+  fr: 'et la TVA, elle se calcule comment pour un client basé en Espagne ?',
+  zh: '客户在西班牙的话，增值税怎么算？',
+  en: 'how does VAT work for a client based in Spain?',
+};
+
+describe('Quote dialogs: a tax question at the billing-address prompt (Q10-12)', function () {
+  this.timeout(60_000);
+  const bot = staffBot();
+
+  for (const channel of CHANNELS) {
+    for (const lang of ['fr', 'zh', 'en'] as const) {
+      it(`${channel} ${lang}: the tax answer, then the address prompt again`, async () => {
+        const chat = new Chat(bot(), newConversation(`q-vat-${channel}-${lang}`), LOCALES[lang], {}, channel);
+        assert.equal(lastSlot(await chat.say(CLOUD_NEW[lang])), 'billingAddress');
+        const replies = await chat.say(TAX_QUESTION[lang]);
+        assert.equal(lastSlot(replies), 'billingAddress', 'the same prompt again');
+        const explanation = t(lang)('quote:explain.billingAddressBoth');
+        assert.ok(!textsOf(replies).includes(explanation.slice(0, 20)), `not the field's explanation: ${textsOf(replies)}`);
+        assert.match(textsOf(replies), /TVA|VAT|增值税/u);
+      });
+    }
+  }
+});

@@ -36,6 +36,11 @@ describe('language request and a value in one message', () => {
     ['can we continue in English, please?', { lang: 'en', rest: '' }],
     ['on peut continuer en français svp ?', { lang: 'fr', rest: '' }],
     ['用中文吧，谢谢', { lang: 'zh', rest: '' }],
+    // Back to a language used before (QA10: "切换回中文" after filing was an unknown question).
+    ['切换回中文', { lang: 'zh', rest: '' }],
+    ['换回英文吧', { lang: 'en', rest: '' }],
+    ['on repasse en français ?', { lang: 'fr', rest: '' }],
+    ['can we go back to English please?', { lang: 'en', rest: '' }],
     ['Li Na', undefined],
     ['Marie Roux', undefined],
   ];

@@ -169,6 +169,20 @@ describe('form interpreter: corrections', () => {
     assert.deepEqual(reading, { type: 'question', about: 'field', field: 'authorizedContactName' });
   });
 
+  it('a confident FAQ answer beats one weak word of the field asked', () => {
+    const cloudNew = toDraft({ kind: 'cloud-new', slots: { product: ['jira'], tier: 100, resellerName: 'Léa Morel' }, answered: ['product', 'tier', 'resellerName'] });
+    const faq = () => 'tax-vat';
+    for (const [text, lang] of [
+      ["et la TVA, elle se calcule comment pour un client basé en Espagne ?", 'fr'],
+      ['客户在西班牙的话，增值税怎么算？', 'zh'],
+      ['how does VAT work for a client based in Spain?', 'en'],
+    ] as const) {
+      assert.deepEqual(read(cloudNew, 'billingAddress', text, lang, { faq }), { type: 'question', faqId: 'tax-vat' }, text);
+    }
+    // Without a sure topic, the same question is about the address asked.
+    assert.deepEqual(read(cloudNew, 'billingAddress', "c'est l'adresse du client ou la mienne ?", 'fr'), { type: 'question', about: 'field' });
+  });
+
   it('a count rounded to a tier says so', () => {
     const reading = read(dcNew, 'confirm', 'actually 300 users', 'en');
     assert.equal(reading.type === 'correction' && reading.slots.tier, 500);

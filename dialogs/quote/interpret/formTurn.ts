@@ -75,6 +75,8 @@ export type FormReading =
   /** A button title or the previous answer sent again. */
   | { type: 'repeat'; of?: SlotName }
   | { type: 'dontKnow' }
+  /** "can we still file this?": yes, and how (Confirm under the summary; the question below otherwise). */
+  | { type: 'canFile' }
   /** "can I come back later?": the draft is kept (the form waits in the conversation state); said, then the same prompt. */
   | { type: 'comeBackLater' }
   /** A remark for the request ("note: …", a fact with no field of this kind under the summary): `slots.notes` holds all of them. */
@@ -366,6 +368,9 @@ function readFormTurn(turn: FormTurn): FormReading {
   });
   // Under the summary there is no value to give: a correction is always one.
   if (correction && (asked === 'confirm' || (marked && question))) return asCorrection(correction);
+  // "can we still file my quote request?": answered from the form itself (under the summary:
+  // Confirm files it), never by an FAQ topic about manual review or paying an invoice.
+  if (question && !correction && said(foldText(input), allLangs(formTurnWords().canFile, lang))) return { type: 'canFile' };
 
   // A question that merely contains a value ("is 50 users enough?") is still a question; one
   // that names the field asked ("is this my address or the customer's?") is about that field.
@@ -563,6 +568,14 @@ function aboutField(turn: FormTurn, input: string): FormReading | undefined {
   // "where do I download the licence key?" shares one word with "licensee organisation": a single
   // weak match on another field is no question about it; the FAQ (or its likeliest topic) answers.
   if (field !== turn.asked && best <= 1) return { type: 'question', ...faqOf(turn, input) };
+  // "la TVA s'applique comment pour un client en Belgique ?" at the address prompt shares only
+  // "client" with the label: a confident FAQ answer beats one weak word of the field asked.
+  // At the summary no field is asked: "条款关联的费用是怎么算的？" names the co-term date's label
+  // but asks how co-terming is priced, which the FAQ answers when it is sure.
+  if (best <= 1 || turn.asked === 'confirm') {
+    const faq = faqOf(turn, input);
+    if (faq.faqId) return { type: 'question', ...faq };
+  }
   return { type: 'question', about: 'field', ...(field !== turn.asked && { field }) };
 }
 
