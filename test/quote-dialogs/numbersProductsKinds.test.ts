@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { formatNumber } from '../../dialogs/quote/summaryCard.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { lastSlot } from '../support/botServer.js';
 import { ANSWERS } from './answers.js';
@@ -99,6 +100,8 @@ describe('Quote dialogs: numbers, products and kinds (qa10)', function () {
       assert.equal(lastSlot(asked), 'sen', textsOf(asked));
       const said = await chat.say(SEN_ANSWER[lang]);
       assert.ok(textsOf(said).includes(t(lang)('quoteDialog:changed.currentTierAdded', { count: 100 })), textsOf(said));
+      // The tier said back is in agents, as JSM is priced (the product came in the same message).
+      assert.ok(textsOf(said).includes(t(lang)('quoteDialog:summary.agents', { count: 1000, n: formatNumber(lang, 1000) })), textsOf(said));
       const { run, body } = await file(chat, said, lang);
       assert.ok(!run.asked.includes('product') && !run.asked.includes('tier'), run.asked.join(','));
       assert.equal(body.items[0].product, 'jira-service-management');

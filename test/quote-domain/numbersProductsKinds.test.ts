@@ -90,10 +90,10 @@ describe('shorthands: years, products, users (Q10-4)', () => {
   it('"renewl for conf DC, SEN-…, 800 usrs, 2yrs" opens a DC renewal with product, count and years', () => {
     const request = detectQuoteRequest('renewl for conf DC, SEN-L7712034, 800 usrs, 2yrs, thx', 'en', now);
     assert.equal(request?.kind, 'dc-renewal');
-    assert.deepEqual(request?.slots.product, ['confluence']);
-    assert.equal(request?.slots.maintenanceYears, 2);
+    assert.deepEqual(request?.slots?.product, ['confluence']);
+    assert.equal(request?.slots?.maintenanceYears, 2);
     // A DC renewal holds no tier: the count, rounded to a Data Center tier, goes to the notes.
-    assert.equal(request?.slots.tier, 1000);
+    assert.equal(request?.slots?.tier, 1000);
   });
 });
 
@@ -142,7 +142,7 @@ describe('an upgrade answer at the SEN prompt (Q10-9)', () => {
   it('a cloud upgrade opening keeps the current edition and tier as facts', () => {
     const request = detectQuoteRequest('our customer has a Jira cloud site at corvid.atlassian.net on Standard with 50 users and wants to move to Premium and up to 100 users', 'en', now);
     assert.equal(request?.kind, 'cloud-upgrade');
-    assert.equal(request?.slots.edition, 'premium');
+    assert.equal(request?.slots?.edition, 'premium');
     assert.deepEqual(request?.facts, [
       { key: 'quoteDialog:opening.currentTier', params: { count: 50 } },
       { key: 'quoteDialog:opening.currentEdition', params: { edition: 'standard' } },
@@ -169,7 +169,7 @@ describe('a co-term target after per-licence end dates (Q10-10)', () => {
     it(`${lang}: "${text.slice(0, 50)}…" targets ${date}, each licence's end stays a current end`, () => {
       const request = detectQuoteRequest(text, lang, now);
       assert.equal(request?.kind, 'coterm');
-      assert.equal(request?.slots.targetDate, date);
+      assert.equal(request?.slots?.targetDate, date);
       assert.equal(request?.facts?.filter((f) => f.key === 'quoteDialog:opening.currentEnd').length, 2);
     });
   }
