@@ -148,6 +148,20 @@ describe('an upgrade answer at the SEN prompt (Q10-9)', () => {
       { key: 'quoteDialog:opening.currentEdition', params: { edition: 'standard' } },
     ]);
   });
+  const kept: Array<[Lang, string, number]> = [
+    ['zh', '客户的Confluence云站点 qinghe.atlassian.net 目前是标准版，想升级到高级版，用户数保持 300', 300],
+    ['en', 'upgrade the Confluence cloud site qinghe.atlassian.net from Standard to Premium, users stay at 300', 300],
+    ['fr', 'mise à niveau du site cloud Confluence qinghe.atlassian.net de Standard à Premium, le nombre d\'utilisateurs reste à 300', 300],
+  ];
+  for (const [lang, text, tier] of kept) {
+    it(`${lang}: a count said to stay the same is the upgrade's tier, and Standard its current edition`, () => {
+      const request = detectQuoteRequest(text, lang, now);
+      assert.equal(request?.kind, 'cloud-upgrade');
+      assert.equal(request?.slots?.tier, tier, JSON.stringify(request?.slots));
+      assert.equal(request?.slots?.edition, 'premium');
+      assert.deepEqual(request?.facts, [{ key: 'quoteDialog:opening.currentEdition', params: { edition: 'standard' } }]);
+    });
+  }
   it('a cloud upgrade at a prompt: "目前是标准版" is the current edition, kept once', () => {
     const cloudUpgrade = toDraft({ kind: 'cloud-upgrade', slots: { siteUrl: 'https://corvid.atlassian.net' } });
     const reading = read(cloudUpgrade, 'product', 'Confluence，目前是标准版，要升级到高级版', 'zh');
