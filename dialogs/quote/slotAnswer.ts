@@ -17,7 +17,8 @@ import {
 } from '../validators/index.js';
 import { mentions } from './dialogWords.js';
 import { splitNameAndCompany } from '../validators/people.js';
-import { isReferenceWord } from '../validators/plausible.js';
+import { isReferenceWord, splitSentences } from '../validators/plausible.js';
+import { isWrittenAsName } from '../validators/freeText.js';
 import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
@@ -178,13 +179,18 @@ function splitNameAndEmail(draft: QuoteDraft, slot: SlotName, text: string, lang
   const [email] = findEmails(text);
   if (!emailSlot || !email) return undefined;
   // Sentence ends and ellipses too: "je l'ai écrit au début... Antoine Lefort, …", "好吧。我叫陈静，…".
-  const parts = text
-    .split(/[,;|/()（），；、。！!\n]+|\.{2,}|…|\s[-–—]\s/u)
-    .map((p) => p.replace(email, ' ').replace(/[<>[\]:：]+/gu, ' ').replace(/\s+/gu, ' ').trim())
-    .filter((p) => p && !/^(?:e-?mail|mail|邮箱|邮件|电子邮件)$/iu.test(p));
+  const clean = (list: string[]) =>
+    list.map((p) => p.replace(email, ' ').replace(/[<>[\]:：]+/gu, ' ').replace(/\s+/gu, ' ').trim()).filter((p) => p && !/^(?:e-?mail|mail|邮箱|邮件|电子邮件)$/iu.test(p));
+  const pieces = text.split(/[,;|/()（），；、。！!\n]+|\.{2,}|…|\s[-–—]\s/u);
   // Given with an email, a name is a full name ("Tom Baker", "王磊"), not a stray word ("pardon, …").
   const fullName = (p: string) => /\p{Script=Han}/u.test(p) || stripIntro(p, lang).split(/\s+/u).length >= 2;
-  const nameAt = parts.findIndex((p) => fullName(p) && validateSlot(slot, stripIntro(p, lang), lang).ok);
+  const isName = (p: string) => fullName(p) && validateSlot(slot, stripIntro(p, lang), lang).ok;
+  // "ok annual then. Tom Harker, Northgate IT Solutions, tom@…": read sentence by sentence, the part
+  // written as a name ("Tom Harker") is it, never the company after it nor a lower-case remark.
+  const sentences = clean(pieces.flatMap((p) => splitSentences(p)));
+  const written = sentences.findIndex((p) => isName(p) && isWrittenAsName(stripIntro(p, lang)));
+  const parts = written >= 0 ? sentences : clean(pieces);
+  const nameAt = written >= 0 ? written : parts.findIndex(isName);
   const address = validateEmail(email, lang);
   if (nameAt < 0 || !address.ok) return undefined;
   const name = validateSlot(slot, stripIntro(parts[nameAt]!, lang), lang);

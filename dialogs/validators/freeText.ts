@@ -1,7 +1,7 @@
 import { freeTextRules, allLangs, foldText, formTurnWords } from '../../knowledge/nlu/index.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { normalizeInput, stripEndPunctuation } from './normalize.js';
-import { isPlausibleAddress, isPlausibleOrganization, isPlausiblePersonName } from './plausible.js';
+import { fillerRun, isPlausibleAddress, isPlausibleOrganization, isPlausiblePersonName, splitSentences } from './plausible.js';
 import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 
 /**
@@ -41,7 +41,7 @@ function withoutRemarks(value: string, lang: Lang): string {
   const startsWithRemark = (s: string) => remarks.some((r) => foldText(s).startsWith(r));
   let out = value
     .replace(/(?<!\s)\s*[(（]([^()（）]{1,80})[)）]/gu, (all, inner: string) => (isRemark(inner) ? ' ' : all))
-    .replace(/\s[-–—]\s([^-–—]{1,80})$/u, (all, tail: string) => (isRemark(tail) ? '' : all))
+    .replace(/(?:\s[-–—]\s|\s*[–—]{2}\s*)([^-–—]{1,80})$/u, (all, tail: string) => (isRemark(tail) ? '' : all))
     .trim();
   // "Raj Patel, as I wrote above", "陈静 前面说过了": a short remark after a comma or a space.
   for (const m of out.matchAll(/[\s,;，；]+/gu)) {
@@ -62,12 +62,18 @@ function withoutRemarks(value: string, lang: Lang): string {
 export function stripIntro(text: string, lang: Lang, slots: readonly (keyof ReturnType<typeof formTurnWords>['selfIntro'])[] = PERSON_INTRO_SLOTS): string {
   const phrases = leadPhrases(slots, lang);
   // Lead-ins first: "je l'ai déjà dit : Transports Gaillac SAS" is no value followed by the remark "déjà dit".
-  return withoutLeadIns(withoutRemarks(withoutLeadIns(stripEndPunctuation(normalizeInput(text)), phrases), lang), phrases);
+  return withoutLeadIns(withoutRemarks(withoutLeadIns(stripEndPunctuation(normalizeInput(text)), phrases, lang), lang), phrases, lang);
 }
 
-function withoutLeadIns(text: string, phrases: readonly string[]): string {
+function withoutLeadIns(text: string, phrases: readonly string[], lang: Lang): string {
   let value = text;
   for (let guard = 0; guard < 6; guard++) {
+    // "bon ok, Thomas Béranger", "好吧，赵敏": interjections closed by a punctuation mark.
+    const fillers = fillerRun(value, lang);
+    if (fillers.cut !== undefined && value.slice(fillers.cut).trim()) {
+      value = value.slice(fillers.cut).trim();
+      continue;
+    }
     const folded = foldText(value);
     const p = phrases.find((p) => folded.startsWith(p) && (/\p{Script=Han}/u.test(p) || folded.length === p.length || BOUNDARY.test(folded[p.length]!) || BOUNDARY.test(p.at(-1)!)));
     // A lead-in that is the whole text ("moi", "just") leaves the text for the caller to judge.
@@ -87,12 +93,21 @@ export function validatePersonName(text: string, lang: Lang): ValidationResult<s
   // "Hervé Molinier (c'est lui le DSI)": words in brackets after a name are a remark about the
   // person (an email or a number in brackets is not: it is read as its own value).
   const bare = text.replace(/(?<!\s)\s*[(（][^()（）@\d]{1,80}[)）]\s*$/u, '');
-  const value = stripIntro(bare.trim() ? bare : text, lang);
+  const typed = stripIntro(bare.trim() ? bare : text, lang);
   const rules = freeTextRules();
-  if (length(value) < rules.minLength.personName[lang] || length(value) > rules.maxLength.personName || !isPlausiblePersonName(value, lang)) {
-    return invalid(invalidKey('personName'));
-  }
+  const fits = (v: string) => length(v) >= rules.minLength.personName[lang] && length(v) <= rules.maxLength.personName && isPlausiblePersonName(v, lang);
+  // "ok annual then. Tom Harker": of several sentences, the one written as a name (capitalised) is it.
+  const value = fits(typed) ? typed : splitSentences(typed).map((s) => stripIntro(s, lang)).find((s) => fits(s) && isWrittenAsName(s));
+  if (value === undefined) return invalid(invalidKey('personName'));
   return ok(value);
+}
+
+/** Each word capitalised ("Tom Harker", "Jean de la Fontaine"), or Chinese: a name as people write one. */
+export function isWrittenAsName(value: string): boolean {
+  if (/\p{Script=Han}/u.test(value)) return true;
+  const words = value.split(/\s+/u).filter(Boolean);
+  const particles = formTurnWords().nameParticles.all.map(foldText);
+  return words.length > 0 && /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w) || particles.includes(foldText(w)));
 }
 
 /** A company or organisation name ("Numériq Services SAS", "新锐合作伙伴"); digits allowed. */

@@ -93,10 +93,21 @@ function afterCopula(folded: string, at: number, lang: Lang): number {
 /** "Tech contact at the customer is Erik Holm", "contact technique chez le client : …": past the side the role is on. */
 const SIDE = /^\s*(?:at|of|for|on|chez|du|de la|de|cote|coté|côté)\s+(?:the\s+|le\s+|la\s+|l')?(?:customer|client|end[ -]user|customer's|client's)(?:'s)?(?:\s+side)?(?=[\s:,])/u;
 
+/** "Authorized contact on the site is …", "contact autorisé sur le site : …": the length of the side phrase after the role (0: none). */
+function siteSide(folded: string, from: number, lang: Lang): number {
+  const rest = folded.slice(from);
+  const lead = rest.length - rest.trimStart().length;
+  const side = allLangs(formTurnWords().openingWords.roleSides, lang)
+    .map(foldText)
+    .filter((p) => rest.startsWith(p, lead) && /^(?:[\s:,]|$)/u.test(rest.slice(lead + p.length)))
+    .sort((a, b) => b.length - a.length)[0];
+  return side ? lead + side.length : 0;
+}
+
 function valueAfter(text: string, folded: string, from: number, kind: 'person' | 'company', lang: Lang): Span | undefined {
   const words = formTurnWords();
-  const side = SIDE.exec(folded.slice(from));
-  const at = afterCopula(folded, from + (side?.[0].length ?? 0), lang);
+  const side = SIDE.exec(folded.slice(from))?.[0].length ?? siteSide(folded, from, lang);
+  const at = afterCopula(folded, from + side, lang);
   const next = text.slice(at).trimStart();
   const start = at + (text.slice(at).length - next.length);
   if (HAN.test(next[0] ?? '')) {
@@ -204,6 +215,53 @@ function nameThenRole(text: string, folded: string, lang: Lang, taken: (s: Span)
   return out;
 }
 
+/** "Northgate is the company", "Onyx est notre société": a capitalised company, a copula, a possessive or an article, then the role. */
+const COMPANY_BEFORE_ROLE = /(?:^|[,;:.!?，。；：！？]\s*|\s(?:and|et)\s+)(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|&|of|de|du|des|and|et)){0,5})\s+(?:is|est|c'est|will be|sera)\s+(?:(?:the|our|my|notre|ma|mon|la|le|l')\s*)?$/u;
+/** "北辰软件是我们公司": the company right before 是 and the role. */
+const HAN_COMPANY_BEFORE_ROLE = /(?:^|[\s,;:.!?，。；：！？])(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{1,19})就?是$/u;
+
+let companyRoles: string[] | undefined;
+/** The reseller company's role words without copula or possessive ("our company is" → "company", "我们公司是" → "我们公司"). */
+function companyRoleWords(): string[] {
+  if (companyRoles) return companyRoles;
+  const copula = /(?:\s+(?:est|is|c'est)|\s*[:：]|是|为)$/u;
+  const roles = (['en', 'fr', 'zh'] as const)
+    .flatMap((l) => formTurnWords().selfIntro.resellerCompany[l])
+    .map((p) => foldText(p).replace(copula, '').replace(/^(?:my|our|the|ma|mon|notre|la|le)\s+/u, ''))
+    .filter((r) => r.length >= 2 && !/^(?:i|i'm|je|moi|me)\b|\s(?:for|with|chez|pour|a moi)$/u.test(r));
+  companyRoles = [...new Set(roles)].sort((a, b) => b.length - a.length);
+  return companyRoles;
+}
+
+/**
+ * The reseller's company said before its role ("my name is Tom Baker, Westmoor is the company",
+ * "Onyx est notre société", "北辰软件是我们公司"), the role ending its clause: what comes after
+ * the clause ("And it's Standard edition") is never the company.
+ */
+function companyThenRole(text: string, folded: string, lang: Lang, taken: (s: Span) => boolean): FoundValue[] {
+  for (const role of companyRoleWords()) {
+    for (const at of findAlias(folded, role)) {
+      if (taken(at) || !/^\s*(?:[,.;!?，。；！？]|$)/u.test(folded.slice(at.end))) continue;
+      const before = text.slice(0, at.start);
+      const m = HAN.test(role) ? HAN_COMPANY_BEFORE_ROLE.exec(before) : COMPANY_BEFORE_ROLE.exec(before);
+      const value = m?.[1]?.trim();
+      if (!value || !isPlausibleOrganization(value, lang) || findProducts(value).length > 0 || findEditions(value).length > 0 || ROLE_NOUNS.has(value)) continue;
+      const start = before.lastIndexOf(value);
+      return [{ slot: 'resellerCompany', value, start, end: at.end }];
+    }
+  }
+  return [];
+}
+
+/** The last words of the customer's role phrases ("customer", "client"): "customer company Acme" is not the reseller's company. */
+let customerWords: Set<string> | undefined;
+function customerRoleWords(): Set<string> {
+  customerWords ??= new Set(
+    (['en', 'fr'] as const).flatMap((l) => formTurnWords().selfIntro.endUserOrganization[l]).map((p) => foldText(p).replace(/[\s:：]+$/u, '').split(/\s+/u).at(-1)!),
+  );
+  return customerWords;
+}
+
 export function findPeople(text: string, lang: Lang): FoundValue[] {
   const folded = foldText(text);
   const intro = formTurnWords().selfIntro;
@@ -214,6 +272,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
   for (const { slot, kind, phrase, generic } of rolePhrases(lang, intro)) {
     for (const at of findAlias(folded, phrase)) {
       if (taken(at)) continue;
+      // "customer company Acme Ltd": a company word after the customer's is the customer's.
+      const previous = /(\S+)\s+$/u.exec(folded.slice(0, at.start))?.[1];
+      if (slot === 'resellerCompany' && previous && customerRoleWords().has(previous)) continue;
       // "le revendeur c'est moi, Karim Benali": the pointer to oneself is skipped, the name follows.
       const pointer = /(?:我|\bmoi|\bme)$/u.test(phrase) ? /^\s*[,，:：]\s*/u : SELF_THEN_NAME;
       const self = kind === 'person' ? (pointer.exec(folded.slice(at.end))?.[0].length ?? 0) : 0;
@@ -238,6 +299,7 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
     }
   }
   found.push(...nameThenRole(text, folded, lang, taken));
+  if (!found.some((f) => f.slot === 'resellerCompany')) found.push(...companyThenRole(text, folded, lang, taken));
   // "我是上海云桥的张伟": the part before 的 is the reseller's company.
   const self = found.find((f) => f.slot === 'resellerName' && HAN.test(f.value));
   if (self && !found.some((f) => f.slot === 'resellerCompany')) {

@@ -73,6 +73,17 @@ export function isQuestionLike(text: string): boolean {
   return HAN.test(text) || text.trim().split(/\s+/u).length > 3;
 }
 
+/** A dot that ends a sentence: after a word, not after an initial or a title ("J. Dupont", "Dr. Anne Weber", "St. John"). */
+const SENTENCE_DOT = /(?<!(?:^|\s)(?:\p{L}|[DdMm]rs?|[Mm]s|[Pp]rof?|[Mm]me|[Mm]lle|[Ss]t|[JjSs]r))\.\s+/u;
+
+/** The sentences of a short answer ("ok annual then. Tom Harker" → two), trimmed, empty ones dropped. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(SENTENCE_DOT)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** Legal forms that end a company's name, never a person's: "Contoso Ltd", "Dupont SAS", "云图科技有限公司". */
 // Case matters: "Dupont SA" is a company, "Lisa Sa" a person.
 const LEGAL_FORM = /(?:^|\s)(?:Ltd|LTD|ltd|Inc|INC|inc|Corp|CORP|LLC|llc|PLC|Plc|GmbH|GMBH|AG|SA|SAS|SARL|SASU|BV|NV|Pty|PTY|Pvt|SRL|SpA|Oy|AB|KK)\.?$|(?:有限公司|公司|集团|科技)$/u;
@@ -86,6 +97,8 @@ export const hasLegalForm = (value: string): boolean => LEGAL_FORM.test(value.tr
 export function isPlausiblePersonName(raw: string, lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || /\d/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  // "yearly then. Dana Whitlock": two sentences are no one's name.
+  if (splitSentences(value).length > 1) return false;
   if (isReferenceWord(value, lang) || isKeyboardMash(value) || hasLegalForm(value)) return false;
   if (!/^[\p{L}\p{M}'’.\-·•\s]+$/u.test(value)) return false;
   const han = value.match(HAN_ALL)?.length ?? 0;
@@ -108,6 +121,8 @@ const COUNT_ONLY = /^\d[\d\s.,]*(?:users?|utilisateurs?|agents?|seats?|licen[cs]
 
 export function isReferenceWord(value: string, lang: Lang): boolean {
   const words = formTurnWords();
+  // "ok fine", "bon ok", "好吧": interjections alone name nobody.
+  if (fillerRun(value, lang).whole) return true;
   const folded = foldText(value).replace(/[\s'’.!?-]+$/u, '');
   // "le contact", "the technical contact": an article before a word of the form is still that word.
   const bare = folded.replace(/^(?:le|la|les|l'|the|a|an|un|une|my|mon|ma|our|notre|votre|your)\s*(?=\p{L})/u, '');
@@ -115,6 +130,37 @@ export function isReferenceWord(value: string, lang: Lang): boolean {
   return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang), ...allLangs(words.vocabulary, lang)].some(
     (w) => foldText(w) === folded || foldText(w) === bare,
   );
+}
+
+const fillerCache = new Map<Lang, string[]>();
+/** The filler phrases (knowledge/nlu/formTurns.json `fillers`), folded, longest first; built once per language. */
+function fillerPhrases(lang: Lang): string[] {
+  let cached = fillerCache.get(lang);
+  if (!cached) fillerCache.set(lang, (cached = allLangs(formTurnWords().fillers, lang).map(foldText).sort((a, b) => b.length - a.length)));
+  return cached;
+}
+
+/**
+ * The interjections at the start of a value ("bon ok, Thomas Béranger", "ok fine - Marcus Lowe",
+ * "好吧，赵敏"): `end` is where the run of them stops (0: none), `cut` where the value after them
+ * starts when a punctuation mark closes the run (a run without one may be part of a name or a
+ * company: "OK Computers"), `whole` when nothing but them is typed.
+ */
+export function fillerRun(text: string, lang: Lang): { end: number; cut?: number; whole: boolean } {
+  const folded = foldText(text);
+  let end = 0;
+  for (;;) {
+    const at = end + (folded.slice(end).length - folded.slice(end).trimStart().length);
+    const phrase = fillerPhrases(lang).find(
+      (p) => folded.startsWith(p, at) && (HAN.test(p) || !/[\p{L}\p{N}'’]/u.test(folded[at + p.length] ?? '')),
+    );
+    if (!phrase) break;
+    end = at + phrase.length;
+  }
+  if (end === 0) return { end, whole: false };
+  const rest = folded.slice(end);
+  const punct = /^\s*[,:;.!\-–—，：；！。、~～]+\s*/u.exec(rest);
+  return { end, ...(punct && { cut: end + punct[0].length }), whole: /^[\s\p{P}\p{S}]*$/u.test(rest) };
 }
 
 /**

@@ -52,7 +52,7 @@ export function readCorrections(draft: QuoteDraft, asked: SlotName, text: string
     const part = readCorrection(current, asked, clause, lang, { ...options, marked });
     if (!part || part.swapped) continue;
     Object.assign(merged.slots, part.slots);
-    for (const key of ['itemTiers', 'itemEditions', 'itemSens'] as const) if (part[key]) merged[key] = part[key] as never;
+    for (const key of ['itemTiers', 'itemEditions', 'itemSens', 'unheld'] as const) if (part[key]) merged[key] = part[key] as never;
     // A field changed twice is said once, from its value before the message to its last one.
     for (const change of part.changes) {
       const earlier = merged.changes.findIndex((c) => c.slot === change.slot && c.product === change.product);
@@ -64,7 +64,7 @@ export function readCorrections(draft: QuoteDraft, asked: SlotName, text: string
       }
     }
     merged.notices.push(...part.notices);
-    current = { ...current, ...(part.itemTiers && { itemTiers: part.itemTiers }), ...(part.itemEditions && { itemEditions: part.itemEditions }), ...(part.itemSens && { itemSens: part.itemSens }), slots: { ...current.slots, ...part.slots } };
+    current = { ...current, ...(part.unheld && { unheld: part.unheld }), ...(part.itemTiers && { itemTiers: part.itemTiers }), ...(part.itemEditions && { itemEditions: part.itemEditions }), ...(part.itemSens && { itemSens: part.itemSens }), slots: { ...current.slots, ...part.slots } };
   }
   const key = (c: { slot: string; product?: string }) => `${c.slot}/${c.product ?? ''}`;
   const wholeKeys = new Set((whole?.changes ?? []).map(key));

@@ -47,6 +47,8 @@ export interface CorrectionReading {
   itemTiers?: Record<string, number>;
   itemEditions?: Record<string, string>;
   itemSens?: Record<string, string>;
+  /** Facts for the notes the kind has no field for (a wanted site in a new subscription). */
+  unheld?: FilledSlots;
   changes: Change[];
   notices: Message[];
   /** The two people swapped, for the one-line confirmation. */
@@ -213,6 +215,8 @@ function namedFieldValue(
       const value = (slot === 'billingAddress' ? clause : clause.split(/[,，、]|\.\s|。/u)[0]!).split(/\s*(?:而不是|不是|\bnot\b|\bpas\b|\bau lieu de\b|\binstead of\b)/u)[0]!.trim();
       // "users: 300 please, not 400": a number first is a count, never a name or a company.
       if (!value || (slot !== 'billingAddress' && /^\d+(?:[\s.,]\d{3})*(?![\p{L}\p{N}&])/u.test(value))) continue;
+      // "…, the company. And it's Standard edition": an edition (or a product) is no one's name or company.
+      if (slot !== 'billingAddress' && namesEdition(value, lexicon)) continue;
       // "the client name is Contoso Ltd": a legal form names the party's organisation, not its person.
       const organisation = hasLegalForm(value) ? ORGANISATION_OF[slot] : undefined;
       const target = organisation && allowed.has(organisation) ? organisation : slot;
@@ -221,6 +225,12 @@ function namedFieldValue(
     }
   }
   return undefined;
+}
+
+/** "Standard edition", "l'édition Premium", "Premium", "Jira": an edition or a product, with at most the edition's label word. */
+function namesEdition(value: string, lexicon: Lexicon): boolean {
+  if (findEditions(value).length === 0 && findProductMatches(value).length === 0) return false;
+  return value.split(/\s+/u).length === 1 || fieldScore(lexicon, 'edition', value) > 0 || findProductMatches(value).length > 0 && value.split(/\s+/u).length <= 2;
 }
 
 /**
@@ -387,6 +397,13 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
   const site = findSiteUrl(input);
   if (site && (marker || !isFilled(draft.slots.siteUrl))) set('siteUrl', site);
+  // "site they want is brightwell.atlassian.net" in a new subscription (no site field): the site
+  // wanted is kept for the notes, like an opening's, and said back.
+  let unheld: FilledSlots | undefined;
+  if (site && !allowed.has('siteUrl') && draft.unheld.siteUrl !== site && asked !== 'siteUrl') {
+    unheld = { ...draft.unheld, siteUrl: site };
+    changes.push({ slot: 'siteUrl', ...(isFilled(draft.unheld.siteUrl) && { from: draft.unheld.siteUrl }), to: site });
+  }
 
   // Products: one named as wrong and another as right ("Confluence, pas Jira", "改成Confluence").
   // "le client a encore un Confluence Server, on peut le renouveler ?": a product of another
@@ -419,7 +436,7 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
   }
 
   if (changes.length === 0 && notices.length === 0 && !answer) return undefined;
-  return { slots, ...(itemTiers && { itemTiers }), ...(itemEditions && { itemEditions }), ...(itemSens && { itemSens }), changes, notices, ...(answer && { answer }) };
+  return { slots, ...(itemTiers && { itemTiers }), ...(itemEditions && { itemEditions }), ...(itemSens && { itemSens }), ...(unheld && { unheld }), changes, notices, ...(answer && { answer }) };
 
   /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
   function readNumbers(): void {

@@ -586,5 +586,10 @@ function faqOf(turn: FormTurn, input: string): { faqId?: string } {
 
 /** The per-product tiers and editions a correction changed, as draft fields. */
 function itemsOf(c: CorrectionReading): Partial<QuoteDraft> {
-  return { ...(c.itemTiers && { itemTiers: c.itemTiers }), ...(c.itemEditions && { itemEditions: c.itemEditions }), ...(c.itemSens && { itemSens: c.itemSens }) };
+  return {
+    ...(c.itemTiers && { itemTiers: c.itemTiers }),
+    ...(c.itemEditions && { itemEditions: c.itemEditions }),
+    ...(c.itemSens && { itemSens: c.itemSens }),
+    ...(c.unheld && { unheld: c.unheld }),
+  };
 }
