@@ -116,10 +116,15 @@ export function notesOf(t: TFunction, lang: Lang, draft: QuoteDraft): string | u
     ...(endUserName !== undefined && endUserName !== draft.slots.resellerName && { endUserName }),
     ...(endUserEmail !== undefined && endUserEmail !== draft.slots.resellerEmail && { endUserEmail }),
   };
-  const lines = [unheldFacts(t, lang, draft, unheld), ...openingNotes(t, lang, draft.facts, draft.slots.product?.[0] ?? draft.unheld.product?.[0]), draft.slots.notes?.trim()];
+  // "User tier: not given (…)" holds only while the tier is still empty: given at the summary, it is that field.
+  const facts = draft.facts.filter((f) => !SLOT_NAMES.some((slot) => f.key === missingFactKey(slot) && isFilled(draft.slots[slot])));
+  const lines = [unheldFacts(t, lang, draft, unheld), ...openingNotes(t, lang, facts, draft.slots.product?.[0] ?? draft.unheld.product?.[0]), draft.slots.notes?.trim()];
   const text = lines.filter(Boolean).join(notesSeparator(lang));
   return text || undefined;
 }
+
+/** The notes fact of a `whenMissing` slot left empty (quoteKinds.json): "quoteDialog:opening.tierMissing". */
+export const missingFactKey = (slot: SlotName): string => `quoteDialog:opening.${slot}Missing`;
 
 /**
  * The opening sentence's facts no slot holds (quoteDraft.facts), one notes line each:
@@ -137,6 +142,7 @@ export function openingNotes(t: TFunction, lang: Lang, facts: QuoteDraft['facts'
     else if (name === 'currentEnd') value = formatDate(lang, String(params.date));
     else if (name === 'currentEdition') value = editionsFor('cloud').find((e) => e.id === params.edition)?.names[lang] ?? String(params.edition ?? '');
     else if (name === 'urgent') value = t('quoteDialog:opening.urgentValue');
+    else if (name.endsWith('Missing')) value = t(`quoteDialog:opening.${name}Value`);
     else value = String(params.value ?? '');
     const title = t(`quoteDialog:opening.${name === 'address' ? `address_${String(params.whose ?? 'other')}` : name}`, { sen: String(params.sen ?? '') });
     return t('quoteDialog:summary.fact', { title, value });

@@ -50,17 +50,6 @@ export function targetEdition(text: string, deployment?: Deployment): string | u
 }
 
 /**
- * The edition an upgrade starts from, when the text names two and one is the target ("de
- * Standard à Premium" → Standard): the other one. Undefined with one edition or more than two.
- */
-export function currentEdition(text: string, deployment: Deployment): string | undefined {
-  const ids = findEditions(text, deployment);
-  const target = targetEdition(text, deployment);
-  if (ids.length !== 2 || !target) return undefined;
-  return ids.find((id) => id !== target);
-}
-
-/**
  * "Premuim", "Standrad", "Entreprize": a word one typo from a long edition name (six letters or
  * more) is that edition; its plural ("standards") is an everyday word and stays one.
  */

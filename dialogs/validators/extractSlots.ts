@@ -72,8 +72,12 @@ export function emailRoleBefore(folded: string, start: number): EmailSlot | unde
   return best?.slot;
 }
 
-/** A word holding a site URL, blanked whole; tried from word starts only (linear on long words). */
-const SITE_TOKEN = /(?<!\S)\S{0,2048}?\.atlassian\.net\S{0,2048}/giu;
+/**
+ * A word holding a site URL, blanked whole; tried from word starts only (linear on long words).
+ * Chinese text and punctuation end the word: "站点 x.atlassian.net，50个用户" has no space after
+ * the URL, and the count after the full-width comma is a fact of its own (qa10 Q10-2).
+ */
+const SITE_TOKEN = /(?<![^\s\p{Script=Han}，。；：！？、（）【】「」])[^\s\p{Script=Han}，。；：！？、（）【】「」]{0,2048}?\.atlassian\.net[^\s\p{Script=Han}，。；：！？、（）【】「」,;]{0,2048}/giu;
 
 /**
  * Each email with where it is: our own pattern (findEmails), not the recognizer, which cuts

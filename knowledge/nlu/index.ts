@@ -9,6 +9,7 @@ import {
   numbersSchema,
   organisationsSchema,
   paymentSchema,
+  productShorthandsSchema,
   quoteIntentSchema,
   rolesSchema,
   yesNoSchema,
@@ -33,6 +34,7 @@ export const formTurnWords = lazy(() => loadJsonFile(file('formTurns.json'), for
 export const handoffWords = lazy(() => loadJsonFile(file('handoff.json'), handoffWordsSchema));
 export const organisationWords = lazy(() => loadJsonFile(file('organisations.json'), organisationsSchema));
 export const elisionWords = lazy(() => loadJsonFile(file('elision.json'), elisionSchema));
+export const productShorthands = lazy(() => loadJsonFile(file('productShorthands.json'), productShorthandsSchema));
 
 /** Load every list now, so a broken file fails at start-up rather than mid-conversation. */
 export function loadAllNluData(): void {
@@ -47,6 +49,7 @@ export function loadAllNluData(): void {
   handoffWords();
   organisationWords();
   elisionWords();
+  productShorthands();
 }
 
 /** The merged lists, per word list and first language: the lists are loaded once and never change. */

@@ -68,6 +68,7 @@ export const quoteIntentSchema = z.object({
   wantProduct: perLang(words),
   adoptProduct: perLang(words),
   newSubscription: perLang(words),
+  newSubscriptionFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });
@@ -183,4 +184,10 @@ export const organisationsSchema = z.object({
 export const elisionSchema = z.object({
   $comment: z.string().optional(),
   fr: z.object({ vowels: z.string().min(1), hMuet: words }),
+});
+
+/** Chat shorthands per catalog product id ("conf" → confluence), merged into the catalog's aliases. */
+export const productShorthandsSchema = z.object({
+  $comment: z.string().optional(),
+  products: z.record(z.string().min(1), words),
 });

@@ -6,7 +6,7 @@ import { detectQuoteRequest } from '../../dialogs/quote/quoteDetection.js';
 import { quoteLexicon } from '../../dialogs/quote/quoteLexicon.js';
 import { toDraft, type QuoteDraft } from '../../dialogs/quote/quoteDraft.js';
 import { notesOf, summaryActivity } from '../../dialogs/quote/summaryCard.js';
-import { currentEdition } from '../../dialogs/validators/edition.js';
+import { findUpgradeFacts } from '../../dialogs/validators/openingFacts.js';
 import { remindedSlots, slotsOf } from '../../dialogs/validators/index.js';
 import type { Lang } from '../../knowledge/lang.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
@@ -107,7 +107,8 @@ describe('end customer: a French company before a verb, and where a cloud upgrad
     ['passer en Premium', undefined],
   ];
   for (const [said, current] of editions) {
-    it(`"${said}" starts from ${current ?? 'no edition said'}`, () => assert.equal(currentEdition(said, 'cloud'), current));
+    it(`"${said}" starts from ${current ?? 'no edition said'}`, () =>
+      assert.equal(findUpgradeFacts(said, true, [], undefined).find((f) => f.key === 'quoteDialog:opening.currentEdition')?.params?.edition, current));
   }
 });
 
