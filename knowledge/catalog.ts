@@ -2,16 +2,28 @@ import { fromRoot } from '../bot/paths.js';
 import { catalogSchema, type Catalog, type CatalogProduct, type Deployment } from './catalogSchema.js';
 import { loadJsonFile } from './nlu/loadData.js';
 import { blankSpans, findAlias, foldText, type Span } from './nlu/match.js';
+import { productShorthands } from './nlu/index.js';
 
 export type { Catalog, CatalogProduct, Deployment } from './catalogSchema.js';
 
 let cached: Catalog | undefined;
 
-/** Load and validate knowledge/catalog.json once (throws naming the file and field). */
+/**
+ * Load and validate knowledge/catalog.json once (throws naming the file and field), with the chat
+ * shorthands of knowledge/nlu/productShorthands.json added to its products' aliases ("conf").
+ */
 export function loadCatalog(file = fromRoot('knowledge', 'catalog.json')): Catalog {
   if (file !== fromRoot('knowledge', 'catalog.json')) return loadJsonFile(file, catalogSchema);
-  cached ??= loadJsonFile(file, catalogSchema);
+  cached ??= withShorthands(loadJsonFile(file, catalogSchema));
   return cached;
+}
+
+function withShorthands(catalog: Catalog): Catalog {
+  const { products } = productShorthands();
+  for (const id of Object.keys(products)) {
+    if (!catalog.products.some((p) => p.id === id)) throw new Error(`knowledge/nlu/productShorthands.json: products.${id} is no catalog product`);
+  }
+  return { ...catalog, products: catalog.products.map((p) => ({ ...p, aliases: [...new Set([...p.aliases, ...(products[p.id] ?? [])])] })) };
 }
 
 export function getProduct(id: string, catalog = loadCatalog()): CatalogProduct | undefined {

@@ -5,6 +5,7 @@ import type { Lang } from '../../knowledge/lang.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
 import { labelKey, type Message } from '../validators/index.js';
 import type { Change } from './interpret/corrections.js';
+import { elidesBefore } from './elision.js';
 import { requireKind, type QuoteDraft } from './quoteDraft.js';
 import { displayValue, formatDate, formatNumber } from './summaryCard.js';
 
@@ -35,15 +36,20 @@ function shown(t: TFunction, lang: Lang, draft: QuoteDraft, slot: SlotName, valu
 export function changeLines(t: TFunction, lang: Lang, draft: QuoteDraft, changes: readonly Change[], swapped?: readonly [SlotName, SlotName]): string[] {
   const kind = requireKind(draft);
   if (swapped) return [t('quoteDialog:changed.swapped', { a: t(labelKey(kind, swapped[0])), b: t(labelKey(kind, swapped[1])) })];
+  // The products named in the same message decide the tier's unit ("500 agents" for JSM), whatever the order of the lines.
+  const products = changes.find((c) => c.slot === 'product' && !c.product)?.to as QuoteDraft['slots']['product'] | undefined;
+  const withProducts: QuoteDraft = products ? { ...draft, slots: { ...draft.slots, product: products } } : draft;
   return changes.map((c) => {
     const product = c.product && (getProduct(c.product)?.name ?? c.product);
     const field = product ? t(c.slot === 'edition' ? 'quoteDialog:changed.editionOf' : 'quoteDialog:changed.tierOf', { product }) : t(labelKey(kind, c.slot));
     // "none" at the notes prompt empties them: said as such, never "Noted:  instead of …".
     if (c.to === '' && c.from !== undefined) return t('quoteDialog:changed.cleared', { field });
-    const value = shown(t, lang, draft, c.slot, c.to);
+    const value = shown(t, lang, withProducts, c.slot, c.to);
     // A remark is said as one ("Noted in the remarks: …"), not "Noted: Notes: …".
     if (c.from === undefined && c.slot === 'notes') return t('quoteDialog:notes.added', { note: value });
     if (c.from === undefined) return t('quoteDialog:changed.added', { field, value });
-    return t('quoteDialog:changed.replaced', { field, value, old: shown(t, lang, draft, c.slot, c.from) });
+    const old = shown(t, lang, draft, c.slot, c.from);
+    // "au lieu d'Atelier …": French elides "de" before a vowel sound (context `elided`).
+    return t('quoteDialog:changed.replaced', { field, value, old, ...(elidesBefore(lang, old) && { context: 'elided' }) });
   });
 }

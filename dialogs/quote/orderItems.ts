@@ -44,7 +44,8 @@ export function editionsPerProduct(text: string, deployment?: Deployment): Recor
   const editions: Record<string, string> = {};
   matches.forEach((m, i) => {
     const edition = targetEdition(text.slice(m.start, matches[i + 1]?.start ?? text.length), deployment);
-    if (edition) editions[m.product.id] = edition;
+    // "Jira DC" names the deployment, not an edition (the Data Center edition is the deployment's own name).
+    if (edition && edition !== deployment) editions[m.product.id] = edition;
   });
   return new Set(Object.values(editions)).size >= 2 ? editions : {};
 }

@@ -142,13 +142,14 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
       slots = { ...slots, sen: (slots.sen ?? []).filter((sen) => renewals.has(sen)) };
     }
   }
-  const facts = [...extracted.facts, ...findOpeningFacts(text, lang, { ...(intent.action && { action: intent.action }), ...(kind && { kind }), counts: extracted.counts, ...(extracted.count && { target: extracted.count }), now })];
+  const facts = [...extracted.facts, ...findOpeningFacts(text, lang, { ...(intent.action && { action: intent.action }), ...(kind && { kind }), ...(intent.deployment && { deployment: intent.deployment }), counts: extracted.counts, ...(extracted.count && { target: extracted.count }), now })];
   // "devis … pour le 15 janvier" outside a co-term: that date is when the quote is needed (kept as the deadline), not a co-term date.
   if (kind !== 'coterm' && intent.action !== 'coterm' && facts.some((f) => f.key === 'quoteDialog:opening.deadline')) delete slots.targetDate;
   // Slots the kind has no field for stay: the entry dialog fits the rest to the kind and keeps these in the notes.
   return {
     facts,
     ...(extracted.contact && { contact: extracted.contact }),
+    ...(extracted.tentative && { tentative: extracted.tentative }),
     ...(kind && { kind }),
     menu,
     ...(intent.deployment && intent.deployment !== 'server' && { deployment: intent.deployment }),

@@ -68,6 +68,12 @@ export const quoteDraftSchema = z.object({
   facts: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).default([]),
   /** What the opening gave that the kind has no field for ("2000 users" in a DC renewal): worded into the notes like `facts`. */
   unheld: slotValuesSchema.default({}),
+  /**
+   * Slots the opening filled from a name read without its role phrase ("客户海川电子要新买…"):
+   * kept where the kind has the slot optional (renewals, upgrades: never asked), asked anyway
+   * where the kind requires it, since the licence wants the full legal name ("海川电子股份有限公司").
+   */
+  tentative: z.array(slotNameSchema).default([]),
   /** A customer contact named without a role ("contact Marc Baudin"): given to the kind's customer contact field. */
   contact: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
   /** Slots in the order the user answered them (corrections aim at the last one given). */

@@ -143,6 +143,9 @@ export class QuoteEntryDialog extends ComponentDialog {
     // Who the reseller is (and their customer) is kept from the opening sentence too: a start over keeps them.
     await this.deps.reseller?.remember(step.context, given);
     const fitted = fitSlotsToKind(kind, { ...known, ...sameCustomer, ...withContact(kind, given, before.contact) });
+    // "客户海川电子要新买…": a name read without its role phrase is asked anyway where the kind requires it (the full legal name).
+    const required = new Set(kindSpec(kind).required.flat());
+    for (const slot of before.tentative ?? []) if (required.has(slot) && before.slots[slot] === fitted.slots[slot]) delete fitted.slots[slot];
     // What no field holds stays structured (worded in the notes of each summary, in its language).
     const unheld = unheldSlots(kind, withContact(kind, given, before.contact, true));
     const draft: QuoteDraft = { ...before, kind, slots: fitted.slots, unheld };

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import type { TurnContext } from 'botbuilder';
 import { turnInfo } from '../../bot/turn.js';
-import { nextSlot, type RuleViolation } from '../validators/index.js';
+import { defaultsFor, nextSlot, unsaidSlots, type RuleViolation } from '../validators/index.js';
 import { withMenu } from '../messages.js';
 import { idempotencyKey, toRequestDraft } from './filing.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
@@ -9,7 +9,7 @@ import { requireKind, type QuoteDraft } from './quoteDraft.js';
 import { QUOTE_SUMMARY_DIALOG, QuoteSummaryDialog, type SummaryOptions, type SummaryOutcome } from './quoteSummaryDialog.js';
 import { SLOT_FILLING_DIALOG, SlotFillingDialog } from './slotFillingDialog.js';
 import { renderMessage } from './formReplies.js';
-import { notesOf, submittedActivity } from './summaryCard.js';
+import { missingFactKey, notesOf, submittedActivity } from './summaryCard.js';
 
 /** Channels whose messages can be updated in place (Web Chat over Direct Line cannot). */
 const UPDATABLE_CHANNELS = new Set(['msteams']);
@@ -59,7 +59,15 @@ export abstract class QuoteFlowDialog extends ComponentDialog {
   /** Applies the rules: reasons are shown; a cleared slot sends the user back to it. */
   private async checkRulesStep(step: WaterfallStepContext<QuoteDraft>): Promise<DialogTurnResult> {
     const { t, lang } = turnInfo(step.context);
-    const before = step.result as QuoteDraft;
+    const given = step.result as QuoteDraft;
+    // A value the kind takes when none was said (a DC renewal's 1 year): filled and said, so the summary shows it and it can be changed there.
+    const defaults = defaultsFor(requireKind(given), given.slots);
+    for (const [slot, value] of Object.entries(defaults)) await step.context.sendActivity(t(`quote:notice.${slot}Default`, { count: value }));
+    // A slot the kind does not ask but must not leave silently empty (a cloud renewal's tier): said, and noted as such.
+    const unsaid = unsaidSlots(requireKind(given), given.slots).filter((slot) => !given.facts.some((f) => f.key === missingFactKey(slot)));
+    for (const slot of unsaid) await step.context.sendActivity(t(`quote:notice.${slot}Missing`));
+    const facts = [...given.facts, ...unsaid.map((slot) => ({ key: missingFactKey(slot) }))];
+    const before: QuoteDraft = { ...given, facts, slots: { ...given.slots, ...defaults } };
     const checked = this.checkRules(before);
     // A handoff offer is shown once; after an edit the summary still carries the button.
     const fresh = checked.messages.filter((m) => m.rule !== 'needsPerson' || !before.offered.includes(m.key));

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../sdk.js';
 import { turnInfo } from '../../bot/turn.js';
 import { isSlotName, type SlotName } from '../../knowledge/quoteTypes.js';
-import { kindSpec, labelKey, slotsOf, type ConfirmChoice } from '../validators/index.js';
+import { kindSpec, labelKey, remindedSlots, slotsOf, type ConfirmChoice } from '../validators/index.js';
 import { withMenu } from '../messages.js';
 import { changeLines } from './formReplies.js';
 import { ChoicePromptDialog, type ChoicePromptOptions } from './choicePromptDialog.js';
@@ -67,8 +67,8 @@ export class QuoteSummaryDialog extends ComponentDialog {
       await step.context.sendActivity(withMenu(t, t('quote:cancel.done')));
       return step.endDialog({ action: 'cancel' } satisfies SummaryOutcome);
     }
-    // The fields this request has or needs, and notes: not every optional field of the kind.
-    const required = new Set(kindSpec(requireKind(draft)).required.flat());
+    // The fields this request has or needs, the ones the summary reminds, and notes: not every optional field of the kind.
+    const required = new Set([...kindSpec(requireKind(draft)).required.flat(), ...remindedSlots(requireKind(draft), draft.slots)]);
     const fields = slotsOf(requireKind(draft)).filter((s) => s !== 'confirm' && (isFilled(draft.slots[s]) || required.has(s) || s === 'notes'));
     const options: ChoicePromptOptions = {
       promptKey: 'quote:edit.which',

@@ -121,7 +121,8 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
           text,
           start: {
             dialogId: QUOTE_ENTRY_DIALOG,
-            options: { kind: reading.kind, slots: slotsForKind(reading.kind, draft.slots) },
+            // The site named for an existing site is the one wanted: a new subscription keeps it for the notes.
+            options: { kind: reading.kind, slots: { ...slotsForKind(reading.kind, draft.slots), ...(draft.slots.siteUrl && { siteUrl: draft.slots.siteUrl }) } },
             noticeKey: 'quoteDialog:kindChanged',
             noticeParams: { kind: t(`quote:kind.${reading.kind}`) },
           },

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { editionsFor, getProduct } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { SLOT_NAMES, type QuoteKind, type SlotName } from '../../knowledge/quoteTypes.js';
-import { deploymentOf, labelKey, slotsOf } from '../validators/index.js';
+import { deploymentOf, labelKey, remindedSlots, slotsOf } from '../validators/index.js';
 import { fillTemplate, loadCardTemplate } from './cardTemplate.js';
 import { draftItems } from './orderItems.js';
 import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
@@ -116,10 +116,15 @@ export function notesOf(t: TFunction, lang: Lang, draft: QuoteDraft): string | u
     ...(endUserName !== undefined && endUserName !== draft.slots.resellerName && { endUserName }),
     ...(endUserEmail !== undefined && endUserEmail !== draft.slots.resellerEmail && { endUserEmail }),
   };
-  const lines = [unheldFacts(t, lang, draft, unheld), ...openingNotes(t, lang, draft.facts, draft.slots.product?.[0] ?? draft.unheld.product?.[0]), draft.slots.notes?.trim()];
+  // "User tier: not given (…)" holds only while the tier is still empty: given at the summary, it is that field.
+  const facts = draft.facts.filter((f) => !SLOT_NAMES.some((slot) => f.key === missingFactKey(slot) && isFilled(draft.slots[slot])));
+  const lines = [unheldFacts(t, lang, draft, unheld), ...openingNotes(t, lang, facts, draft.slots.product?.[0] ?? draft.unheld.product?.[0]), draft.slots.notes?.trim()];
   const text = lines.filter(Boolean).join(notesSeparator(lang));
   return text || undefined;
 }
+
+/** The notes fact of a `whenMissing` slot left empty (quoteKinds.json): "quoteDialog:opening.tierMissing". */
+export const missingFactKey = (slot: SlotName): string => `quoteDialog:opening.${slot}Missing`;
 
 /**
  * The opening sentence's facts no slot holds (quoteDraft.facts), one notes line each:
@@ -135,7 +140,9 @@ export function openingNotes(t: TFunction, lang: Lang, facts: QuoteDraft['facts'
       value = params.iso && params.numeric ? words.replace(String(params.numeric), formatDate(lang, String(params.iso))) : words;
     } else if (name === 'currentTier') value = countOf(t, lang, productId, Number(params.count));
     else if (name === 'currentEnd') value = formatDate(lang, String(params.date));
+    else if (name === 'currentEdition') value = editionsFor('cloud').find((e) => e.id === params.edition)?.names[lang] ?? String(params.edition ?? '');
     else if (name === 'urgent') value = t('quoteDialog:opening.urgentValue');
+    else if (name.endsWith('Missing')) value = t(`quoteDialog:opening.${name}Value`);
     else value = String(params.value ?? '');
     const title = t(`quoteDialog:opening.${name === 'address' ? `address_${String(params.whose ?? 'other')}` : name}`, { sen: String(params.sen ?? '') });
     return t('quoteDialog:summary.fact', { title, value });
@@ -164,15 +171,17 @@ export function summaryActivity(t: TFunction, lang: Lang, draft: QuoteDraft, off
   const kind = requireKind(draft);
   const facts = summaryFacts(t, lang, draft);
   const title = t('quote:summary.title', { kind: t(`quote:kind.${kind}`) });
+  // "The end customer's organisation is not on this request yet…": optional, so not asked, but said before Confirm.
+  const reminders = remindedSlots(kind, draft.slots).map((slot) => t(`quoteDialog:summary.remind.${slot}`));
   const card = fillTemplate(loadCardTemplate('summaryCard'), {
     title,
-    intro: t('quote:summary.intro'),
+    intro: [t('quote:summary.intro'), ...reminders].join('\n\n'),
     facts,
     confirm: t('quote:summary.confirm'),
     edit: t('quote:summary.edit'),
     cancel: t('quote:summary.cancel'),
   });
-  const fallback = [title, ...facts.map((f) => `- ${t('quoteDialog:summary.fact', { title: f.title, value: f.value })}`), '', t('quote:ask.confirm')].join('\n');
+  const fallback = [title, ...facts.map((f) => `- ${t('quoteDialog:summary.fact', { title: f.title, value: f.value })}`), '', ...reminders, t('quote:ask.confirm')].join('\n');
   const actions = offerAdvocate ? [imBack(t('common:menu.advocate'))] : [];
   return { ...promptActivity(fallback, 'confirm', actions), attachments: [CardFactory.adaptiveCard(card)] };
 }

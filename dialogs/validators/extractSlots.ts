@@ -8,7 +8,7 @@ import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
 import { findEmails } from './email.js';
-import { EMAIL_OF_PERSON, findPeople, isPersonSlot } from './people.js';
+import { EMAIL_OF_PERSON, findPeople, findSignature, isPersonSlot } from './people.js';
 import { invalidKey, type Message } from './result.js';
 import { findSens } from './sen.js';
 import { findSiteUrl } from './siteUrl.js';
@@ -42,6 +42,8 @@ export interface ExtractedQuote {
   /** The user-count candidates and the one taken, for the tier an upgrade starts from. */
   counts: CountCandidate[];
   count?: CountCandidate;
+  /** Slots filled from a value read without its role phrase (people.ts `tentative`). */
+  tentative?: SlotName[];
 }
 
 export interface ExtractOptions {
@@ -70,8 +72,12 @@ export function emailRoleBefore(folded: string, start: number): EmailSlot | unde
   return best?.slot;
 }
 
-/** A word holding a site URL, blanked whole; tried from word starts only (linear on long words). */
-const SITE_TOKEN = /(?<!\S)\S{0,2048}?\.atlassian\.net\S{0,2048}/giu;
+/**
+ * A word holding a site URL, blanked whole; tried from word starts only (linear on long words).
+ * Chinese text and punctuation end the word: "站点 x.atlassian.net，50个用户" has no space after
+ * the URL, and the count after the full-width comma is a fact of its own (qa10 Q10-2).
+ */
+const SITE_TOKEN = /(?<![^\s\p{Script=Han}，。；：！？、（）【】「」])[^\s\p{Script=Han}，。；：！？、（）【】「」]{0,2048}?\.atlassian\.net[^\s\p{Script=Han}，。；：！？、（）【】「」,;]{0,2048}/giu;
 
 /**
  * Each email with where it is: our own pattern (findEmails), not the recognizer, which cuts
@@ -105,11 +111,17 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
   if (siteUrl) slots.siteUrl = siteUrl;
   for (const m of input.matchAll(SITE_TOKEN)) blank.push({ start: m.index, end: m.index + m[0].length });
 
-  const people = findPeople(input, lang);
+  const found = findPeople(input, lang);
+  // "… Rob Hale, Castleford Software, rob@…" closing the message: signed by the reseller.
+  const people = found.some((p) => p.slot === 'resellerName') ? found : [...found, ...findSignature(input, lang).filter((s) => !found.some((f) => f.slot === s.slot || (s.start < f.end && f.start < s.end)))];
   const contact: { name?: string; email?: string } = {};
+  const tentative: SlotName[] = [];
   for (const person of people) {
     if (person.generic) contact.name ??= person.value;
-    else if (slots[person.slot as keyof SlotValues] === undefined) Object.assign(slots, { [person.slot]: person.value });
+    else if (slots[person.slot as keyof SlotValues] === undefined) {
+      Object.assign(slots, { [person.slot]: person.value });
+      if (person.tentative) tentative.push(person.slot);
+    }
   }
   blank.push(...people);
 
@@ -184,6 +196,7 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
     facts,
     counts,
     ...(count && { count }),
+    ...(tentative.length > 0 && { tentative }),
   };
 }
 

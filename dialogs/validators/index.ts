@@ -21,5 +21,5 @@ export { validateYesNo, validateConfirm, isListedConfirmAnswer, type ConfirmChoi
 export { SLOT_VALIDATORS, validateSlot, type SlotValidator } from './slotValidators.js';
 export { detectQuoteIntent, isNewWord, type QuoteIntent, type QuoteAction } from './quoteIntent.js';
 export { extractQuoteSlots, emailRoleBefore, filledSlotNames, type ExtractedQuote, type ExtractOptions } from './extractSlots.js';
-export { loadQuoteKinds, kindSpec, deploymentOf, missingSlots, nextSlot, slotsOf, promptKey, labelKey, explainKey, type KindSpec } from './quoteKinds.js';
+export { loadQuoteKinds, kindSpec, deploymentOf, missingSlots, nextSlot, remindedSlots, defaultsFor, unsaidSlots, slotsOf, promptKey, labelKey, explainKey, type KindSpec } from './quoteKinds.js';
 export * from './quoteRules.js';

@@ -1,6 +1,6 @@
 import { loadCatalog } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { allLangs, findAlias, foldText, numberWords } from '../../knowledge/nlu/index.js';
+import { allLangs, findAlias, foldText, numberWords, type Span } from '../../knowledge/nlu/index.js';
 import { normalizeInput } from './normalize.js';
 import { invalid, invalidKey, ok, type ValidationResult } from './result.js';
 import { recognizeNumbers } from './recognizers.js';
@@ -38,6 +38,23 @@ export function yearsOutOfRange(text: string, lang: Lang): number | undefined {
   return said.some((n) => n >= min && n <= max) ? undefined : said.find((n) => n > max || n < min);
 }
 
+/**
+ * The unit's places, and also right after a digit for a Latin unit: "1yr", "2yrs", "3ans" are
+ * written glued, where findAlias (whole words only) sees no word start.
+ */
+function unitSpans(folded: string, unit: string): Span[] {
+  const spans = findAlias(folded, unit);
+  if (/\p{Script=Han}/u.test(unit)) return spans;
+  let from = 0;
+  for (;;) {
+    const at = folded.indexOf(unit, from);
+    if (at < 0) return spans;
+    from = at + 1;
+    const after = folded[at + unit.length];
+    if (/\d/u.test(folded[at - 1] ?? '') && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) spans.push({ start: at, end: at + unit.length });
+  }
+}
+
 function yearsSaid(text: string, lang: Lang): number[] {
   const folded = foldText(normalizeInput(text));
   const words = numberWords();
@@ -45,7 +62,7 @@ function yearsSaid(text: string, lang: Lang): number[] {
   const cue = allLangs(words.maintenanceCues, lang).some((w) => findAlias(folded, w).length > 0);
   const found: number[] = [];
   for (const unit of allLangs(words.yearUnits, lang)) {
-    for (const span of findAlias(folded, unit)) {
+    for (const span of unitSpans(folded, unit)) {
       const n = numberBefore(folded, span.start, small);
       // A year ("2027 ans" is none) or a long tenure is no maintenance term.
       if (n === undefined || n > 99) continue;

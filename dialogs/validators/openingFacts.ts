@@ -1,5 +1,6 @@
 import type { Lang } from '../../knowledge/lang.js';
 import { allLangs, dateWords, findAlias, foldText, formTurnWords, quoteIntentWords, type Span } from '../../knowledge/nlu/index.js';
+import { findEditions, targetEdition } from './edition.js';
 import { isPlausibleAddress } from './plausible.js';
 import type { Message } from './result.js';
 import { findSens } from './sen.js';
@@ -9,7 +10,7 @@ import type { CountCandidate } from './userCount.js';
 /**
  * Facts of an opening sentence that no slot holds, kept for the notes and said back before the
  * first question: when the quote is needed and whether it is urgent, the user tier an upgrade
- * starts from, each licence's current end date in a co-term, the customer's postal address.
+ * starts from (and, on cloud, its edition), each licence's current end date in a co-term, the customer's postal address.
  * Each is a message key under `quoteDialog:opening.*` with its params; the dialog words them.
  * Only what the sentence says is kept: a weekday stays a weekday ("avant vendredi"), a numeric
  * date becomes the same date in words.
@@ -64,12 +65,39 @@ function findDeadline(input: string, folded: string, lang: Lang, now: Date): Ope
   return undefined;
 }
 
-/** "from 500 to 1000 users": the user tier an upgrade starts from (the number before the target). */
-function currentTierOf(counts: readonly CountCandidate[], target: CountCandidate | undefined): OpeningFact | undefined {
+/**
+ * "from 500 to 1000 users": the user tier an upgrade starts from (the number before the target).
+ * Further back in the same sentence when both have a unit: "en Standard 100 utilisateurs, ils
+ * veulent passer en Premium et monter à 250 utilisateurs" starts from 100 (not across a sentence end).
+ */
+function currentTierOf(input: string, counts: readonly CountCandidate[], target: CountCandidate | undefined): OpeningFact | undefined {
   if (!target?.afterTarget) return undefined;
-  const before = counts.filter((c) => !c.article && !c.date && c.end <= target.start && target.start - c.end <= 24).at(-1);
+  const near = (c: CountCandidate) =>
+    target.start - c.end <= 24 || (c.withUnit && target.withUnit && target.start - c.end <= 90 && !/[.!?。！？;；\n]/u.test(input.slice(c.end, target.start)));
+  const before = counts.filter((c) => !c.article && !c.date && c.end <= target.start && near(c)).at(-1);
   if (!before || before.value === target.value) return undefined;
   return { key: 'quoteDialog:opening.currentTier', params: { count: before.value } };
+}
+
+/**
+ * "site en Standard …, ils veulent passer en Premium", "目前标准版，要升级到高级版", "currently on
+ * Standard": the cloud edition an upgrade starts from (one named that is not the target).
+ */
+function currentEditionOf(input: string): OpeningFact | undefined {
+  const named = findEditions(input, 'cloud');
+  const target = targetEdition(input, 'cloud');
+  const others = named.filter((id) => id !== target);
+  return others.length === 1 ? { key: 'quoteDialog:opening.currentEdition', params: { edition: others[0]! } } : undefined;
+}
+
+/**
+ * What an upgrade starts from: the current tier ("de 250 à 500 agents") and, on cloud, the current
+ * edition. Said in the opening or at any prompt (interpret/upgradeFacts.ts).
+ */
+export function findUpgradeFacts(input: string, cloud: boolean, counts: readonly CountCandidate[], target: CountCandidate | undefined): OpeningFact[] {
+  const tier = currentTierOf(input, counts, target);
+  const edition = cloud ? currentEditionOf(input) : undefined;
+  return [...(tier ? [tier] : []), ...(edition ? [edition] : [])];
 }
 
 /**
@@ -142,7 +170,7 @@ export function findAddress(input: string, lang: Lang): { value: string; billing
 export function findOpeningFacts(
   input: string,
   lang: Lang,
-  options: { action?: string; kind?: string; counts?: readonly CountCandidate[]; target?: CountCandidate; now?: Date },
+  options: { action?: string; kind?: string; deployment?: string; counts?: readonly CountCandidate[]; target?: CountCandidate; now?: Date },
 ): OpeningFact[] {
   const now = options.now ?? new Date();
   const folded = foldText(input);
@@ -151,8 +179,7 @@ export function findOpeningFacts(
   const deadline = findDeadline(input, folded, lang, now);
   if (deadline) facts.push(deadline);
   const upgrade = options.action === 'upgrade' || options.kind === 'dc-upgrade' || options.kind === 'cloud-upgrade';
-  const current = upgrade ? currentTierOf(options.counts ?? [], options.target) : undefined;
-  if (current) facts.push(current);
+  if (upgrade) facts.push(...findUpgradeFacts(input, options.kind !== 'dc-upgrade' && options.deployment !== 'data-center', options.counts ?? [], options.target));
   for (const end of currentEndDates(input, lang, now)) facts.push({ key: 'quoteDialog:opening.currentEnd', params: end });
   return facts;
 }

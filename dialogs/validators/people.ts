@@ -1,7 +1,8 @@
 import { findProducts } from '../../knowledge/catalog.js';
 import { findEditions } from './edition.js';
 import type { Lang } from '../../knowledge/lang.js';
-import { allLangs, findAlias, foldText, formTurnWords, type Span } from '../../knowledge/nlu/index.js';
+import { allLangs, findAlias, foldText, formTurnWords, organisationWords, type Span } from '../../knowledge/nlu/index.js';
+import { findHanCustomer, findLedCustomer, type CustomerFound } from './customerOrganisation.js';
 import type { SlotName } from '../../knowledge/quoteTypes.js';
 import { hasLegalForm, isPlausibleOrganization, isPlausiblePersonName, sentenceWordCount } from './plausible.js';
 
@@ -24,6 +25,8 @@ export interface FoundValue extends Span {
   value: string;
   /** Named as "contact" without a role: the customer's person, placed by the kind (see quoteEntryDialog). */
   generic?: boolean;
+  /** Read without a role phrase ("客户海川电子要…"): often a short name, so a kind that requires the slot asks it anyway. */
+  tentative?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -38,7 +41,7 @@ const HAN_END = /[,;:.!?()\[\]<>|/\n，。；：！？、\s]|(?<![A-Za-z0-9._%+-
 const TRAILING_MARKS = /(?<![.'’-])[.'’-]+$/u;
 
 /** The words right after `at` up to the first stop word or punctuation, at most `max` words. */
-function latinRun(original: string, folded: string, at: number, max: number, stops: Set<string>): Span | undefined {
+function latinRun(original: string, folded: string, at: number, max: number, stops: Set<string>, company = false): Span | undefined {
   const rest = original.slice(at);
   const endAt = LATIN_END.exec(rest)?.index ?? rest.length;
   const words: Span[] = [];
@@ -46,6 +49,8 @@ function latinRun(original: string, folded: string, at: number, max: number, sto
     const word = foldText(m[0]).replace(TRAILING_MARKS, '');
     // "technical contact email is …": a stop word right after the role is not a name.
     if (stops.has(word)) break;
+    // "notre client Atelier Mirabeau a un site…": the verb "a" ends a company; the particle "à" does not.
+    if (company && m[0] === 'a' && words.length > 0) break;
     if (HAN.test(m[0])) break;
     // "SEN-L1234567", "Q3": letters glued to digits are a reference, not part of a name.
     if (/\p{N}/u.test(rest[m.index + m[0].length] ?? '') || /\p{N}/u.test(rest[m.index - 1] ?? '')) break;
@@ -127,7 +132,7 @@ function valueAfter(text: string, folded: string, from: number, kind: 'person' |
   const stops = new Set(allLangs(words.nameStop, lang).map(foldText));
   // Company names hold particles and legal forms ("Soieries du Rhône SA", "Bank of the West").
   if (kind === 'company') for (const w of ['de', 'du', 'des', 'of', 'the', 'sa', 'a', 'and', 'et']) stops.delete(w);
-  return latinRun(text, folded, start, kind === 'person' ? 5 : 6, stops);
+  return latinRun(text, folded, start, kind === 'person' ? 5 : 6, stops, kind === 'company');
 }
 
 /**
@@ -275,6 +280,9 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       // "customer company Acme Ltd": a company word after the customer's is the customer's.
       const previous = /(\S+)\s+$/u.exec(folded.slice(0, at.start))?.[1];
       if (slot === 'resellerCompany' && previous && customerRoleWords().has(previous)) continue;
+      // A bare "company" names the reseller's only as a label opening its clause ("… . company Crestline
+      // Tech, …"): "for the company Acme Ltd" is whoever the request is for.
+      if (slot === 'resellerCompany' && /^[a-z]+$/u.test(phrase) && !/(?:^|[,;:.!?，。；：！？]|\b(?:and|et))\s*$/u.test(folded.slice(0, at.start))) continue;
       // "le revendeur c'est moi, Karim Benali": the pointer to oneself is skipped, the name follows.
       const pointer = /(?:我|\bmoi|\bme)$/u.test(phrase) ? /^\s*[,，:：]\s*/u : SELF_THEN_NAME;
       const self = kind === 'person' ? (pointer.exec(folded.slice(at.end))?.[0].length ?? 0) : 0;
@@ -297,6 +305,15 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
       const shaped = HAN.test(value) || (/^[\p{Lu}\d]/u.test(value) && (kind === 'person' || findProducts(value).length === 0));
       if (plausible && shaped) found.push({ slot: target, value, start: at.start, end: span.end, ...(generic && { generic }) });
     }
+  }
+  // "客户华辰制造的…", "cust = …", "c'est un JSM DC chez Crédit …": the customer's organisation without a role phrase of its own.
+  if (!found.some((f) => f.slot === 'endUserOrganization')) {
+    const bare = [
+      ...findHanCustomer(text, taken).map((f) => ({ ...f, tentative: true })),
+      ...findLedCustomer(text, lang, taken, (from) => ledCompany(text, folded, from, lang)),
+    ];
+    const first = bare.sort((a, b) => a.start - b.start)[0];
+    if (first) found.push({ slot: 'endUserOrganization', ...first });
   }
   found.push(...nameThenRole(text, folded, lang, taken));
   if (!found.some((f) => f.slot === 'resellerCompany')) found.push(...companyThenRole(text, folded, lang, taken));
@@ -342,6 +359,59 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "…co-termed to 30 Nov 2027. Rob Hale, Castleford Software, rob@castleford.example": a message
+ * that ends with a sentence of only a name, a company and an email (or a name and an email) is
+ * signed by its writer, the reseller. Only that last sentence, only when it holds nothing else
+ * and no reseller is named otherwise (the caller checks): a role word before it ("Contact : …")
+ * makes it that role's, not a signature.
+ */
+export function findSignature(text: string, lang: Lang): FoundValue[] {
+  const end = text.replace(/[\s.!。！]+$/u, '').length;
+  const body = text.slice(0, end);
+  const cut = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
+  // A whole message that is only a signature opens nothing: there must be a request before it.
+  if (cut <= 0) return [];
+  // "Thanks, Rob Hale, …", "Merci, Marc Baudin, …": a sign-off before the signature is not part of it.
+  const folded = foldText(body.slice(cut));
+  const signOff = allLangs(formTurnWords().openingWords.signOffs, lang)
+    .map(foldText)
+    .filter((w) => folded.trimStart().startsWith(w) && /^\s*[,，!！:：]/u.test(folded.trimStart().slice(w.length)))
+    .sort((a, b) => b.length - a.length)[0];
+  const skip = signOff === undefined ? 0 : folded.length - folded.trimStart().length + signOff.length + (/^\s*[,，!！:：]/u.exec(folded.trimStart().slice(signOff.length))?.[0].length ?? 0);
+  const from = cut + skip;
+  const sentence = body.slice(from);
+  const m = /^(\s*)([^,，@]{2,60}?)\s*[,，]\s*(?:([^,，@]{2,60}?)\s*[,，]\s*)?([^\s,，@]{1,64}@[^\s,，@]{1,200})$/u.exec(sentence);
+  if (!m) return [];
+  const [, lead = '', name = '', company] = m;
+  const han = HAN.test(name);
+  const words = name.split(/\s+/u).length;
+  if (!isPlausiblePersonName(name, lang) || hasLegalForm(name) || (!han && (words < 2 || words > 4 || !name.split(/\s+/u).every((w) => /^\p{Lu}/u.test(w) || formTurnWords().nameParticles.all.includes(w))))) return [];
+  if (han && [...name].length > 4) return [];
+  const start = from + lead.length;
+  const out: FoundValue[] = [{ slot: 'resellerName', value: name, start, end: start + name.length }];
+  if (company !== undefined) {
+    // "Tarnwood IT": a signature's company may hold one word that is also a sentence word.
+    const shaped = HAN.test(company) || (/^[\p{Lu}\d]/u.test(company) && company.split(/\s+/u).length <= 6);
+    if (!isPlausibleOrganization(company, lang) || findProducts(company).length > 0 || !shaped) return [];
+    const at = from + sentence.indexOf(company, lead.length + name.length);
+    out.push({ slot: 'resellerCompany', value: company, start: at, end: at + company.length });
+  }
+  return out;
+}
+
+/** A company after a lead word of organisations.json ("cust = Harrow Bank"), shaped like one. */
+function ledCompany(text: string, folded: string, from: number, lang: Lang): CustomerFound | undefined {
+  const span = valueAfter(text, folded, from, 'company', lang);
+  if (!span) return undefined;
+  const value = companyOnly(text.slice(span.start, span.end).trim());
+  if (!value || !/^[\p{Lu}\d]/u.test(value) || findProducts(value).length > 0 || !isPlausibleOrganization(value, lang)) return undefined;
+  // "commandé chez Atlassian l'an dernier": the vendor is never the customer.
+  const folded0 = foldText(value);
+  if (organisationWords().notValues.some((v) => folded0 === v || folded0.startsWith(`${v} `))) return undefined;
+  return { start: span.start, end: span.end, value };
 }
 
 /** What a reseller calls themselves or the other party, never a company's name. */

@@ -63,6 +63,8 @@ function detectAction(text: string, folded: string, lang: Lang): QuoteAction | u
   // "passer Jira DC de 250 à 500 utilisateurs, SEN-…": a change of user count is an upgrade.
   if (saysCountChange(folded, lang)) return 'upgrade';
   if (said(folded, allLangs(w.quote, lang)) || framedQuote(folded, lang)) return 'quote';
+  // "新的 Confluence 云订阅，标准版，100用户": a new subscription named is a purchase, without "quote".
+  if (saysNewSubscription(folded, lang)) return 'new';
   if (wantsProduct(text, lang)) return 'new';
   if (adoptsProduct(text, folded, lang)) return 'new';
   return undefined;
@@ -93,17 +95,37 @@ function verbBeforeProduct(text: string, verbs: readonly string[]): boolean {
 
 /** "报一个Jira的价", "帮客户报个Jira数据中心的价": a quote said in two parts around what it is for. */
 function framedQuote(folded: string, lang: Lang): boolean {
-  const frames = quoteIntentWords().quoteFrames;
+  return framed(folded, quoteIntentWords().quoteFrames, lang, 24);
+}
+
+/**
+ * Two parts of a phrase with a few words between and no punctuation ("new Jira Cloud Standard
+ * subscription", "新的 Confluence 云订阅"). Latin parts are whole words ("renew" holds no "new"); the second
+ * comes within `gap` characters.
+ */
+function framed(folded: string, frames: PerLangFrames, lang: Lang, gap: number, withSecond = false): boolean {
   return [lang, ...(['en', 'fr', 'zh'] as const).filter((l) => l !== lang)].flatMap((l) => frames[l]).some(([first, second]) => {
-    const a = foldText(first);
     const b = foldText(second);
-    for (let at = folded.indexOf(a); at >= 0; at = folded.indexOf(a, at + 1)) {
-      const rest = folded.slice(at + a.length, at + a.length + 24);
-      const end = rest.indexOf(b);
-      if (end >= 0 && !/[,;.!?，。；！？、\n]/u.test(rest.slice(0, end))) return true;
+    for (const span of findAlias(folded, foldText(first))) {
+      // `gap` characters after the first part, the second part included unless `withSecond`.
+      const rest = folded.slice(span.end, span.end + gap + (withSecond ? b.length : 0));
+      const end = rest.search(new RegExp(`(?<![\\p{L}])${b.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u'));
+      const at = /\p{Script=Han}/u.test(b) ? rest.indexOf(b) : end;
+      if (at >= 0 && !/[,;.!?，。；！？、\n]/u.test(rest.slice(0, at))) return true;
     }
     return false;
   });
+}
+
+type PerLangFrames = Record<Lang, ReadonlyArray<readonly [string, string]>>;
+
+/**
+ * "a new subscription", "a new Jira Cloud Standard subscription", "un nouvel abonnement Confluence",
+ * "新的 Confluence 云订阅": a cloud subscription to create, whatever the words between.
+ */
+export function saysNewSubscription(folded: string, lang: Lang): boolean {
+  const w = quoteIntentWords();
+  return said(folded, allLangs(w.newSubscription, lang)) || framed(folded, w.newSubscriptionFrames, lang, 40, true);
 }
 
 /** "they want Jira for 40 users", "il veut Confluence", "要Jira数据中心500用户": a want verb right before a product. */
@@ -178,7 +200,8 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
     const url = findSiteUrl(text) !== undefined;
     const hasSite = url || said(folded, allLangs(w.existingSite, lang));
     // "a new Jira Cloud subscription … site would be x.atlassian.net": the URL is the site to create.
-    const newSubscription = action === 'new' && said(folded, allLangs(w.newSubscription, lang)) && !said(folded, allLangs(w.existingSite, lang));
+    // Said in so many words ("a new … subscription"), whatever the action word ("报价" is only "quote").
+    const newSubscription = (action === 'new' || action === 'quote') && saysNewSubscription(folded, lang) && !said(folded, allLangs(w.existingSite, lang));
     if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite) || newSubscription) return 'cloud-new';
     return action ? 'cloud-existing' : undefined;
   }

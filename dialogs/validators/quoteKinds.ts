@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromRoot } from '../../bot/paths.js';
 import { deploymentSchema, type Deployment } from '../../knowledge/catalogSchema.js';
 import { loadJsonFile } from '../../knowledge/nlu/loadData.js';
-import { QUOTE_KINDS, quoteKindSchema, slotNameSchema, type QuoteKind, type SlotName } from '../../knowledge/quoteTypes.js';
+import { QUOTE_KINDS, quoteKindSchema, slotNameSchema, type QuoteKind, type SlotName, type SlotValues } from '../../knowledge/quoteTypes.js';
 
 /** Which slots each quote kind needs, from knowledge/quoteKinds.json (data, zod-checked). */
 
@@ -11,8 +11,14 @@ const kindSpecSchema = z.object({
   deployment: deploymentSchema,
   required: z.array(requirementSchema).min(1),
   optional: z.array(slotNameSchema),
+  /** Optional slots the summary says are missing (quoteDialog:summary.remind.<slot>): not asked, not forgotten. */
+  remind: z.array(slotNameSchema).optional(),
   prompts: z.partialRecord(slotNameSchema, z.string().regex(/^ask\.[A-Za-z]+$/)).optional(),
   labels: z.partialRecord(slotNameSchema, z.string().regex(/^label\.[A-Za-z]+$/)).optional(),
+  /** A value taken when nothing was said (a DC renewal's 1 year of maintenance), said before the summary. */
+  defaults: z.partialRecord(slotNameSchema, z.union([z.number(), z.string().min(1)])).optional(),
+  /** Slots not asked whose absence is said before the summary and written in the notes (a cloud renewal's tier). */
+  whenMissing: z.array(slotNameSchema).optional(),
 });
 export const quoteKindsSchema = z.object({
   $comment: z.string().optional(),
@@ -61,6 +67,11 @@ export function slotsOf(kind: QuoteKind): SlotName[] {
   return [...new Set([...spec.required.flat(), ...spec.optional])];
 }
 
+/** The kind's reminded slots (`remind`) still empty: the summary names them, with how to add them. */
+export function remindedSlots(kind: QuoteKind, filled: Partial<Record<SlotName, unknown>>): SlotName[] {
+  return (kindSpec(kind).remind ?? []).filter((slot) => !isFilled(filled[slot]));
+}
+
 /** The i18n key of the prompt for a slot in this kind ("quote:ask.billingAddressBoth" for cloud-new). */
 export const promptKey = (kind: QuoteKind, slot: SlotName): string => `quote:${kindSpec(kind).prompts?.[slot] ?? `ask.${slot}`}`;
 
@@ -69,3 +80,14 @@ export const labelKey = (kind: QuoteKind, slot: SlotName): string => `quote:${ki
 
 /** What a field means (`quote:explain.*`), named like the kind's prompt for it. */
 export const explainKey = (kind: QuoteKind, slot: SlotName): string => promptKey(kind, slot).replace(':ask.', ':explain.');
+
+/** The kind's defaults for the slots still empty (knowledge/quoteKinds.json `defaults`). */
+export function defaultsFor(kind: QuoteKind, filled: Partial<Record<SlotName, unknown>>): Partial<SlotValues> {
+  const defaults = kindSpec(kind).defaults ?? {};
+  // The data file holds plain numbers and strings; the slots with defaults (maintenanceYears) take those as they are.
+  return Object.fromEntries(Object.entries(defaults).filter(([slot]) => !isFilled(filled[slot as SlotName]))) as Partial<SlotValues>;
+}
+
+/** The kind's `whenMissing` slots still empty: said before the summary, noted as such. */
+export const unsaidSlots = (kind: QuoteKind, filled: Partial<Record<SlotName, unknown>>): SlotName[] =>
+  (kindSpec(kind).whenMissing ?? []).filter((slot) => !isFilled(filled[slot]));

@@ -20,6 +20,9 @@ export function toTier(count: number, ctx: ValidationContext, saidAs?: CountCand
 }
 
 function roundToTier(count: number, ctx: ValidationContext): ValidationResult<number> {
+  // JSM's tiers are agents, Bamboo's remote agents: the notice says so (i18next context: tierRounded_agents).
+  const unit = ctx.productId === undefined ? undefined : getProduct(ctx.productId)?.tierUnit;
+  const context: Record<string, string> = unit === undefined || unit === 'users' ? {} : { context: unit };
   const deployments: Deployment[] = ctx.deployment ? [ctx.deployment] : ['data-center', 'cloud'];
   const catalog = loadCatalog();
   // Without a known deployment any catalog tier is exact; otherwise round within the first.
@@ -27,12 +30,12 @@ function roundToTier(count: number, ctx: ValidationContext): ValidationResult<nu
   const deployment = deployments[0] ?? 'data-center';
   const tier = nextTierUp(deployment, count, ctx.productId, catalog);
   if (tier === undefined) {
-    return ok(count, { key: noticeKey('tierAboveCatalog'), params: { count } });
+    return ok(count, { key: noticeKey('tierAboveCatalog'), params: { count, ...context } });
   }
   // Below the smallest tier is not "between two tiers": say it is the smallest one sold.
   const smallest = tiersFor(deployment, ctx.productId, catalog)[0];
-  if (tier === smallest) return ok(tier, { key: noticeKey('tierMinimum'), params: { count, tier, deployment } });
-  return ok(tier, { key: noticeKey('tierRounded'), params: { count, tier } });
+  if (tier === smallest) return ok(tier, { key: noticeKey('tierMinimum'), params: { count, tier, deployment, ...context } });
+  return ok(tier, { key: noticeKey('tierRounded'), params: { count, tier, ...context } });
 }
 
 /**

@@ -88,17 +88,17 @@ function isDatePart(folded: string, start: number, end: number, months: readonly
 
 /**
  * What may stand between a unit word used as a label and its number: "Users: 1200", "用户数是120",
- * "用户数改成 300", "用户数量为2000", "user count is 120", "number of users should be 300",
+ * "用户数改成 300", "用户数量为2000", "用户数保持 500", "user count is 120", "number of users should be 300", "users stay at 500",
  * "nombre d'utilisateurs est de 120", "utilisateurs passe à 300".
  */
 const UNIT_LABEL =
-  /^\s*(?:数量?|人数|数目)?\s*(?:[:：=]|(?:应该|应)?(?:是|为)|改成|改为|改到|变成|换成|要)\s*$|^\s*(?:count|number)?\s*(?:[:=]|is|should be|must be|becomes|to|est de|est|sera de|passe a|doit etre de)\s*$/u;
+  /^\s*(?:数量?|人数|数目)?\s*(?:[:：=]|(?:应该|应)?(?:是|为)|改成|改为|改到|变成|换成|要|保持(?:在|为)?|维持(?:在|为)?)\s*$|^\s*(?:count|number)?\s*(?:[:=]|is|should be|must be|becomes|to|stays at|stay at|remains at|remains|est de|est|sera de|passe a|doit etre de|reste a|reste de|reste)\s*$/u;
 
 /** "agents", "坐席" count agents; "users", "utilisateurs", "用户" users; "people", "postes", "人" say neither. */
 function unitKind(word: string | undefined): CountCandidate['unit'] {
   if (!word) return undefined;
   if (/agent|座席|坐席/u.test(word)) return 'agents';
-  return /user|utilisateur|用户/u.test(word) ? 'users' : undefined;
+  return /user|usr|utilisateur|util|用户/u.test(word) ? 'users' : undefined;
 }
 
 /** Digits, Chinese numerals or a number word: without any, the (slow) number model has nothing to find. */

@@ -2,11 +2,14 @@ import { fromRoot } from '../../bot/paths.js';
 import { loadJsonFile } from './loadData.js';
 import {
   datesSchema,
+  elisionSchema,
   formTurnsSchema,
   freeTextSchema,
   handoffWordsSchema,
   numbersSchema,
+  organisationsSchema,
   paymentSchema,
+  productShorthandsSchema,
   quoteIntentSchema,
   rolesSchema,
   yesNoSchema,
@@ -29,6 +32,9 @@ export const freeTextRules = lazy(() => loadJsonFile(file('freeText.json'), free
 export const roleWords = lazy(() => loadJsonFile(file('roles.json'), rolesSchema));
 export const formTurnWords = lazy(() => loadJsonFile(file('formTurns.json'), formTurnsSchema));
 export const handoffWords = lazy(() => loadJsonFile(file('handoff.json'), handoffWordsSchema));
+export const organisationWords = lazy(() => loadJsonFile(file('organisations.json'), organisationsSchema));
+export const elisionWords = lazy(() => loadJsonFile(file('elision.json'), elisionSchema));
+export const productShorthands = lazy(() => loadJsonFile(file('productShorthands.json'), productShorthandsSchema));
 
 /** Load every list now, so a broken file fails at start-up rather than mid-conversation. */
 export function loadAllNluData(): void {
@@ -41,6 +47,9 @@ export function loadAllNluData(): void {
   roleWords();
   formTurnWords();
   handoffWords();
+  organisationWords();
+  elisionWords();
+  productShorthands();
 }
 
 /** The merged lists, per word list and first language: the lists are loaded once and never change. */

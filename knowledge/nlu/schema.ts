@@ -68,6 +68,7 @@ export const quoteIntentSchema = z.object({
   wantProduct: perLang(words),
   adoptProduct: perLang(words),
   newSubscription: perLang(words),
+  newSubscriptionFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });
@@ -149,6 +150,7 @@ export const formTurnsSchema = z.object({
     selfIntroAfter: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
     customerContact: perLang(words),
     roleSides: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
+    signOffs: perLang(words),
     address: perLang(words),
     billingAddress: perLang(words),
     hanStops: z.object({ en: z.array(z.string().min(1)), fr: z.array(z.string().min(1)), zh: words }),
@@ -164,3 +166,28 @@ export const handoffWordsSchema = z.object({
   declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
 });
 export type HandoffWords = z.infer<typeof handoffWordsSchema>;
+
+export const organisationsSchema = z.object({
+  $comment: z.string().optional(),
+  hanCustomer: z.object({
+    lead: z.string().min(1),
+    ends: words,
+    keepWhenFollowedBy: words,
+    notNames: words,
+    maxLength: z.number().int().min(2).max(60),
+  }),
+  leads: perLang(z.array(z.string().min(1))),
+  notAfter: perLang(z.array(z.string().min(1))),
+  notValues: words,
+});
+
+export const elisionSchema = z.object({
+  $comment: z.string().optional(),
+  fr: z.object({ vowels: z.string().min(1), hMuet: words }),
+});
+
+/** Chat shorthands per catalog product id ("conf" → confluence), merged into the catalog's aliases. */
+export const productShorthandsSchema = z.object({
+  $comment: z.string().optional(),
+  products: z.record(z.string().min(1), words),
+});

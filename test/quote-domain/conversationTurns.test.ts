@@ -99,10 +99,10 @@ const coterm = toDraft({
 
 describe('remarks: facts without a field under the summary, cued notes at any prompt', () => {
   const notes: Array<[Lang, QuoteDraft, SlotName, string, string]> = [
-    // Under the summary, a fact this kind has no field for (no tier in a renewal, no customer company in a co-term).
+    // Under the summary, a fact this kind has no field for (no tier in a renewal, no billing address in a co-term).
     ['zh', dcRenewal, 'confirm', '还有用户数80个agent别漏了', '还有用户数80个agent别漏了'],
     ['en', dcRenewal, 'confirm', 'they need it before 20 January', 'they need it before 20 January'],
-    ['en', coterm, 'confirm', 'the customer company is Bramble Foods Ltd', 'PO to follow ; the customer company is Bramble Foods Ltd'],
+    ['en', coterm, 'confirm', 'the billing address is 4 Mill Lane, Leeds', 'PO to follow ; the billing address is 4 Mill Lane, Leeds'],
     ['fr', dcRenewal, 'confirm', 'le client veut la facture avant la fin du mois', 'le client veut la facture avant la fin du mois'],
     // A cue at any prompt.
     ['en', dcRenewal, 'confirm', 'please note the PO number is 7781', 'the PO number is 7781'],
@@ -111,6 +111,12 @@ describe('remarks: facts without a field under the summary, cued notes at any pr
     ['fr', cloudNew, 'resellerName', 'à noter : facturer le siège', 'facturer le siège'],
     ['zh', cloudNew, 'resellerName', '备注：需要开增值税专票', '需要开增值税专票'],
   ];
+  // A co-term holds the customer's company and the reseller's since QA10 (Q10-10): named under the summary, it is that field.
+  it('en at confirm in a co-term: "the customer company is Bramble Foods Ltd" is the end user organisation, not a note', () => {
+    const reading = read(coterm, 'confirm', 'the customer company is Bramble Foods Ltd', 'en');
+    assert.equal(reading.type, 'correction', JSON.stringify(reading));
+    if (reading.type === 'correction') assert.deepEqual(reading.slots, { endUserOrganization: 'Bramble Foods Ltd' });
+  });
   for (const [lang, draft, asked, text, expected] of notes) {
     it(`${lang} at ${asked}: "${text}" goes to the notes`, () => {
       const reading = read(draft, asked, text, lang);

@@ -143,6 +143,11 @@ describe('under the summary: the name, the company said before its role, the edi
       assert.equal(r.slots.endUserOrganization, org);
     });
   }
+  it('en: "for the company Acme Ltd" in an opening is not the reseller\'s company', () => {
+    for (const text of ['the company Kestrel Ltd wants a Jira Cloud quote, 100 users, I\'m Ann Lee ann@resell.example', 'we need a quote for the company Kestrel Ltd: Jira Cloud, 100 users, I\'m Ann Lee ann@resell.example']) {
+      assert.notEqual(detectQuoteRequest(text, 'en', now)?.slots?.resellerCompany, 'Kestrel Ltd', text);
+    }
+  });
   it('en: "company" after a customer word is not the reseller\'s', () => {
     const r = read(renewal('Nora Quinlan'), 'confirm', 'end customer company Halden Foods Ltd', 'en');
     assert.ok(!(r.type === 'correction' && r.slots.resellerCompany), JSON.stringify(r));
@@ -165,4 +170,44 @@ describe('the authorized contact named "on the site" in an opening (Q10-15)', ()
       assert.ok(slots.resellerName && slots.resellerEmail && slots.resellerEmail !== email, JSON.stringify(slots));
     });
   }
+});
+
+describe('an opening signed "Name, Company, email" (Q10-10)', () => {
+  const cases: Array<[Lang, string, string, string | undefined, string]> = [
+    ['en', 'They want SEN-L4410077 and SEN-L4410099 co-termed to 31 Oct 2027. Kieran Doyle, Ashgrove Software, kieran@ashgrove-sw.example', 'Kieran Doyle', 'Ashgrove Software', 'kieran@ashgrove-sw.example'],
+    ['fr', 'Ils veulent aligner SEN-L4410077 et SEN-L4410099 au 31/10/2027. Kieran Doyle, Ashgrove Logiciels, kieran@ashgrove-sw.example', 'Kieran Doyle', 'Ashgrove Logiciels', 'kieran@ashgrove-sw.example'],
+    ['zh', '客户想把SEN-L4410077和SEN-L4410099统一到2027年10月31日。孙浩，启航软件，sunhao@qihang.example', '孙浩', '启航软件', 'sunhao@qihang.example'],
+    ['en', 'Please co-term SEN-L4410077 and SEN-L4410099 to 31 Oct 2027. Kieran Doyle, kieran@ashgrove-sw.example', 'Kieran Doyle', undefined, 'kieran@ashgrove-sw.example'],
+  ];
+  for (const [lang, text, name, company, email] of cases) {
+    it(`${lang}: "${text}" gives the reseller's name, company and email`, () => {
+      const r = detectQuoteRequest(text, lang, now);
+      assert.equal(r?.kind, 'coterm', JSON.stringify(r));
+      const slots = r?.slots ?? {};
+      assert.equal(slots.resellerName, name);
+      assert.equal(slots.resellerCompany, company);
+      assert.equal(slots.resellerEmail, email);
+      assert.equal(slots.targetDate, '2027-10-31');
+    });
+  }
+  const signOffs: Array<[Lang, string, string, string]> = [
+    ['en', 'Renewal for Jira Data Center SEN-L1234567, 2 years. Thanks, Ellis Grant, Tarnwood IT, ellis@tarnwood.example', 'Ellis Grant', 'Tarnwood IT'],
+    ['fr', 'Renouvellement Jira Data Center SEN-L1234567, 2 ans. Merci, Marc Baudin, Baudin Conseil, marc@baudin.example', 'Marc Baudin', 'Baudin Conseil'],
+    ['zh', '续订 Jira 数据中心 SEN-L1234567，2年。谢谢，孙浩，启航软件，sunhao@qihang.example', '孙浩', '启航软件'],
+  ];
+  for (const [lang, text, name, company] of signOffs) {
+    it(`${lang}: a sign-off before the signature is left out ("${text}")`, () => {
+      const slots = detectQuoteRequest(text, lang, now)?.slots ?? {};
+      assert.deepEqual([slots.resellerName, slots.resellerCompany], [name, company], JSON.stringify(slots));
+    });
+  }
+  it('a role word before the last sentence makes it that role\'s, not a signature', () => {
+    const r = detectQuoteRequest('Renewal for Jira Data Center SEN-L4410077. Technical contact: Marc Baudin, Baudin Conseil, marc@baudin.example', 'en', now);
+    assert.notEqual(r?.slots?.resellerName, 'Marc Baudin', JSON.stringify(r));
+  });
+  it('a reseller already named keeps their own details', () => {
+    const r = detectQuoteRequest("Co-term SEN-L4410077 and SEN-L4410099 to 31 Oct 2027, I'm Ana Ruiz, ana@ruiz.example. Kieran Doyle, Ashgrove Software, kieran@ashgrove-sw.example", 'en', now);
+    assert.equal(r?.slots?.resellerName, 'Ana Ruiz', JSON.stringify(r));
+    assert.equal(r?.slots?.resellerEmail, 'ana@ruiz.example');
+  });
 });

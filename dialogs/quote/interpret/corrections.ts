@@ -494,7 +494,8 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     const outside = marker && allowed.has('maintenanceYears') && asked !== 'maintenanceYears' && range ? yearsOutOfRange(input, lang) : undefined;
     if (outside !== undefined && range) notices.push({ key: 'quote:invalid.maintenanceYears', params: { min: range.min, max: range.max } });
     // Edition: only when said as a change.
-    const editions = deployment ? findEditions(input, deployment) : [];
+    // "un JSM DC": on Data Center the one edition is the deployment's own name, so a deployment word says no edition.
+    const editions = deployment ? findEditions(input, deployment).filter((id) => id !== deployment) : [];
     // "also they're currently on Standard" names the edition they have, not a change.
     const target = editions.length > 0 ? targetEdition(input, deployment) : undefined;
     // "edition Premium", "édition Premium", "升级到Premium版" (at the summary, or naming the field): one edition

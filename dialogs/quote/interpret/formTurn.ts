@@ -16,6 +16,7 @@ import {
   type Message,
 } from '../../validators/index.js';
 import { EMAIL_OF_PERSON, isPersonSlot } from '../../validators/people.js';
+import { saysNewSubscription } from '../../validators/quoteIntent.js';
 import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
@@ -23,6 +24,7 @@ import { readCorrections } from './clauses.js';
 import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { readCurrentEnd } from './currentEnds.js';
+import { readUpgradeFacts } from './upgradeFacts.js';
 import { detectStatusQuestion } from './statusQuestion.js';
 import { meansSameEmail } from '../../handoffWords.js';
 
@@ -120,7 +122,7 @@ function kindSwitch(draft: QuoteDraft, input: string, lang: Lang): QuoteKind | u
   const folded = foldText(input);
   const w = quoteIntentWords();
   const cloudWithSite = draft.kind === 'cloud-existing' || draft.kind === 'cloud-renewal' || draft.kind === 'cloud-upgrade';
-  if (cloudWithSite && (said(folded, allLangs(w.noSite, lang)) || said(folded, allLangs(w.newSubscription, lang)))) return 'cloud-new';
+  if (cloudWithSite && (said(folded, allLangs(w.noSite, lang)) || saysNewSubscription(folded, lang))) return 'cloud-new';
   const dcExisting = draft.kind === 'dc-renewal' || draft.kind === 'dc-upgrade';
   const renewOrUpgrade = said(folded, allLangs(w.renewal, lang)) || said(folded, allLangs(w.upgrade, lang));
   if (dcExisting && said(folded, allLangs(w.newPurchase, lang)) && !renewOrUpgrade) return 'dc-new';
@@ -199,6 +201,13 @@ function monthlyAsked(draft: QuoteDraft, text: string): Message | undefined {
   return deploymentFor(draft) === 'cloud' ? { key: 'quote:rule.annualCloudOnly' } : { key: 'quote:rule.annualDataCenterOnly' };
 }
 
+/** The text with its monthly-billing words blanked (same length), to read what else it says. */
+function withoutMonthly(input: string): string {
+  const folded = foldText(input);
+  const spans = quoteIntentWords().billing.monthly.flatMap((w) => findAlias(folded, foldText(w)));
+  return spans.reduce((text, s) => text.slice(0, s.start) + ' '.repeat(s.end - s.start) + text.slice(s.end), input);
+}
+
 /** An email, SEN or site URL typed at a free-text prompt goes to its own slot when that is empty. */
 function shapedValues(draft: QuoteDraft, asked: SlotName, text: string): { slots: FilledSlots; changes: Change[] } | undefined {
   const allowed = new Set(slotsOf(requireKind(draft)));
@@ -272,6 +281,15 @@ function isFact(input: string): boolean {
 }
 
 export function interpretFormTurn(turn: FormTurn): FormReading {
+  const reading = readFormTurn(turn);
+  if (reading.type !== 'answer' && reading.type !== 'correction') return reading;
+  // What an upgrade starts from ("de 250 à 500 agents", "目前标准版"), said at any prompt: kept in the notes, said back.
+  const upgrade = readUpgradeFacts({ ...turn.draft, ...(reading.draft.facts && { facts: reading.draft.facts }) }, turn.text, turn.lang);
+  if (!upgrade) return reading;
+  return { ...reading, draft: { ...reading.draft, facts: upgrade.facts }, notices: [...reading.notices, ...upgrade.notices] };
+}
+
+function readFormTurn(turn: FormTurn): FormReading {
   const { draft, asked, text, lang, now } = turn;
   const input = normalizeInput(text);
   if (!input) return { type: 'refused', reason: { key: `quote:invalid.${asked}` }, rule: false };
@@ -309,7 +327,12 @@ export function interpretFormTurn(turn: FormTurn): FormReading {
   if (switched) return { type: 'switchKind', kind: switched };
 
   const monthly = monthlyAsked(draft, input);
-  if (monthly) return { type: 'refused', reason: monthly, rule: true };
+  if (monthly) {
+    // "…, 120 users, monthly pls, end customer X": the rule is said, and the rest of the message is still read.
+    const rest = readFormTurn({ ...turn, text: withoutMonthly(input) });
+    if (rest.type === 'answer' || rest.type === 'correction') return { ...rest, notices: [monthly, ...rest.notices] };
+    return { type: 'refused', reason: monthly, rule: true };
+  }
 
   // "same as above", "就是刚才那个邮箱" at the reseller's email: the one they just gave (e.g. to the advocate).
   if (asked === 'resellerEmail' && turn.knownEmail && meansSameEmail(input, lang)) {
