@@ -164,6 +164,7 @@ export const handoffWordsSchema = z.object({
   backOut: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   sameEmail: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
+  emailLeads: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
 });
 export type HandoffWords = z.infer<typeof handoffWordsSchema>;
 
