@@ -152,6 +152,7 @@ export const formTurnsSchema = z.object({
     customerContact: perLang(words),
     roleSides: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
     signOffs: perLang(words),
+    greetings: perLang(words),
     address: perLang(words),
     billingAddress: perLang(words),
     hanStops: z.object({ en: z.array(z.string().min(1)), fr: z.array(z.string().min(1)), zh: words }),
