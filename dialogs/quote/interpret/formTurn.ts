@@ -59,8 +59,11 @@ export interface FormTurn {
 }
 
 export type FormReading =
-  /** The asked slot is filled (`changes` lists other slots the message also set). */
-  | { type: 'answer'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[] }
+  /**
+   * The asked slot is filled (`changes` lists other slots the message also set). `question`: the
+   * message also asked something ("x@y.fr. Au fait, on peut payer par virement ?"), to answer too.
+   */
+  | { type: 'answer'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; question?: AskedToo }
   /** Other slots changed; the asked slot is still open (or, at the summary, the summary is shown again). */
   | { type: 'correction'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; swapped?: [SlotName, SlotName] }
   /** `about: 'field'`: the question names a field of the form (`field`, the one asked by default); its explanation answers it. */
@@ -83,6 +86,12 @@ export type FormReading =
   | { type: 'note'; note: string; slots: FilledSlots }
   /** `rule`: a business rule refused it (no typing mistake counted). */
   | { type: 'refused'; reason: Message; rule: boolean };
+
+/** A question sent with an answer: its own text (for the FAQ's likeliest topic) and the FAQ's sure answer. */
+export interface AskedToo {
+  text: string;
+  faqId?: string;
+}
 
 /** Slots whose value is free text: only a plausible value, never a question or a title. */
 export const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
@@ -281,12 +290,48 @@ function isFact(input: string): boolean {
 }
 
 export function interpretFormTurn(turn: FormTurn): FormReading {
-  const reading = readFormTurn(turn);
+  const whole = readFormTurn(turn);
+  const reading = answerWithQuestion(turn, whole) ?? whole;
   if (reading.type !== 'answer' && reading.type !== 'correction') return reading;
   // What an upgrade starts from ("de 250 à 500 agents", "目前标准版"), said at any prompt: kept in the notes, said back.
   const upgrade = readUpgradeFacts({ ...turn.draft, ...(reading.draft.facts && { facts: reading.draft.facts }) }, turn.text, turn.lang);
   if (!upgrade) return reading;
   return { ...reading, draft: { ...reading.draft, facts: upgrade.facts }, notices: [...reading.notices, ...upgrade.notices] };
+}
+
+/**
+ * "helene@x.fr. Au fait, on peut payer par virement à 30 jours ?", "3 ans. C'est moins cher
+ * de prendre 3 ans d'un coup ?", "刘洋，…，liuyang@x.com。顺便问下，…在哪里找？": a sentence that
+ * answers the prompt and a sentence that asks something. Read whole, the message is a question
+ * and the answer is lost; read apart, the answer is stored and the question answered too. Only
+ * when the answer part alone gives the same answer, and never under the summary (Confirm there
+ * files the request) or at the notes prompt (what is typed there is the note).
+ */
+function answerWithQuestion(turn: FormTurn, whole: FormReading): FormReading | undefined {
+  if (turn.asked === 'confirm' || turn.asked === 'notes') return undefined;
+  if (whole.type === 'answer' && whole.question) return undefined;
+  const sentences = splitSentences(normalizeInput(turn.text));
+  if (sentences.length < 2) return undefined;
+  const asks = sentences.map((s) => isQuestionLike(s));
+  const questions = sentences.filter((_, i) => asks[i]);
+  const rest = sentences.filter((_, i) => !asks[i]);
+  if (questions.length === 0 || rest.length === 0) return undefined;
+  const head = readFormTurn({ ...turn, text: rest.join(' ') });
+  if (head.type !== 'answer') return undefined;
+  // Read whole, the message already answered ("技术联系人就是我。对了，…可以一起报价吗？"): the same answer, the question too.
+  if (whole.type === 'answer' && JSON.stringify(whole.slots[turn.asked]) !== JSON.stringify(head.slots[turn.asked])) return undefined;
+  const answer = whole.type === 'answer' ? whole : head;
+  const text = questions.join(' ');
+  const faqId = turn.faq?.(text, turn.lang);
+  return { ...answer, question: { text, ...(faqId && { faqId }) } };
+}
+
+/** Sentences: after ". ", "? ", "! " (an email's or a site's dots are inside a word) or a Chinese 。？！. */
+function splitSentences(input: string): string[] {
+  return input
+    .split(/(?<=[.!?])\s+|(?<=[。！？])/u)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
 function readFormTurn(turn: FormTurn): FormReading {
