@@ -145,6 +145,7 @@ export const formTurnsSchema = z.object({
   vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
   editAlone: perLang(words).extend({ $comment: z.string().optional() }),
   keepAsIs: perLang(words).extend({ $comment: z.string().optional() }),
+  alsoRole: perLang(words).extend({ $comment: z.string().optional() }),
   difference: perLang(words).extend({ $comment: z.string().optional() }),
   openingWords: z.object({
     $comment: z.string().optional(),

@@ -84,3 +84,28 @@ describe('the Edit menu way out and taking back', () => {
     it(`${lang}: "${text}" ${expected ? 'names nobody' : 'may be a name'}`, () => assert.equal(isReferenceWord(text, lang), expected));
   }
 });
+
+describe('one person in two roles', () => {
+  const dcRenewal = toDraft({ kind: 'dc-renewal', slots: { sen: ['SEN-L2718281'], product: ['jira'] } });
+  it('fr: "…, c\'est aussi le contact client" at the technical contact gives the end user the same name and email', () => {
+    const r = read(dcRenewal, 'technicalContactEmail', "Anouk Sérel, anouk@serel-bois.fr, c'est aussi le contact client", 'fr');
+    assert.ok(r.type === 'answer' || r.type === 'correction', JSON.stringify(r));
+    assert.deepEqual([r.slots.endUserName, r.slots.endUserEmail], ['Anouk Sérel', 'anouk@serel-bois.fr'], JSON.stringify(r.slots));
+  });
+  it('zh: "…，也是最终用户" does the same', () => {
+    const r = read(dcRenewal, 'technicalContactEmail', '宁远，ningyuan@yuanhang.cn，也是最终用户', 'zh');
+    assert.ok(r.type === 'answer' || r.type === 'correction', JSON.stringify(r));
+    assert.deepEqual([r.slots.endUserName, r.slots.endUserEmail], ['宁远', 'ningyuan@yuanhang.cn'], JSON.stringify(r.slots));
+  });
+  it('en: the name of the technical contact at the end user\'s name brings their email; another name does not', () => {
+    const withContact = toDraft({ ...dcRenewal, slots: { ...dcRenewal.slots, technicalContactName: 'Rowan Hale', technicalContactEmail: 'rowan@hale-foods.com' } });
+    const same = read(withContact, 'endUserName', 'the same one, Rowan Hale', 'en');
+    assert.ok(same.type === 'answer' && same.slots.endUserEmail === 'rowan@hale-foods.com', JSON.stringify(same));
+    const other = read(withContact, 'endUserName', 'Priya Hale', 'en');
+    assert.ok(other.type === 'answer' && other.slots.endUserEmail === undefined, JSON.stringify(other));
+  });
+  it('a contact without "also" fills no end user', () => {
+    const r = read(dcRenewal, 'technicalContactEmail', 'Anouk Sérel, anouk@serel-bois.fr', 'fr');
+    assert.ok((r.type === 'answer' || r.type === 'correction') && r.slots.endUserName === undefined, JSON.stringify(r));
+  });
+});

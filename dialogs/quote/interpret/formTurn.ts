@@ -291,8 +291,9 @@ function isFact(input: string): boolean {
 
 export function interpretFormTurn(turn: FormTurn): FormReading {
   const whole = readFormTurn(turn);
-  const reading = answerWithQuestion(turn, whole) ?? whole;
-  if (reading.type !== 'answer' && reading.type !== 'correction') return reading;
+  const read = answerWithQuestion(turn, whole) ?? whole;
+  if (read.type !== 'answer' && read.type !== 'correction') return read;
+  const reading = withSamePerson(turn, read);
   // What an upgrade starts from ("de 250 à 500 agents", "目前标准版"), said at any prompt: kept in the notes, said back.
   const upgrade = readUpgradeFacts({ ...turn.draft, ...(reading.draft.facts && { facts: reading.draft.facts }) }, turn.text, turn.lang);
   if (!upgrade) return reading;
@@ -324,6 +325,48 @@ function answerWithQuestion(turn: FormTurn, whole: FormReading): FormReading | u
   const text = questions.join(' ');
   const faqId = turn.faq?.(text, turn.lang);
   return { ...answer, question: { text, ...(faqId && { faqId }) } };
+}
+
+/**
+ * One person in two roles: "Léa Moreau, lea@…, c'est aussi le contact client" (the role named
+ * after the phrase gets the same name and email), or, at a name prompt, the name of a person
+ * already given ("la même, Léa Moreau" for the end user): their email too. Only empty fields of
+ * this kind are filled, and each is said back.
+ */
+function withSamePerson<R extends Extract<FormReading, { type: 'answer' | 'correction' }>>(turn: FormTurn, reading: R): R {
+  const { draft, asked, lang } = turn;
+  const allowed = new Set(slotsOf(requireKind(draft)));
+  const value = (slot: SlotName) => reading.slots[slot] ?? draft.slots[slot];
+  const empty = (slot: SlotName) => allowed.has(slot) && !isFilled(draft.slots[slot]) && !isFilled(reading.slots[slot]);
+  const added: FilledSlots = {};
+  const copy = (to: (typeof PEOPLE_SLOTS)[number], from: (typeof PEOPLE_SLOTS)[number], fields: ReadonlyArray<'name' | 'email'>) => {
+    for (const field of fields) if (empty(to[field]) && isFilled(value(from[field]))) Object.assign(added, { [to[field]]: value(from[field]) });
+  };
+  // The person this message gave: the one asked, else the one whose name it set.
+  const given = PEOPLE_SLOTS.find((p) => p.name === asked || p.email === asked) ?? PEOPLE_SLOTS.find((p) => isFilled(reading.slots[p.name]));
+  const folded = foldText(normalizeInput(turn.text));
+  const phrase = allLangs(formTurnWords().alsoRole, lang)
+    .map(foldText)
+    .flatMap((w) => findAlias(folded, w).map((at) => at.end))
+    .sort((a, b) => a - b)[0];
+  if (given && phrase !== undefined && (isFilled(reading.slots[given.name]) || isFilled(reading.slots[given.email]))) {
+    const tail = folded.slice(phrase);
+    const others = PEOPLE_SLOTS.filter((p) => p !== given && p.name !== 'resellerName' && allowed.has(p.name))
+      .map((p) => ({ p, score: fieldScore(turn.lexicon, p.name, tail) }))
+      .filter((o) => o.score > 0)
+      .sort((a, b) => b.score - a.score);
+    if (others[0]) copy(others[0].p, given, ['name', 'email']);
+  }
+  // "la même, Léa Moreau" at the end user's name: the person of that name, with their email.
+  const person = PEOPLE_SLOTS.find((p) => p.name === asked);
+  const name = person && reading.type === 'answer' ? reading.slots[person.name] : undefined;
+  if (person && typeof name === 'string') {
+    const same = PEOPLE_SLOTS.find((p) => p !== person && typeof draft.slots[p.name] === 'string' && foldText(draft.slots[p.name] as string) === foldText(name));
+    if (same) copy(person, same, ['email']);
+  }
+  const slots = Object.keys(added) as SlotName[];
+  if (slots.length === 0) return reading;
+  return { ...reading, slots: { ...reading.slots, ...added }, changes: [...reading.changes, ...slots.map((slot) => ({ slot, to: added[slot] }))] };
 }
 
 /** Sentences: after ". ", "? ", "! " (an email's or a site's dots are inside a word) or a Chinese 。？！. */
