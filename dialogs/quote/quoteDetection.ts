@@ -1,4 +1,5 @@
 import type { Lang } from '../../knowledge/lang.js';
+import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
 import { getProduct } from '../../knowledge/catalog.js';
 import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
@@ -156,9 +157,25 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
     // Resellers buy annual cloud only: a monthly request goes on as an annual quote.
     ...(intent.billingCycle && { billingCycle: 'annual' as const }),
     slots,
-    itemTiers: tiersPerProduct(text, lang),
+    itemTiers: roundedItemTiers(tiersPerProduct(text, lang), kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment, notices),
     itemSens: sensPerProduct(text),
     itemEditions: editionsPerProduct(text, kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment),
     notices,
   };
+}
+
+/**
+ * "jira 1,500 users + confluence 1k users" on Data Center: each product's count becomes a tier
+ * of its own, said once per rounding ("1500 users is between two tiers … 2000 users"). The
+ * summary and the filed request then hold what was announced, never the raw 1500 (qa11 F36).
+ */
+function roundedItemTiers(counts: Record<string, number>, deployment: Deployment | undefined, notices: Message[]): Record<string, number> {
+  const tiers: Record<string, number> = {};
+  for (const [productId, count] of Object.entries(counts)) {
+    const tier = toTier(count, { ...(deployment && { deployment }), productId });
+    tiers[productId] = tier.ok ? tier.value : count;
+    const notice = tier.ok ? tier.notice : undefined;
+    if (notice && !notices.some((n) => n.key === notice.key && JSON.stringify(n.params) === JSON.stringify(notice.params))) notices.push(notice);
+  }
+  return tiers;
 }

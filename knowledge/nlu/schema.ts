@@ -69,6 +69,7 @@ export const quoteIntentSchema = z.object({
   adoptProduct: perLang(words),
   newSubscription: perLang(words),
   newSubscriptionFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
+  newQuote: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });
@@ -166,6 +167,7 @@ export const handoffWordsSchema = z.object({
   backOut: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   sameEmail: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
+  emailLeads: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
 });
 export type HandoffWords = z.infer<typeof handoffWordsSchema>;
 
