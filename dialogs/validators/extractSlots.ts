@@ -113,8 +113,9 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
 
   const found = findPeople(input, lang);
   // "… Rob Hale, Castleford Software, rob@…" closing the message: signed by the reseller.
-  // "Hi, Tom Becker, Northwind IT, tom@… - need a cloud quote…": the same signature opening the message.
-  const signature = found.some((p) => p.slot === 'resellerName') ? [] : findSignature(input, lang).length > 0 ? findSignature(input, lang) : findLeadingSignature(input, lang);
+  // "Hi, Tom Becker, Northwind IT, tom@… - need a cloud quote…": the same signature opening a
+  // request. Only a request: at a prompt, "贺凡，站点管理员，hefan@…。顺便问下…" is the person asked.
+  const signature = found.some((p) => p.slot === 'resellerName') ? [] : findSignature(input, lang).length > 0 ? findSignature(input, lang) : intent.isQuote ? findLeadingSignature(input, lang) : [];
   const people = [...found, ...signature.filter((s) => !found.some((f) => f.slot === s.slot || (s.start < f.end && f.start < s.end)))];
   const contact: { name?: string; email?: string } = {};
   const tentative: SlotName[] = [];

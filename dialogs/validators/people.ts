@@ -368,12 +368,14 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
  * and no reseller is named otherwise (the caller checks): a role word before it ("Contact : …")
  * makes it that role's, not a signature.
  */
-export function findSignature(text: string, lang: Lang): FoundValue[] {
+export function findSignature(text: string, lang: Lang, options: { whole?: boolean } = {}): FoundValue[] {
   const end = text.replace(/[\s.!。！]+$/u, '').length;
   const body = text.slice(0, end);
-  const cut = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
-  // A whole message that is only a signature opens nothing: there must be a request before it.
-  if (cut <= 0) return [];
+  const found = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
+  // A whole message that is only a signature opens nothing: there must be a request before it
+  // (`whole`: the message is read as nothing but the signature — a reseller introducing themself).
+  if (options.whole ? found > 0 : found <= 0) return [];
+  const cut = Math.max(found, 0);
   // "Thanks, Rob Hale, …", "Merci, Marc Baudin, …": a sign-off before the signature is not part of it.
   const folded = foldText(body.slice(cut));
   const signOff = allLangs(formTurnWords().openingWords.signOffs, lang)

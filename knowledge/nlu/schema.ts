@@ -145,6 +145,8 @@ export const formTurnsSchema = z.object({
   noteCues: perLang(words).extend({ $comment: z.string().optional() }),
   vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
   editAlone: perLang(words).extend({ $comment: z.string().optional() }),
+  keepAsIs: perLang(words).extend({ $comment: z.string().optional() }),
+  alsoRole: perLang(words).extend({ $comment: z.string().optional() }),
   difference: perLang(words).extend({ $comment: z.string().optional() }),
   openingWords: z.object({
     $comment: z.string().optional(),
