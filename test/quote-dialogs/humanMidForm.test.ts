@@ -40,4 +40,15 @@ describe('Quote dialogs: a person asked for mid-form (qa11 F26)', function () {
       assert.equal(lastSlot(replies), 'technicalContactName', `asked again: ${textsOf(replies)}`);
     });
   }
+
+  // The one word the "no reliable answer" reply tells the user to type (and "conseiller", "转人工").
+  const ONE_WORD: Record<Lang, string> = { zh: '转人工', fr: 'conseiller', en: 'advocate' };
+  for (const lang of ['fr', 'zh', 'en'] as const) {
+    it(`${lang}: "${ONE_WORD[lang]}" alone at a name prompt starts the handoff, never a name`, async () => {
+      const chat = new Chat(bot(), newConversation(`one-word-human-${lang}`), LOCALES[lang]);
+      assert.equal(lastSlot(await chat.say(OPEN[lang])), 'technicalContactName');
+      const human = await chat.say(ONE_WORD[lang]);
+      assert.ok(textsOf(human).includes(t(lang)('handoff:followUp.askEmail')), `the handoff: ${textsOf(human)}`);
+    });
+  }
 });
