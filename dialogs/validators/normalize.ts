@@ -9,6 +9,8 @@ export function normalizeInput(text: string): string {
     .replace(/[\u00a0\u202f\u2007\u2009\u3000]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
+    // "我是 武汉光谷软件 的 何静": spaces around 的 between Chinese words join nothing apart.
+    .replace(/(?<=\p{Script=Han}) ?的 ?(?=\p{Script=Han})/gu, '的')
     .trim();
 }
 

@@ -38,3 +38,19 @@ describe('a signature opening the message (QA11 F1)', () => {
     });
   }
 });
+
+/** Self-introductions written loosely (QA11 F38, F40, F8): spaces around 的, "Moi :", "Im". */
+describe('loose self-introductions in an opening', () => {
+  const cases: Array<[Lang, string, string, string]> = [
+    ['zh', 'Data Center 续订 Jira SEN-L8800456，我是 西岭数据 的 罗倩 luoqian@xiling-data.example', '罗倩', 'luoqian@xiling-data.example'],
+    ['fr', 'Nouvelle licence Data Center Confluence 500 utilisateurs, 1 an. Moi : Odile Ferrand, Rhône Numérique, o.ferrand@rhone-num.example.', 'Odile Ferrand', 'o.ferrand@rhone-num.example'],
+    ['en', 'need a quote for existing cloud site larkin.atlassian.net, jira 100 users. Im Dev Patel from Northline IT, dev@northline.example', 'Dev Patel', 'dev@northline.example'],
+  ];
+  for (const [lang, text, name, email] of cases) {
+    it(`${lang}: "${text.slice(0, 44)}…"`, () => {
+      const slots = detectQuoteRequest(text, lang, now)?.slots;
+      assert.equal(slots?.resellerName, name);
+      assert.equal(slots?.resellerEmail, email);
+    });
+  }
+});
