@@ -4,7 +4,7 @@ import { getProduct } from '../../knowledge/catalog.js';
 import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
 import { laterSlots } from '../validators/extractSlots.js';
 import { findOpeningFacts } from '../validators/openingFacts.js';
-import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
+import { editionsPerProduct, fitItemTiers, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
 import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
@@ -145,6 +145,10 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const facts = [...extracted.facts, ...findOpeningFacts(text, lang, { ...(intent.action && { action: intent.action }), ...(kind && { kind }), ...(intent.deployment && { deployment: intent.deployment }), counts: extracted.counts, ...(extracted.count && { target: extracted.count }), now })];
   // "devis … pour le 15 janvier" outside a co-term: that date is when the quote is needed (kept as the deadline), not a co-term date.
   if (kind !== 'coterm' && intent.action !== 'coterm' && facts.some((f) => f.key === 'quoteDialog:opening.deadline')) delete slots.targetDate;
+  const deployment = kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment;
+  // "Jira 200 users and JSM 30 agents": each product's tier rounded to its own tiers, said once in its unit.
+  const items = fitItemTiers(tiersPerProduct(text, lang), deployment);
+  if (Object.keys(items.tiers).length > 0) notices.splice(0, notices.length, ...notices.filter((n) => !/notice\.tier/u.test(n.key)), ...items.notices);
   // Slots the kind has no field for stay: the entry dialog fits the rest to the kind and keeps these in the notes.
   return {
     facts,
@@ -156,9 +160,9 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
     // Resellers buy annual cloud only: a monthly request goes on as an annual quote.
     ...(intent.billingCycle && { billingCycle: 'annual' as const }),
     slots,
-    itemTiers: tiersPerProduct(text, lang),
+    itemTiers: items.tiers,
     itemSens: sensPerProduct(text),
-    itemEditions: editionsPerProduct(text, kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment),
+    itemEditions: editionsPerProduct(text, deployment),
     notices,
   };
 }

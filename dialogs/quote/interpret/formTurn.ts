@@ -436,13 +436,9 @@ function readFormTurn(turn: FormTurn): FormReading {
     const namedAnswer =
       reading.slots[asked] !== undefined && ((correction?.answer?.[asked] !== undefined && extraChanges.length + replaced.length > 0) || extraChanges.length + replaced.length >= 2);
     const saidAnswer: Change[] = namedAnswer ? [{ slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: reading.slots[asked] }] : [];
-    return {
-      type: 'answer',
-      slots,
-      draft: { ...reading.draft, ...itemTiers },
-      notices: [...reading.notices, ...(correction?.notices ?? [])],
-      changes: [...extraChanges, ...replaced, ...saidAnswer],
-    };
+    const changes = [...extraChanges, ...replaced, ...saidAnswer];
+    const notices = [...reading.notices, ...(correction?.notices ?? [])];
+    return { type: 'answer', slots, draft: { ...reading.draft, ...itemTiers }, ...ownTiers(draft, reading.draft.itemTiers, notices, changes) };
   }
   // "le contact technique est Paul Durand. son email est paul@…" at the technical contact's prompt:
   // the role word names the answer; it is said back with the rest.
@@ -521,6 +517,23 @@ function sentenceSlots(draft: QuoteDraft, asked: SlotName, input: string, lang: 
   }
   return { slots, changes };
 }
+
+/**
+ * "200 users jira and 30 agents jsm": the answer gave each product its own tier (rounded in
+ * slotAnswer, the rounding said there in the product's unit). The request's single count and any
+ * other reading's rounding of the same numbers are not said; each product's tier is, once.
+ */
+function ownTiers(draft: QuoteDraft, itemTiers: Record<string, number> | undefined, notices: Message[], changes: Change[]): { notices: Message[]; changes: Change[] } {
+  const given = Object.entries(itemTiers ?? {}).filter(([p, tier]) => draft.itemTiers[p] !== tier);
+  if (given.length < 2) return { notices, changes };
+  const perProduct = notices.filter((n) => /notice\.tier/u.test(n.key) && given.some(([p]) => n.params?.productId === p));
+  const rounded = new Set(perProduct.map((n) => n.params?.productId));
+  const kept = notices.filter((n) => !/notice\.tier/u.test(n.key) || perProduct.includes(n));
+  const tierLines: Change[] = given.filter(([p]) => !rounded.has(p)).map(([product, to]) => ({ slot: 'tier', product, to }));
+  return { notices: dedupe(kept), changes: [...changes.filter((c) => c.slot !== 'tier'), ...tierLines] };
+}
+
+const dedupe = (notices: Message[]): Message[] => notices.filter((n, i) => notices.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
 
 /** The corrected order (tiers, editions, products) is all the text says: product names and counts, no other value. */
 function isOrderLine(correction: CorrectionReading, input: string): boolean {
