@@ -7,7 +7,7 @@ import { findOpeningFacts } from '../validators/openingFacts.js';
 import { editionsPerProduct, fitItemTiers, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
-import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
+import { allLangs, dateWords, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import { licenceTypes } from './slotAnswer.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 
@@ -146,6 +146,11 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   // "devis … pour le 15 janvier" outside a co-term: that date is when the quote is needed (kept as the deadline), not a co-term date.
   if (kind !== 'coterm' && intent.action !== 'coterm' && facts.some((f) => f.key === 'quoteDialog:opening.deadline')) delete slots.targetDate;
   const deployment = kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment;
+  // "renews 1 Mar 2027", "maint ends 31/08/2027" outside a co-term: the current renewal or maintenance end, a fact of the notes.
+  if (kind !== 'coterm' && intent.action !== 'coterm' && slots.targetDate && !facts.some((f) => f.key === 'quoteDialog:opening.currentEnd') && saysCurrentEnd(text, lang)) {
+    facts.push({ key: deployment === 'cloud' ? 'quoteDialog:opening.renewalDate' : 'quoteDialog:opening.maintenanceEnd', params: { date: slots.targetDate } });
+    delete slots.targetDate;
+  }
   // "Jira 200 users and JSM 30 agents": each product's tier rounded to its own tiers, said once in its unit.
   const items = fitItemTiers(tiersPerProduct(text, lang), deployment);
   if (Object.keys(items.tiers).length > 0) notices.splice(0, notices.length, ...notices.filter((n) => !/notice\.tier/u.test(n.key)), ...items.notices);
@@ -165,4 +170,12 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
     itemEditions: editionsPerProduct(text, deployment),
     notices,
   };
+}
+
+/** A current end or renewal word and no co-term target word: the date said is when the licence ends now. */
+function saysCurrentEnd(text: string, lang: Lang): boolean {
+  const folded = foldText(text);
+  const w = dateWords();
+  const has = (list: readonly string[]) => list.some((x) => findAlias(folded, foldText(x)).length > 0);
+  return has([...allLangs(w.currentEndCues, lang), ...allLangs(w.renewalDateCues, lang)]) && !has(allLangs(w.targetCues, lang));
 }

@@ -49,3 +49,85 @@ describe('Quote dialogs under real conversation (qa11, quote10i)', function () {
     });
   }
 });
+
+describe('Quote dialogs: the customer\'s address is never its organisation (qa11 F15)', function () {
+  this.timeout(180_000);
+  const bot = staffBot();
+  const OPENING: Record<Lang, string> = {
+    en: 'new cloud subscription quote: Confluence Standard, 50 users, end customer Hollins Freight Ltd',
+    fr: 'devis nouvel abonnement cloud : Confluence Standard, 50 utilisateurs, client final Transports Vidal SARL',
+    zh: '云端新订阅报价：Confluence 标准版，50个用户，客户是杭州青禾物流有限公司',
+  };
+  const ORG: Record<Lang, string> = { en: 'Hollins Freight Ltd', fr: 'Transports Vidal SARL', zh: '杭州青禾物流有限公司' };
+  const ADDRESSES: Record<Lang, string> = {
+    en: 'ours: 8 King Street, Leeds LS1 2HL, UK; customer: 40 Harbour Road, Bristol BS1 4QA, UK',
+    fr: 'nous : 8 rue Colbert, 13001 Marseille, France ; client : 5 avenue Foch, 69006 Lyon, France',
+    zh: '我们：上海市徐汇区漕溪北路18号，200030，中国；客户：杭州市西湖区文三路90号，310012，中国',
+  };
+  for (const lang of LANGS) {
+    it(`${lang} (${CHANNEL[lang]}): "customer: <address>" at the address prompt is the customer's address; the organisation given before stays`, async () => {
+      const chat = new Chat(bot(), newConversation(`address-not-org-${lang}`), LOCALES[lang], {}, CHANNEL[lang]);
+      const { body } = await file(chat, await chat.say(OPENING[lang]), lang, { billingAddress: ADDRESSES[lang] });
+      assert.equal(body.endUserOrganization, ORG[lang], JSON.stringify(body));
+      const address = JSON.stringify(body.billingAddress ?? body);
+      assert.ok(address.includes(lang === 'zh' ? '文三路90号' : lang === 'fr' ? '5 avenue Foch' : '40 Harbour Road'), address);
+    });
+  }
+});
+
+describe('Quote dialogs: in an upgrade "currently N" is the tier they have (qa11 F16)', function () {
+  this.timeout(180_000);
+  const bot = staffBot();
+  const OPENING: Record<Lang, string> = {
+    en: 'upgrade quote - Jira DC SEN-L4455667 currently 1000 users -> 2000 users',
+    fr: 'devis de mise à niveau - Jira DC SEN-L4455667 actuellement 1000 utilisateurs -> 2000 utilisateurs',
+    zh: '升级报价：Jira 数据中心 SEN-L4455667，目前1000个用户，升级到2000个用户',
+  };
+  const REMARK: Record<Lang, string> = {
+    en: 'Maintenance runs out in the autumn (no co-term here). Currently 1000 users.',
+    fr: "La maintenance se termine à l'automne (pas de co-term ici). Actuellement 1000 utilisateurs.",
+    zh: '维护秋天到期（这里不是条款关联）。目前1000个用户。',
+  };
+  for (const lang of LANGS) {
+    it(`${lang} (${CHANNEL[lang]}): the current tier is a fact, and "currently N" typed into Notes never becomes the target`, async () => {
+      const tr = t(lang);
+      const chat = new Chat(bot(), newConversation(`currently-${lang}`), LOCALES[lang], {}, CHANNEL[lang]);
+      const first = await chat.say(OPENING[lang]);
+      assert.ok(textsOf(first).includes(tr('quoteDialog:opening.currentTier')), textsOf(first));
+      const { confirm, ...answers } = ANSWERS[lang];
+      const run = await fillByPrompts(chat, first, answers);
+      assert.equal(lastSlot(run.last), 'confirm', textsOf(run.last));
+      await chat.say(tr('quote:summary.edit'));
+      assert.equal(lastSlot(await chat.say(tr('quote:label.notes'))), 'notes');
+      const noted = await chat.say(REMARK[lang]);
+      assert.equal(noted[0]?.text, tr('quoteDialog:notes.added', { note: REMARK[lang] }), textsOf(noted));
+      const ref = QR.exec(textsOf(await chat.say(confirm!)))?.[0];
+      assert.ok(ref, textsOf(chat.transcript));
+      const { body } = await staffGet(bot(), `/api/quote-requests/${ref}`);
+      assert.equal(body.items[0].tier, 2000, JSON.stringify(body.items));
+      assert.ok(String(body.notes).includes(tr('quoteDialog:opening.currentTier')), JSON.stringify(body.notes));
+    });
+  }
+});
+
+describe('Quote dialogs: a renewal or maintenance end is labelled as such, not as a co-term date (qa11 F14, F17, F19)', function () {
+  this.timeout(180_000);
+  const bot = staffBot();
+  const CASES: Record<Lang, { text: string; key: string }> = {
+    en: { text: 'cloud renewal quote for orchard-hq.atlassian.net, Confluence Standard 100 users, renews 4 Apr 2027', key: 'quoteDialog:opening.renewalDate' },
+    fr: { text: 'devis de mise à niveau Confluence DC SEN-L5566778 de 500 à 1000 utilisateurs. Échéance le 20/10/2027', key: 'quoteDialog:opening.maintenanceEnd' },
+    zh: { text: '云端续订报价，站点 qinghe-it.atlassian.net，Confluence 标准版 100 用户，续订日期2027年4月4日', key: 'quoteDialog:opening.renewalDate' },
+  };
+  for (const lang of LANGS) {
+    it(`${lang} (${CHANNEL[lang]}): the date is filed under its own label`, async () => {
+      const tr = t(lang);
+      const chat = new Chat(bot(), newConversation(`date-label-${lang}`), LOCALES[lang], {}, CHANNEL[lang]);
+      const first = await chat.say(CASES[lang].text);
+      assert.ok(textsOf(first).includes(tr(CASES[lang].key)), textsOf(first));
+      const { body } = await file(chat, first, lang);
+      assert.ok(String(body.notes).includes(tr(CASES[lang].key)), JSON.stringify(body.notes));
+      assert.ok(!String(body.notes).includes(tr('quote:label.targetDate')), JSON.stringify(body.notes));
+      assert.equal(body.coterm, undefined);
+    });
+  }
+});

@@ -21,7 +21,7 @@ import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
 import { readCorrections } from './clauses.js';
-import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, type Change, type CorrectionReading } from './corrections.js';
+import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, saysCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { readCurrentEnd } from './currentEnds.js';
 import { readUpgradeFacts } from './upgradeFacts.js';
@@ -355,7 +355,7 @@ function readFormTurn(turn: FormTurn): FormReading {
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
   // What is typed at the notes prompt is the note: it corrects other fields only when it says so ("wrong", "faux").
-  const notesOnly = asked === 'notes' && !hasStrongCorrectionMarker(input, lang);
+  const notesOnly = asked === 'notes' && !saysCorrection(input, lang);
   const correction = notesOnly ? undefined : readCorrections(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
   const asCorrection = (c: CorrectionReading): FormReading => ({
