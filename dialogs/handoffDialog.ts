@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/lang.js';
 import { looksLikeQuestion } from '../knowledge/language/question.js';
 import { offerReasonOf } from './handoffOffer.js';
 import { parkedDialog } from './handoffParked.js';
-import { backsOut, declinesRating, meansSameEmail } from './handoffWords.js';
+import { backsOut, declinesRating, meansSameEmail, saysMoreThanEmail } from './handoffWords.js';
 import { imBack, withMenu } from './messages.js';
 import { requestReroute } from './restart.js';
 import { findEmails } from './validators/email.js';
@@ -158,7 +158,14 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     if (intent?.intent === 'cancel' || backsOut(text, lang)) return this.withdraw(dc, state, ticket);
 
     const [typed] = findEmails(text);
-    if (typed) return this.useEmail(dc, state, ticket, typed);
+    if (typed) {
+      // The topic said with the email is kept: "what is it about?" is not asked again.
+      if (!ticket.about && saysMoreThanEmail(text, typed, lang)) {
+        await this.service.note(ticket.id, text, { about: true });
+        return this.useEmail(dc, state, { ...ticket, about: text }, typed);
+      }
+      return this.useEmail(dc, state, ticket, typed);
+    }
     const known = await this.knownEmails(context, state);
     if (meansSameEmail(text, lang)) {
       if (known[0]) return this.useEmail(dc, state, ticket, known[0]);

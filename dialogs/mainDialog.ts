@@ -25,6 +25,15 @@ export const MAIN_DIALOG = 'main';
 
 /** The quote form's dialogs (entry, slots, summary) are named "quote…". */
 const isQuoteDialog = (id: string): boolean => /^quote/u.test(id);
+
+/** The innermost running dialog reads this message itself (a dialog with `claims(text, lang)`, e.g. a choice's way out). */
+function innermostClaims(dc: DialogContext, text: string, lang: Lang): boolean {
+  let inner: DialogContext = dc;
+  while (inner.child) inner = inner.child;
+  const id = inner.activeDialog?.id;
+  const dialog = id ? (inner.findDialog(id) as { claims?: (text: string, lang: Lang) => boolean } | undefined) : undefined;
+  return dialog?.claims?.(text, lang) === true;
+}
 const holdsQuote = (stack: readonly DialogInstance[]): boolean => stack.some((d) => isQuoteDialog(d.id) || /"quote\./u.test(JSON.stringify(d.state ?? {})));
 /** How long a cancelled request can be brought back. */
 const RESUME_WINDOW_MS = 60 * 60 * 1000;
@@ -172,6 +181,8 @@ export class MainDialog extends ComponentDialog {
     if (data.pendingCancel && intent && intent.intent !== 'cancel' && intent.intent !== 'resume') data.pendingCancel = false;
     const owner = this.routes.find((r) => r.dialog.id === innerDc.activeDialog?.id);
     if (intent && intent.intent !== 'deleteData' && owner?.ownIntents?.includes(intent.intent)) return undefined;
+    // "never mind", "算了" at the Edit menu: the menu's way out (the summary again), not "stop the request?".
+    if (intent?.intent === 'cancel' && !data.pendingCancel && innermostClaims(innerDc, text, lang)) return undefined;
 
     if (data.pendingCancel) {
       // "never mind", "laisse tomber", "算了" here mean: don't stop.

@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../sdk.js';
 import { turnInfo } from '../../bot/turn.js';
-import { LANGS } from '../../knowledge/lang.js';
+import { LANGS, type Lang } from '../../knowledge/lang.js';
 import { foldText } from '../../knowledge/nlu/index.js';
 import { imBack } from '../messages.js';
 import { normalizeInput, stripEndPunctuation } from '../validators/normalize.js';
@@ -20,6 +20,12 @@ export interface ChoicePromptOptions {
   choices: Choice[];
 }
 
+/** A way out of the choice that is no choice ("never mind, all good" at the Edit menu): ends with `value`. */
+export interface ChoiceWayOut {
+  value: string;
+  means: (text: string, lang: Lang) => boolean;
+}
+
 interface ChoiceState {
   options: ChoicePromptOptions;
   failures: number;
@@ -34,8 +40,14 @@ export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
   constructor(
     id: string,
     private readonly interpret?: (text: string, context: TurnContext, choices: Choice[]) => (({ value: string } & Record<string, unknown>) | { narrow: string[] }) | undefined,
+    private readonly wayOut?: ChoiceWayOut,
   ) {
     super(id);
+  }
+
+  /** The message is this prompt's way out, not a global command: "算了" here is "nothing to change", not "cancel the request". */
+  claims(text: string, lang: Lang): boolean {
+    return this.wayOut?.means(text, lang) === true;
   }
 
   override async beginDialog(dc: DialogContext, options?: ChoicePromptOptions): Promise<DialogTurnResult> {
@@ -51,7 +63,9 @@ export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
     if (context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as ChoiceState;
     const text = context.activity.text ?? '';
-    const picked = this.match(context, text, state.options.choices) ?? this.interpret?.(text, context, state.options.choices);
+    const { lang } = turnInfo(context);
+    const picked =
+      this.match(context, text, state.options.choices) ?? (this.wayOut?.means(text, lang) ? { value: this.wayOut.value } : undefined) ?? this.interpret?.(text, context, state.options.choices);
     if (picked && 'narrow' in picked) {
       // "Data Center": fewer choices, the same question; not a failure.
       state.options = { ...state.options, choices: state.options.choices.filter((c) => picked.narrow.includes(c.value)) };

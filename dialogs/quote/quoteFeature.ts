@@ -10,6 +10,7 @@ import { quoteLexicon } from './quoteLexicon.js';
 import { resellerMemory, type CustomerDetails, type ResellerDetails } from './resellerMemory.js';
 import { statusLookupMiddleware } from './quoteStatusMiddleware.js';
 import { repeatedConfirmMiddleware } from './repeatedConfirm.js';
+import { resellerIntroMiddleware } from './resellerIntro.js';
 import { createStatusSender } from './statusSender.js';
 
 /**
@@ -57,7 +58,7 @@ export function quoteFeature(ctx: FeatureContext): Feature {
     routes: [
       { dialog: new QuoteEntryDialog(deps), intents: ['quote', 'renew'], detect: (text, lang) => detectQuoteRequest(text, lang) },
     ],
-    middleware: [repeatedConfirmMiddleware(ctx.state, filed), statusLookupMiddleware(ctx.state, repository)],
+    middleware: [repeatedConfirmMiddleware(ctx.state, filed), statusLookupMiddleware(ctx.state, repository), resellerIntroMiddleware(ctx.state, reseller)],
     start() {
       void ready.then(async (backend) => {
         await backend.outbox.start();

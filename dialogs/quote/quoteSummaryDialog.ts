@@ -7,6 +7,7 @@ import { changeLines } from './formReplies.js';
 import { ChoicePromptDialog, type ChoicePromptOptions } from './choicePromptDialog.js';
 import type { QuoteDialogDeps } from './quoteDialogDeps.js';
 import { isFilled, requireKind, type QuoteDraft } from './quoteDraft.js';
+import { keepsAsIs } from './keepAsIs.js';
 import { applyAnswer, isSlotAnswer, SlotPromptDialog, type SlotPromptOptions } from './slotPromptDialog.js';
 
 export const QUOTE_SUMMARY_DIALOG = 'quote.summary';
@@ -14,6 +15,8 @@ const STEPS = 'quote.summary.steps';
 const CONFIRM_PROMPT = 'quote.summary.confirm';
 const FIELD_CHOICE = 'quote.summary.field';
 const EDIT_PROMPT = 'quote.summary.edit';
+/** The field menu's way out: no field, the summary again. */
+const BACK_TO_SUMMARY = 'summary';
 
 /** How the summary ended: file it, the user changed a field (check it again), or cancelled. */
 export type SummaryOutcome =
@@ -32,7 +35,8 @@ export class QuoteSummaryDialog extends ComponentDialog {
     super(QUOTE_SUMMARY_DIALOG);
     this.addDialog(new SlotPromptDialog(CONFIRM_PROMPT, deps));
     this.addDialog(new SlotPromptDialog(EDIT_PROMPT, deps));
-    this.addDialog(new ChoicePromptDialog(FIELD_CHOICE));
+    // "never mind, all good", "Confirm", "retour", "算了" at the field menu: nothing to change, the summary again.
+    this.addDialog(new ChoicePromptDialog(FIELD_CHOICE, undefined, { value: BACK_TO_SUMMARY, means: keepsAsIs }));
     this.addDialog(
       new WaterfallDialog<SummaryOptions>(STEPS, [
         this.askConfirmStep.bind(this),
@@ -78,7 +82,7 @@ export class QuoteSummaryDialog extends ComponentDialog {
     return step.beginDialog(FIELD_CHOICE, options);
   }
 
-  /** Re-asks the chosen slot only. */
+  /** Re-asks the chosen slot only; no slot ("never mind") shows the summary again. */
   private async askFieldStep(step: WaterfallStepContext<SummaryOptions>): Promise<DialogTurnResult> {
     const value = (step.result as { value?: unknown } | undefined)?.value;
     const slot: SlotName | undefined = isSlotName(value) ? value : undefined;

@@ -98,6 +98,8 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
         await this.deps.reseller?.remember(context, reading.slots);
         for (const line of changeLines(t, lang, draft, reading.changes)) await context.sendActivity(line);
         for (const notice of reading.notices) await context.sendActivity(renderMessage(t, lang, notice));
+        // "helene@x.fr. Au fait, on peut payer par virement ?": the answer is kept, the question answered, then the next prompt.
+        if (reading.question) await this.answerAlso(context, reading.question);
         return dc.endDialog({
           slots: reading.slots,
           draft: { ...reading.draft, lastInput },
@@ -202,10 +204,22 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     await context.sendActivity(reading.about === 'field' ? explanation : t('quoteDialog:question.field', { explanation }));
   }
 
+  /** A question sent with an answer: the FAQ's sure answer, else its likeliest topic, else that an advocate will answer. */
+  private async answerAlso(context: TurnContext, question: { text: string; faqId?: string }): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    const entry = question.faqId ? this.deps.faq?.entry(question.faqId) : undefined;
+    if (entry) {
+      await context.sendActivity(entry[lang].answer);
+      return;
+    }
+    const likely = this.likelyFaq(question.text, lang);
+    await context.sendActivity(likely ? `${t('quoteDialog:question.ifTopic', { title: likely[lang].title })}\n\n${likely[lang].answer}` : t('quoteDialog:question.noAnswer'));
+  }
+
   /** The first topic of a "did you mean" for a message already known to be a question. */
   private likelyFaq(text: string, lang: Parameters<NonNullable<QuoteDialogDeps['faq']>['decide']>[1]) {
     const faq = this.deps.faq;
-    if (!faq || text.trim().length < 8) return undefined;
+    if (!faq || !longEnoughForFaq(text)) return undefined;
     const decision = faq.decide(text, lang);
     const first = decision.kind === 'clarify' ? decision.candidates[0] : undefined;
     return first ? faq.entry(first.id) : undefined;
@@ -214,7 +228,7 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
   /** Only a confident FAQ answer counts: anything else is not an FAQ question. */
   private confidentFaq(text: string, lang: Parameters<NonNullable<QuoteDialogDeps['faq']>['decide']>[1]): string | undefined {
     const faq = this.deps.faq;
-    if (!faq || text.trim().length < 8) return undefined;
+    if (!faq || !longEnoughForFaq(text)) return undefined;
     const decision = faq.decide(text, lang);
     return decision.kind === 'answer' && faq.entry(decision.id) ? decision.id : undefined;
   }
@@ -228,6 +242,15 @@ export class SlotPromptDialog extends Dialog<SlotPromptOptions> {
     if (sent?.id) state.promptActivityId = sent.id;
     else delete state.promptActivityId;
   }
+}
+
+/**
+ * Too short to be read as an FAQ question: fewer than 8 characters, or fewer than 4 Chinese
+ * characters ("价格有折扣吗？" is a whole question in 7; "王芳" is a name).
+ */
+export function longEnoughForFaq(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 8 || (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4;
 }
 
 /** The user tiers sold for the request ("10, 25, 50 … 50000"), for the tier explanation. */

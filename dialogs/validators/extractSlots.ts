@@ -8,7 +8,7 @@ import { normalizeInput } from './normalize.js';
 import { deploymentOf } from './quoteKinds.js';
 import { detectQuoteIntent, type QuoteIntent } from './quoteIntent.js';
 import { findEmails } from './email.js';
-import { EMAIL_OF_PERSON, findPeople, findSignature, isPersonSlot } from './people.js';
+import { EMAIL_OF_PERSON, findLeadingSignature, findPeople, findSignature, isPersonSlot } from './people.js';
 import { invalidKey, type Message } from './result.js';
 import { findSens } from './sen.js';
 import { findSiteUrl } from './siteUrl.js';
@@ -113,7 +113,10 @@ export function extractQuoteSlots(text: string, lang: Lang, options: ExtractOpti
 
   const found = findPeople(input, lang);
   // "… Rob Hale, Castleford Software, rob@…" closing the message: signed by the reseller.
-  const people = found.some((p) => p.slot === 'resellerName') ? found : [...found, ...findSignature(input, lang).filter((s) => !found.some((f) => f.slot === s.slot || (s.start < f.end && f.start < s.end)))];
+  // "Hi, Tom Becker, Northwind IT, tom@… - need a cloud quote…": the same signature opening a
+  // request. Only a request: at a prompt, "贺凡，站点管理员，hefan@…。顺便问下…" is the person asked.
+  const signature = found.some((p) => p.slot === 'resellerName') ? [] : findSignature(input, lang).length > 0 ? findSignature(input, lang) : intent.isQuote ? findLeadingSignature(input, lang) : [];
+  const people = [...found, ...signature.filter((s) => !found.some((f) => f.slot === s.slot || (s.start < f.end && f.start < s.end)))];
   const contact: { name?: string; email?: string } = {};
   const tentative: SlotName[] = [];
   for (const person of people) {

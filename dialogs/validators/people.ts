@@ -368,12 +368,14 @@ export function findPeople(text: string, lang: Lang): FoundValue[] {
  * and no reseller is named otherwise (the caller checks): a role word before it ("Contact : …")
  * makes it that role's, not a signature.
  */
-export function findSignature(text: string, lang: Lang): FoundValue[] {
+export function findSignature(text: string, lang: Lang, options: { whole?: boolean } = {}): FoundValue[] {
   const end = text.replace(/[\s.!。！]+$/u, '').length;
   const body = text.slice(0, end);
-  const cut = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
-  // A whole message that is only a signature opens nothing: there must be a request before it.
-  if (cut <= 0) return [];
+  const found = Math.max(...[...body.matchAll(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n/gu)].map((m) => m.index + m[0].length), -1);
+  // A whole message that is only a signature opens nothing: there must be a request before it
+  // (`whole`: the message is read as nothing but the signature — a reseller introducing themself).
+  if (options.whole ? found > 0 : found <= 0) return [];
+  const cut = Math.max(found, 0);
   // "Thanks, Rob Hale, …", "Merci, Marc Baudin, …": a sign-off before the signature is not part of it.
   const folded = foldText(body.slice(cut));
   const signOff = allLangs(formTurnWords().openingWords.signOffs, lang)
@@ -386,18 +388,42 @@ export function findSignature(text: string, lang: Lang): FoundValue[] {
   const m = /^(\s*)([^,，@]{2,60}?)\s*[,，]\s*(?:([^,，@]{2,60}?)\s*[,，]\s*)?([^\s,，@]{1,64}@[^\s,，@]{1,200})$/u.exec(sentence);
   if (!m) return [];
   const [, lead = '', name = '', company] = m;
+  const start = from + lead.length;
+  return signatureValues(lang, name, start, company, company === undefined ? -1 : from + sentence.indexOf(company, lead.length + name.length));
+}
+
+/**
+ * "Hi, Tom Becker, Northwind IT Ltd, tom@… - need a cloud quote…", "Bonjour, Nathalie Girard
+ * (Optimum Services, n.girard@…). Je veux…": the same signature opening the message, after a
+ * greeting, ended by a dash, a full stop or a colon, with the request after it.
+ */
+export function findLeadingSignature(text: string, lang: Lang): FoundValue[] {
+  const folded = foldText(text);
+  const greeting = allLangs(formTurnWords().openingWords.greetings, lang)
+    .map(foldText)
+    .filter((w) => folded.startsWith(w) && /^[\s,，!！:：]/u.test(folded.slice(w.length)))
+    .sort((a, b) => b.length - a.length)[0];
+  const skip = greeting === undefined ? 0 : greeting.length + (/^[\s,，!！:：]+/u.exec(text.slice(greeting.length))?.[0].length ?? 0);
+  const body = text.slice(skip);
+  const m = /^(\s*)([^,，@()（）]{2,60}?)\s*[,，(（]\s*(?:([^,，@()（）]{2,60}?)\s*[,，]\s*)?([^\s,，@()（）]{1,64}@[^\s,，@()（）]{1,200}?)[)）]?\s*(?:[.。;；:：!！\n]|[-—–]\s)\s*(\S[\s\S]{2,})$/u.exec(body);
+  if (!m) return [];
+  const [, lead = '', name = '', company] = m;
+  const start = skip + lead.length;
+  return signatureValues(lang, name, start, company, company === undefined ? -1 : skip + body.indexOf(company, lead.length + name.length));
+}
+
+/** A signature's name (and company) when each is shaped like one; nothing otherwise. */
+function signatureValues(lang: Lang, name: string, start: number, company: string | undefined, companyStart: number): FoundValue[] {
   const han = HAN.test(name);
   const words = name.split(/\s+/u).length;
   if (!isPlausiblePersonName(name, lang) || hasLegalForm(name) || (!han && (words < 2 || words > 4 || !name.split(/\s+/u).every((w) => /^\p{Lu}/u.test(w) || formTurnWords().nameParticles.all.includes(w))))) return [];
   if (han && [...name].length > 4) return [];
-  const start = from + lead.length;
   const out: FoundValue[] = [{ slot: 'resellerName', value: name, start, end: start + name.length }];
   if (company !== undefined) {
     // "Tarnwood IT": a signature's company may hold one word that is also a sentence word.
     const shaped = HAN.test(company) || (/^[\p{Lu}\d]/u.test(company) && company.split(/\s+/u).length <= 6);
     if (!isPlausibleOrganization(company, lang) || findProducts(company).length > 0 || !shaped) return [];
-    const at = from + sentence.indexOf(company, lead.length + name.length);
-    out.push({ slot: 'resellerCompany', value: company, start: at, end: at + company.length });
+    out.push({ slot: 'resellerCompany', value: company, start: companyStart, end: companyStart + company.length });
   }
   return out;
 }

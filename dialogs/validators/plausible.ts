@@ -1,7 +1,7 @@
 import { findProducts } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
-import { allLangs, foldText, formTurnWords, organisationWords } from '../../knowledge/nlu/index.js';
+import { allLangs, foldText, formTurnWords, handoffWords, organisationWords } from '../../knowledge/nlu/index.js';
 import { normalizeInput, stripEndPunctuation } from './normalize.js';
 
 /**
@@ -123,6 +123,8 @@ export function isReferenceWord(value: string, lang: Lang): boolean {
   const words = formTurnWords();
   // "ok fine", "bon ok", "好吧": interjections alone name nobody.
   if (fillerRun(value, lang).whole) return true;
+  // "算了，不用了", "never mind, forget it": taking something back names nobody.
+  if (isOnlyBackingOut(value, lang)) return true;
   const folded = foldText(value).replace(/[\s'’.!?-]+$/u, '');
   // "le contact", "the technical contact": an article before a word of the form is still that word.
   const bare = folded.replace(/^(?:le|la|les|l'|the|a|an|un|une|my|mon|ma|our|notre|votre|your)\s*(?=\p{L})/u, '');
@@ -130,6 +132,16 @@ export function isReferenceWord(value: string, lang: Lang): boolean {
   return [...allLangs(words.selfRef, lang), ...allLangs(words.sameAsBare, lang), ...allLangs(words.leadIns, lang), ...allLangs(words.vocabulary, lang)].some(
     (w) => foldText(w) === folded || foldText(w) === bare,
   );
+}
+
+/** Every part of the value is a phrase taking something back (knowledge/nlu/handoff.json `backOut`). */
+function isOnlyBackingOut(value: string, lang: Lang): boolean {
+  const phrases = new Set(allLangs(handoffWords().backOut, lang).map((w) => foldText(w)));
+  const parts = foldText(value)
+    .split(/[\s]*[,;.!?，；。！？、]+[\s]*/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => phrases.has(p));
 }
 
 const fillerCache = new Map<Lang, string[]>();

@@ -202,7 +202,9 @@ function kindFor(action: QuoteAction | undefined, deployment: Deployment | undef
     // "a new Jira Cloud subscription … site would be x.atlassian.net": the URL is the site to create.
     // Said in so many words ("a new … subscription"), whatever the action word ("报价" is only "quote").
     const newSubscription = (action === 'new' || action === 'quote') && saysNewSubscription(folded, lang) && !said(folded, allLangs(w.existingSite, lang));
-    if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite) || newSubscription) return 'cloud-new';
+    // "devis cloud nouveau", "new cloud quote", "新的云报价": a quote said new, with no site, is not for an existing one.
+    const saidNew = action === 'quote' && !hasSite && said(folded, allLangs(w.newQuote, lang));
+    if (said(folded, allLangs(w.noSite, lang)) || (!url && negatedSite(folded, lang)) || (action === 'new' && !hasSite) || newSubscription || saidNew) return 'cloud-new';
     return action ? 'cloud-existing' : undefined;
   }
   const hasSen = findSens(text).length > 0;

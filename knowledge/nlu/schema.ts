@@ -71,6 +71,7 @@ export const quoteIntentSchema = z.object({
   adoptProduct: perLang(words),
   newSubscription: perLang(words),
   newSubscriptionFrames: perLang(z.array(z.tuple([z.string().min(1), z.string().min(1)]))),
+  newQuote: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   countChange: z.object({ from: perLang(words), to: perLang(words) }),
   cotermWithSens: perLang(words),
 });
@@ -146,6 +147,8 @@ export const formTurnsSchema = z.object({
   noteCues: perLang(words).extend({ $comment: z.string().optional() }),
   vocabulary: perLang(words).extend({ $comment: z.string().optional() }),
   editAlone: perLang(words).extend({ $comment: z.string().optional() }),
+  keepAsIs: perLang(words).extend({ $comment: z.string().optional() }),
+  alsoRole: perLang(words).extend({ $comment: z.string().optional() }),
   difference: perLang(words).extend({ $comment: z.string().optional() }),
   openingWords: z.object({
     $comment: z.string().optional(),
@@ -153,6 +156,7 @@ export const formTurnsSchema = z.object({
     customerContact: perLang(words),
     roleSides: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
     signOffs: perLang(words),
+    greetings: perLang(words),
     address: perLang(words),
     billingAddress: perLang(words),
     hanStops: z.object({ en: z.array(z.string().min(1)), fr: z.array(z.string().min(1)), zh: words }),
@@ -166,6 +170,7 @@ export const handoffWordsSchema = z.object({
   backOut: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   sameEmail: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
   declineRating: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
+  emailLeads: z.object({ $comment: z.string().optional(), ...perLang(words).shape }),
 });
 export type HandoffWords = z.infer<typeof handoffWordsSchema>;
 

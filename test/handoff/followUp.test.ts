@@ -95,6 +95,42 @@ describe('handoff follow-up by email', () => {
     });
   });
 
+  describe('the topic said with the email (QA11 F39)', () => {
+    let bot: TestBot;
+    before(async () => {
+      bot = await startHandoffBot({ ADVOCATES, HANDOFF_HOURS: closedHours() });
+    });
+    after(() => bot.close());
+
+    const cases: Array<[string, string, string, string, string]> = [
+      ['fr', 'fr-FR', 'je veux parler à un conseiller', "c'est au sujet d'une facture contestée, écrivez-moi à paul.roux@exemple.fr", 'paul.roux@exemple.fr'],
+      ['zh', 'zh-CN', '转人工', '关于一张有争议的发票，邮箱是 wang.fang@example.cn', 'wang.fang@example.cn'],
+      ['en', 'en-US', 'talk to an advocate', "it's about a disputed invoice, email me at sam.reed@example.com", 'sam.reed@example.com'],
+    ];
+    for (const [lang, locale, ask, answer, email] of cases) {
+      it(`${lang}: kept as what the request is about, "what is it about?" not asked`, async () => {
+        const t = i18n.getFixedT(lang);
+        const u = user(bot, connector.serviceUrl, locale);
+        await u.say(ask);
+        const done = texts(await u.say(answer));
+        assert.equal(done.length, 1, done.join(' | '));
+        assert.ok(done[0]!.includes(email) && done[0] !== t('handoff:followUp.askAbout'), done[0]);
+        const api = consoleApi(bot.url, KEYS.li);
+        const rows = (await api.tickets()).json.tickets.filter((x: { status: string }) => x.status === 'followUp');
+        const tickets = await Promise.all(rows.map(async (r: { id: string }) => (await api.ticket(r.id)).json.ticket));
+        const ticket = tickets.find((x: { email?: string }) => x.email === email);
+        assert.equal(ticket?.about, answer);
+      });
+    }
+
+    it('en: an email with only its lead-in still asks what it is about', async () => {
+      const t = i18n.getFixedT('en');
+      const u = user(bot, connector.serviceUrl, 'en-US');
+      await u.say('talk to an advocate');
+      assert.deepEqual(texts(await u.say('email me at lee.park@example.com, thanks')), [t('handoff:followUp.askAbout')]);
+    });
+  });
+
   describe('no advocates configured (the default)', () => {
     let bot: TestBot;
     before(async () => {

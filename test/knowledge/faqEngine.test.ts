@@ -25,6 +25,13 @@ describe('FAQ engine', () => {
     assert.ok(misses.length <= total * 0.01, misses.join('\n'));
   });
 
+  it('a short "how do I order?" is about ordering a licence, not tracking an order (QA11 F31)', () => {
+    for (const [text, lang] of [['comment commander ?', 'fr'], ['how do I order?', 'en'], ['怎么下单？', 'zh']] as const) {
+      const decision = engine.decide(text, lang);
+      assert.equal(decision.candidates[0]?.id, 'order-new-license', `${text}: ${decision.candidates.slice(0, 3).map((c) => c.id).join(', ')}`);
+    }
+  });
+
   it('answers each topic title directly in each language', () => {
     for (const entry of engine.entries()) {
       for (const lang of LANGS) {

@@ -157,7 +157,7 @@ describe('French elision in the change line ("au lieu d\'Atelier")', () => {
   });
   it('en and zh are unchanged', () => {
     assert.ok(line('en', 'Atelier Verdelet', 'Nouvelle')!.includes('instead of Atelier Verdelet'));
-    assert.ok(line('zh', 'Atelier Verdelet', 'Nouvelle')!.includes('原为 Atelier Verdelet'));
+    assert.ok(line('zh', 'Atelier Verdelet', 'Nouvelle')!.includes('原为Atelier Verdelet'));
   });
 });
 

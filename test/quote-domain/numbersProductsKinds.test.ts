@@ -103,6 +103,10 @@ describe('a new subscription said with words between (Q10-7)', () => {
     ['fr', 'il faut un nouvel abonnement Jira Cloud Standard, 150 utilisateurs, site souhaité valmont.atlassian.net'],
     ['zh', '客户要一个新的 Jira 云订阅报价，高级版，200用户'],
     ['zh', '新的 Jira 云订阅，高级版，200用户'],
+    // A quote said new, no site (QA11 F37).
+    ['fr', 'devis cloud nouveau : Jira Standard, cent cinquante utilisateurs'],
+    ['en', 'new cloud quote please, Confluence Premium 300 users'],
+    ['zh', '要一个新的云报价，Confluence 标准版，80用户'],
   ];
   for (const [lang, text] of cases) {
     it(`${lang}: "${text}" is a new cloud subscription`, () => {

@@ -331,7 +331,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
     set(target, email);
   }
 
-  // "le contact technique c'est moi": the reseller's own name and email for that role.
+  let answer: FilledSlots | undefined;
+  // "le contact technique c'est moi": the reseller's own name and email for that role; at that
+  // person's prompt ("技术联系人就是我" at the technical contact's email) the one asked is the answer.
   for (const slot of findSelfReferences(input, lang)) {
     if (!isFilled(draft.slots.resellerName)) continue;
     explicitRole.add(slot);
@@ -341,9 +343,10 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
       explicitRole.add(emailSlot);
       set(emailSlot, draft.slots.resellerEmail);
     }
+    if (slot === asked && allowed.has(asked)) answer = { [asked]: draft.slots.resellerName } as FilledSlots;
+    if (emailSlot === asked && allowed.has(asked) && isFilled(draft.slots.resellerEmail) && !fresh.length) answer = { [asked]: draft.slots.resellerEmail } as FilledSlots;
   }
   // Names and companies after their role word ("le contact technique c'est Paul Durand").
-  let answer: FilledSlots | undefined;
   for (const person of people) {
     explicitRole.add(person.slot);
     if (person.slot === asked && allowed.has(asked)) answer = { [asked]: person.value } as FilledSlots;

@@ -59,8 +59,11 @@ export interface FormTurn {
 }
 
 export type FormReading =
-  /** The asked slot is filled (`changes` lists other slots the message also set). */
-  | { type: 'answer'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[] }
+  /**
+   * The asked slot is filled (`changes` lists other slots the message also set). `question`: the
+   * message also asked something ("x@y.fr. Au fait, on peut payer par virement ?"), to answer too.
+   */
+  | { type: 'answer'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; question?: AskedToo }
   /** Other slots changed; the asked slot is still open (or, at the summary, the summary is shown again). */
   | { type: 'correction'; slots: FilledSlots; draft: Partial<QuoteDraft>; notices: Message[]; changes: Change[]; swapped?: [SlotName, SlotName] }
   /** `about: 'field'`: the question names a field of the form (`field`, the one asked by default); its explanation answers it. */
@@ -83,6 +86,12 @@ export type FormReading =
   | { type: 'note'; note: string; slots: FilledSlots }
   /** `rule`: a business rule refused it (no typing mistake counted). */
   | { type: 'refused'; reason: Message; rule: boolean };
+
+/** A question sent with an answer: its own text (for the FAQ's likeliest topic) and the FAQ's sure answer. */
+export interface AskedToo {
+  text: string;
+  faqId?: string;
+}
 
 /** Slots whose value is free text: only a plausible value, never a question or a title. */
 export const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
@@ -281,12 +290,91 @@ function isFact(input: string): boolean {
 }
 
 export function interpretFormTurn(turn: FormTurn): FormReading {
-  const reading = readFormTurn(turn);
-  if (reading.type !== 'answer' && reading.type !== 'correction') return reading;
+  const whole = readFormTurn(turn);
+  const read = answerWithQuestion(turn, whole) ?? whole;
+  if (read.type !== 'answer' && read.type !== 'correction') return read;
+  const reading = withSamePerson(turn, read);
   // What an upgrade starts from ("de 250 à 500 agents", "目前标准版"), said at any prompt: kept in the notes, said back.
   const upgrade = readUpgradeFacts({ ...turn.draft, ...(reading.draft.facts && { facts: reading.draft.facts }) }, turn.text, turn.lang);
   if (!upgrade) return reading;
   return { ...reading, draft: { ...reading.draft, facts: upgrade.facts }, notices: [...reading.notices, ...upgrade.notices] };
+}
+
+/**
+ * "helene@x.fr. Au fait, on peut payer par virement à 30 jours ?", "3 ans. C'est moins cher
+ * de prendre 3 ans d'un coup ?", "刘洋，…，liuyang@x.com。顺便问下，…在哪里找？": a sentence that
+ * answers the prompt and a sentence that asks something. Read whole, the message is a question
+ * and the answer is lost; read apart, the answer is stored and the question answered too. Only
+ * when the answer part alone gives the same answer, and never under the summary (Confirm there
+ * files the request) or at the notes prompt (what is typed there is the note).
+ */
+function answerWithQuestion(turn: FormTurn, whole: FormReading): FormReading | undefined {
+  if (turn.asked === 'confirm' || turn.asked === 'notes') return undefined;
+  if (whole.type === 'answer' && whole.question) return undefined;
+  const sentences = splitSentences(normalizeInput(turn.text));
+  if (sentences.length < 2) return undefined;
+  const asks = sentences.map((s) => isQuestionLike(s));
+  const questions = sentences.filter((_, i) => asks[i]);
+  const rest = sentences.filter((_, i) => !asks[i]);
+  if (questions.length === 0 || rest.length === 0) return undefined;
+  const head = readFormTurn({ ...turn, text: rest.join(' ') });
+  if (head.type !== 'answer') return undefined;
+  // Read whole, the message already answered ("技术联系人就是我。对了，…可以一起报价吗？"): the same answer, the question too.
+  if (whole.type === 'answer' && JSON.stringify(whole.slots[turn.asked]) !== JSON.stringify(head.slots[turn.asked])) return undefined;
+  const answer = whole.type === 'answer' ? whole : head;
+  const text = questions.join(' ');
+  const faqId = turn.faq?.(text, turn.lang);
+  return { ...answer, question: { text, ...(faqId && { faqId }) } };
+}
+
+/**
+ * One person in two roles: "Léa Moreau, lea@…, c'est aussi le contact client" (the role named
+ * after the phrase gets the same name and email), or, at a name prompt, the name of a person
+ * already given ("la même, Léa Moreau" for the end user): their email too. Only empty fields of
+ * this kind are filled, and each is said back.
+ */
+function withSamePerson<R extends Extract<FormReading, { type: 'answer' | 'correction' }>>(turn: FormTurn, reading: R): R {
+  const { draft, asked, lang } = turn;
+  const allowed = new Set(slotsOf(requireKind(draft)));
+  const value = (slot: SlotName) => reading.slots[slot] ?? draft.slots[slot];
+  const empty = (slot: SlotName) => allowed.has(slot) && !isFilled(draft.slots[slot]) && !isFilled(reading.slots[slot]);
+  const added: FilledSlots = {};
+  const copy = (to: (typeof PEOPLE_SLOTS)[number], from: (typeof PEOPLE_SLOTS)[number], fields: ReadonlyArray<'name' | 'email'>) => {
+    for (const field of fields) if (empty(to[field]) && isFilled(value(from[field]))) Object.assign(added, { [to[field]]: value(from[field]) });
+  };
+  // The person this message gave: the one asked, else the one whose name it set.
+  const given = PEOPLE_SLOTS.find((p) => p.name === asked || p.email === asked) ?? PEOPLE_SLOTS.find((p) => isFilled(reading.slots[p.name]));
+  const folded = foldText(normalizeInput(turn.text));
+  const phrase = allLangs(formTurnWords().alsoRole, lang)
+    .map(foldText)
+    .flatMap((w) => findAlias(folded, w).map((at) => at.end))
+    .sort((a, b) => a - b)[0];
+  if (given && phrase !== undefined && (isFilled(reading.slots[given.name]) || isFilled(reading.slots[given.email]))) {
+    const tail = folded.slice(phrase);
+    const others = PEOPLE_SLOTS.filter((p) => p !== given && p.name !== 'resellerName' && allowed.has(p.name))
+      .map((p) => ({ p, score: fieldScore(turn.lexicon, p.name, tail) }))
+      .filter((o) => o.score > 0)
+      .sort((a, b) => b.score - a.score);
+    if (others[0]) copy(others[0].p, given, ['name', 'email']);
+  }
+  // "la même, Léa Moreau" at the end user's name: the person of that name, with their email.
+  const person = PEOPLE_SLOTS.find((p) => p.name === asked);
+  const name = person && reading.type === 'answer' ? reading.slots[person.name] : undefined;
+  if (person && typeof name === 'string') {
+    const same = PEOPLE_SLOTS.find((p) => p !== person && typeof draft.slots[p.name] === 'string' && foldText(draft.slots[p.name] as string) === foldText(name));
+    if (same) copy(person, same, ['email']);
+  }
+  const slots = Object.keys(added) as SlotName[];
+  if (slots.length === 0) return reading;
+  return { ...reading, slots: { ...reading.slots, ...added }, changes: [...reading.changes, ...slots.map((slot) => ({ slot, to: added[slot] }))] };
+}
+
+/** Sentences: after ". ", "? ", "! " (an email's or a site's dots are inside a word) or a Chinese 。？！. */
+function splitSentences(input: string): string[] {
+  return input
+    .split(/(?<=[.!?])\s+|(?<=[。！？])/u)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
 function readFormTurn(turn: FormTurn): FormReading {
