@@ -20,8 +20,15 @@ export interface DraftItem {
   addOnOf?: string;
 }
 
-/** A user count per product when the text names several products, each followed by its own count. */
+/**
+ * A user count per product when the text names several products, each with its own count. A
+ * clause holding one product and one count pairs them whichever comes first ("200 users jira and
+ * 30 agents jsm", "Jira 200 用户，JSM 30 个坐席"); otherwise each product takes the count after it
+ * ("Jira Software 2000 users et Confluence 1000").
+ */
 export function tiersPerProduct(text: string, lang: Lang): Record<string, number> {
+  const byClause = tiersByClause(text, lang);
+  if (Object.keys(byClause).length >= 2) return byClause;
   const matches = findProductMatches(text);
   if (matches.length < 2) return {};
   const tiers: Record<string, number> = {};
@@ -31,6 +38,34 @@ export function tiersPerProduct(text: string, lang: Lang): Record<string, number
     if (count) tiers[m.product.id] = count.value;
   });
   return Object.keys(tiers).length >= 2 ? tiers : {};
+}
+
+/** Clauses of an order: the sentence's separators and "+" ("Bitbucket DC 250 users + Jira DC 500 users"); "1,500" is one number. */
+const ORDER_CLAUSE = /[,，](?!\d{3}(?!\d))|[;；、+\n]+|\s(?:and|et|puis|plus)\s|和|以及|还有|另外/iu;
+
+function tiersByClause(text: string, lang: Lang): Record<string, number> {
+  const tiers: Record<string, number> = {};
+  for (const clause of text.split(ORDER_CLAUSE)) {
+    const products = [...new Set(findProductMatches(clause).map((m) => m.product.id))];
+    const counts = findUserCounts(clause, lang).filter((c) => !c.article && !c.date);
+    if (products.length === 1 && counts.length === 1 && !(products[0]! in tiers)) tiers[products[0]!] = counts[0]!.value;
+  }
+  return tiers;
+}
+
+/**
+ * Each product's own count rounded to that product's tiers (30 agents of cloud JSM → 35 agents),
+ * with the rounding said once, in the product's unit: the filed tier is the one announced.
+ */
+export function fitItemTiers(tiers: Record<string, number>, deployment: Deployment | undefined): { tiers: Record<string, number>; notices: RuleViolation[] } {
+  const fitted: Record<string, number> = {};
+  const notices: RuleViolation[] = [];
+  for (const [productId, count] of Object.entries(tiers)) {
+    const tier = toTier(count, { ...(deployment && { deployment }), productId });
+    fitted[productId] = tier.ok ? tier.value : count;
+    if (tier.ok && tier.notice) notices.push({ rule: 'tierFitted', key: tier.notice.key, params: { ...tier.notice.params, productId } });
+  }
+  return { tiers: fitted, notices };
 }
 
 /**

@@ -1,14 +1,13 @@
 import type { Lang } from '../../knowledge/lang.js';
-import type { Deployment } from '../../knowledge/catalogSchema.js';
 import type { QuoteKind } from '../../knowledge/quoteTypes.js';
 import { getProduct } from '../../knowledge/catalog.js';
 import { checkAnnualCloudOnly, checkCotermRenewalsOnly, checkServerEndOfSale, deploymentOf, detectQuoteIntent, extractQuoteSlots, slotsOf, toTier, type Message } from '../validators/index.js';
 import { laterSlots } from '../validators/extractSlots.js';
 import { findOpeningFacts } from '../validators/openingFacts.js';
-import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
+import { editionsPerProduct, fitItemTiers, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import type { FilledSlots, KindMenu, QuoteDraft } from './quoteDraft.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
-import { allLangs, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
+import { allLangs, dateWords, findAlias, foldText, quoteIntentWords } from '../../knowledge/nlu/index.js';
 import { licenceTypes } from './slotAnswer.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 
@@ -146,6 +145,15 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
   const facts = [...extracted.facts, ...findOpeningFacts(text, lang, { ...(intent.action && { action: intent.action }), ...(kind && { kind }), ...(intent.deployment && { deployment: intent.deployment }), counts: extracted.counts, ...(extracted.count && { target: extracted.count }), now })];
   // "devis … pour le 15 janvier" outside a co-term: that date is when the quote is needed (kept as the deadline), not a co-term date.
   if (kind !== 'coterm' && intent.action !== 'coterm' && facts.some((f) => f.key === 'quoteDialog:opening.deadline')) delete slots.targetDate;
+  const deployment = kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment;
+  // "renews 1 Mar 2027", "maint ends 31/08/2027" outside a co-term: the current renewal or maintenance end, a fact of the notes.
+  if (kind !== 'coterm' && intent.action !== 'coterm' && slots.targetDate && !facts.some((f) => f.key === 'quoteDialog:opening.currentEnd') && saysCurrentEnd(text, lang)) {
+    facts.push({ key: deployment === 'cloud' ? 'quoteDialog:opening.renewalDate' : 'quoteDialog:opening.maintenanceEnd', params: { date: slots.targetDate } });
+    delete slots.targetDate;
+  }
+  // "Jira 200 users and JSM 30 agents": each product's tier rounded to its own tiers, said once in its unit.
+  const items = fitItemTiers(tiersPerProduct(text, lang), deployment);
+  if (Object.keys(items.tiers).length > 0) notices.splice(0, notices.length, ...notices.filter((n) => !/notice\.tier/u.test(n.key)), ...items.notices);
   // Slots the kind has no field for stay: the entry dialog fits the rest to the kind and keeps these in the notes.
   return {
     facts,
@@ -157,25 +165,17 @@ export function detectQuoteRequest(text: string, lang: Lang, now = new Date()): 
     // Resellers buy annual cloud only: a monthly request goes on as an annual quote.
     ...(intent.billingCycle && { billingCycle: 'annual' as const }),
     slots,
-    itemTiers: roundedItemTiers(tiersPerProduct(text, lang), kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment, notices),
+    itemTiers: items.tiers,
     itemSens: sensPerProduct(text),
-    itemEditions: editionsPerProduct(text, kind ? deploymentOf(kind) : intent.deployment === 'server' ? undefined : intent.deployment),
+    itemEditions: editionsPerProduct(text, deployment),
     notices,
   };
 }
 
-/**
- * "jira 1,500 users + confluence 1k users" on Data Center: each product's count becomes a tier
- * of its own, said once per rounding ("1500 users is between two tiers … 2000 users"). The
- * summary and the filed request then hold what was announced, never the raw 1500 (qa11 F36).
- */
-function roundedItemTiers(counts: Record<string, number>, deployment: Deployment | undefined, notices: Message[]): Record<string, number> {
-  const tiers: Record<string, number> = {};
-  for (const [productId, count] of Object.entries(counts)) {
-    const tier = toTier(count, { ...(deployment && { deployment }), productId });
-    tiers[productId] = tier.ok ? tier.value : count;
-    const notice = tier.ok ? tier.notice : undefined;
-    if (notice && !notices.some((n) => n.key === notice.key && JSON.stringify(n.params) === JSON.stringify(notice.params))) notices.push(notice);
-  }
-  return tiers;
+/** A current end or renewal word and no co-term target word: the date said is when the licence ends now. */
+function saysCurrentEnd(text: string, lang: Lang): boolean {
+  const folded = foldText(text);
+  const w = dateWords();
+  const has = (list: readonly string[]) => list.some((x) => findAlias(folded, foldText(x)).length > 0);
+  return has([...allLangs(w.currentEndCues, lang), ...allLangs(w.renewalDateCues, lang)]) && !has(allLangs(w.targetCues, lang));
 }

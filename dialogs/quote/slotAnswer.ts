@@ -19,7 +19,7 @@ import { mentions } from './dialogWords.js';
 import { splitNameAndCompany } from '../validators/people.js';
 import { isReferenceWord, splitSentences } from '../validators/plausible.js';
 import { isWrittenAsName } from '../validators/freeText.js';
-import { editionsPerProduct, sensPerProduct, tiersPerProduct } from './orderItems.js';
+import { editionsPerProduct, fitItemTiers, sensPerProduct, tiersPerProduct } from './orderItems.js';
 import { readPaymentAnswer } from './paymentAnswer.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from './quoteDraft.js';
 
@@ -79,8 +79,12 @@ export function readAnswer(draft: QuoteDraft, slot: SlotName, text: string, lang
     if (violation) return { ok: false, reason: violation, rule: true };
   }
   if (slot === 'tier' || slot === 'product') {
-    const perProduct = tiersPerProduct(text, lang);
-    if (Object.keys(perProduct).length > 0) extra.itemTiers = { ...draft.itemTiers, ...perProduct };
+    const perProduct = fitItemTiers(tiersPerProduct(text, lang), deploymentFor(draft));
+    if (Object.keys(perProduct.tiers).length > 0) {
+      extra.itemTiers = { ...draft.itemTiers, ...perProduct.tiers };
+      // Each product's rounding is said (in agents for JSM); the request's one count is then not the order's.
+      notices.splice(0, notices.length, ...notices.filter((n) => !/notice\.tier/u.test(n.key)), ...perProduct.notices);
+    }
   }
   if (slot === 'sen' || slot === 'product') {
     const paired = sensPerProduct(text);

@@ -139,7 +139,7 @@ export function openingNotes(t: TFunction, lang: Lang, facts: QuoteDraft['facts'
       const words = String(params.words ?? '');
       value = params.iso && params.numeric ? words.replace(String(params.numeric), formatDate(lang, String(params.iso))) : words;
     } else if (name === 'currentTier') value = countOf(t, lang, productId, Number(params.count));
-    else if (name === 'currentEnd') value = formatDate(lang, String(params.date));
+    else if (name === 'currentEnd' || name === 'maintenanceEnd' || name === 'renewalDate') value = formatDate(lang, String(params.date));
     else if (name === 'currentEdition') value = editionsFor('cloud').find((e) => e.id === params.edition)?.names[lang] ?? String(params.edition ?? '');
     else if (name === 'urgent') value = t('quoteDialog:opening.urgentValue');
     else if (name.endsWith('Missing')) value = t(`quoteDialog:opening.${name}Value`);

@@ -71,6 +71,9 @@ function findDeadline(input: string, folded: string, lang: Lang, now: Date): Ope
  * veulent passer en Premium et monter à 250 utilisateurs" starts from 100 (not across a sentence end).
  */
 function currentTierOf(input: string, counts: readonly CountCandidate[], target: CountCandidate | undefined): OpeningFact | undefined {
+  // "currently 50 agents", "目前50个坐席": the count said as what they have now.
+  const said = counts.find((c) => c.current && !c.article && !c.date);
+  if (said && said.value !== target?.value) return { key: 'quoteDialog:opening.currentTier', params: { count: said.value } };
   if (!target?.afterTarget) return undefined;
   const near = (c: CountCandidate) =>
     target.start - c.end <= 24 || (c.withUnit && target.withUnit && target.start - c.end <= 90 && !/[.!?。！？;；\n]/u.test(input.slice(c.end, target.start)));

@@ -1,7 +1,7 @@
 import { findProducts } from '../../knowledge/catalog.js';
 import type { Lang } from '../../knowledge/lang.js';
 import { looksLikeQuestion } from '../../knowledge/language/question.js';
-import { allLangs, foldText, formTurnWords, handoffWords } from '../../knowledge/nlu/index.js';
+import { allLangs, foldText, formTurnWords, handoffWords, organisationWords } from '../../knowledge/nlu/index.js';
 import { normalizeInput, stripEndPunctuation } from './normalize.js';
 
 /**
@@ -205,6 +205,8 @@ const DESCRIPTION = /^(?:一(?:家|个|间|所)|某)|位于|(?:^|\s)(?:based|loc
 export function isPlausibleOrganization(raw: string, _lang: Lang): boolean {
   const value = stripEndPunctuation(normalizeInput(raw));
   if (!value || !/\p{L}/u.test(value) || holdsOtherValue(value) || isQuestionLike(value) || isDontKnow(value)) return false;
+  // "客户：杭州市西湖区文三路90号" at the address prompt is the customer's address, not its name.
+  if (isStreetAddress(value, _lang)) return false;
   if (DESCRIPTION.test(value)) return false;
   // "1000 utilisateurs", "500个用户" is a count, never a company.
   if (COUNT_ONLY.test(value)) return false;
@@ -216,6 +218,25 @@ export function isPlausibleOrganization(raw: string, _lang: Lang): boolean {
   // "晨光能源有限公司" holds 能: one such character in a long Chinese name is still a company.
   if (han > 0) return sentence === 0 || (sentence === 1 && han >= 4);
   return sentence === 0 || (sentence === 1 && words.length >= 2 && words.length <= 6);
+}
+
+/**
+ * A street address, by its shape (knowledge/nlu/organisations.json streetAddress): a Chinese house
+ * number ("90号") or street word then a number ("文三路90"); a Latin value opening on a number with
+ * a street word within its first words ("40 Harbour Road", "5 rue des Lilas"). "3M", "37signals" stay names.
+ */
+export function isStreetAddress(value: string, lang: Lang): boolean {
+  const w = organisationWords().streetAddress;
+  const streets = allLangs(w.streetWords, lang);
+  const han = streets.filter((s) => /\p{Script=Han}/u.test(s));
+  if (new RegExp(`\\d+\\s*${w.hanHouseNumber}`, 'u').test(value)) return true;
+  if (han.some((s) => new RegExp(`\\p{Script=Han}${s}\\s*\\d`, 'u').test(value))) return true;
+  const latin = new Set(streets.filter((s) => !/\p{Script=Han}/u.test(s)).map(foldText));
+  const m = /^\s*\d+[a-z]?(?:-\d+)?,?\s+(.*)$/iu.exec(value);
+  if (m) return m[1]!.split(/[\s,.]+/u).slice(0, 5).some((word) => latin.has(foldText(word)));
+  // "Harbour Road" read from "customer: 40 Harbour Road": a short value ending on a street word, its number cut off.
+  const words = value.split(/\s+/u);
+  return words.length >= 2 && words.length <= 3 && latin.has(foldText(words.at(-1)!.replace(/[.,]$/u, '')));
 }
 
 /**

@@ -21,6 +21,8 @@ export interface CountCandidate {
   labelled: boolean;
   /** A target marker (to, à, 到…) comes just before it: "from 1000 to 2000". */
   afterTarget: boolean;
+  /** A current marker (currently, actuellement, 目前…) comes just before it: what the customer has now, not the tier quoted. */
+  current?: boolean;
   /** An approximate word (about, environ, 左右…) is next to it. */
   approximate: boolean;
   /**
@@ -114,6 +116,7 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
   const units = allLangs(words.userUnits, lang);
   const approx = allLangs(words.approxWords, lang);
   const targets = allLangs(words.targetMarkers, lang);
+  const currents = allLangs(words.currentMarkers, lang);
   const articles = new Set(allLangs(words.articles, lang).map(foldText));
   const determiners = allLangs(words.peopleDeterminers, lang).map(foldText);
   const people = allLangs(words.peopleNouns, lang).map(foldText);
@@ -141,6 +144,7 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
         ...(unit && { unit }),
         labelled,
         afterTarget: near(folded, targets, n.start - 14, n.start),
+        ...(near(folded, currents, n.start - 22, n.start) && !near(folded, targets, n.start - 14, n.start) && { current: true }),
         approximate: near(folded, approx, n.start - 16, n.start) || near(folded, approx, n.end, n.end + 6),
         // "un client", "一个客户": the whole number is the article ("一千五" starts with 一 and is 1500).
         article: (!withUnit && !labelled && articles.has(written)) || pointsAtPeople(before, after),
@@ -157,7 +161,9 @@ export function findUserCounts(text: string, lang: Lang, blank: readonly Span[] 
  * Articles and pronouns ("un client", "one of our clients") are never counts.
  */
 export function pickUserCount(all: readonly CountCandidate[], allowBare: boolean): CountCandidate | undefined {
-  const candidates = all.filter((c) => !c.article && !c.date);
+  const counts = all.filter((c) => !c.article && !c.date);
+  // "they have 100 users now so it's 150 total": what they have now is not the count meant.
+  const candidates = counts.some((c) => !c.current) ? counts.filter((c) => !c.current) : counts;
   if (candidates.length > 1) {
     const target = candidates.filter((c) => c.afterTarget).at(-1);
     if (target) return target;

@@ -28,6 +28,7 @@ export const numbersSchema = z.object({
   userUnits: perLang(words),
   approxWords: perLang(words),
   targetMarkers: perLang(words),
+  currentMarkers: perLang(words),
   yearUnits: perLang(words),
   articles: perLang(words),
   peopleDeterminers: perLang(words),
@@ -44,6 +45,7 @@ export const datesSchema = z.object({
   cues: perLang(words),
   targetCues: perLang(words),
   currentEndCues: perLang(words),
+  renewalDateCues: perLang(words),
   deadlineCues: z.object({ en: words, fr: words, zh: z.array(z.string().min(1)) }),
   deadlineWhen: perLang(words),
   urgency: perLang(words),
@@ -184,6 +186,7 @@ export const organisationsSchema = z.object({
   leads: perLang(z.array(z.string().min(1))),
   notAfter: perLang(z.array(z.string().min(1))),
   notValues: words,
+  streetAddress: z.object({ hanHouseNumber: z.string().min(1), streetWords: perLang(z.array(z.string().min(1))) }),
 });
 
 export const elisionSchema = z.object({

@@ -72,6 +72,16 @@ export function hasCorrectionMarker(text: string, lang: Lang): boolean {
   return said(foldText(normalizeInput(text)), allLangs(formTurnWords().correction, lang));
 }
 
+/**
+ * Does the text say it corrects something ("wrong", "should be", "写错了")? A bare negation ("not",
+ * "pas") only marks an old value: "(not a co-term)" typed into the notes corrects nothing.
+ */
+export function saysCorrection(text: string, lang: Lang): boolean {
+  const negations = new Set(['not', 'and not', 'pas', 'et non', 'non pas']);
+  const words = allLangs(formTurnWords().correctionStrong, lang).filter((w) => !negations.has(foldText(w)));
+  return said(foldText(normalizeInput(text)), words);
+}
+
 /** Does the text say a value given before is wrong ("wrong", "faux", "写错了")? */
 export const hasStrongCorrectionMarker = (text: string, lang: Lang): boolean => hasStrongMarker(foldText(normalizeInput(text)), lang);
 
@@ -443,7 +453,9 @@ export function readCorrection(draft: QuoteDraft, asked: SlotName, text: string,
 
   /** User counts with a unit word, or a bare number in a short correction ("non, 300"); years with their unit. */
   function readNumbers(): void {
-    const counts = findUserCounts(input, lang).filter((c) => !c.article && !c.date);
+    // In an upgrade or on an existing site, "currently 50 agents" is the tier they have (a fact, upgradeFacts.ts), never the one quoted.
+    const fromNow = kind === 'dc-upgrade' || kind === 'cloud-upgrade' || kind === 'cloud-existing';
+    const counts = findUserCounts(input, lang).filter((c) => !c.article && !c.date && !(fromNow && c.current));
     const numbers = counts.filter((c) => !isOldValue(folded, positionOf(folded, c.value)));
     const withUnit = numbers.filter((c) => c.withUnit);
     const years = findMaintenanceYears(input, lang);

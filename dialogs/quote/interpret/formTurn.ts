@@ -21,7 +21,7 @@ import { detectQuoteRequest } from '../quoteDetection.js';
 import { deploymentFor, isFilled, requireKind, type FilledSlots, type QuoteDraft } from '../quoteDraft.js';
 import { readAnswer } from '../slotAnswer.js';
 import { readCorrections } from './clauses.js';
-import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, type Change, type CorrectionReading } from './corrections.js';
+import { hasCorrectionMarker, hasStrongCorrectionMarker, isCharacterSwap, readCorrection, saysCorrection, type Change, type CorrectionReading } from './corrections.js';
 import { fieldScore, lexiconKey, titleOf, type Lexicon } from './lexicon.js';
 import { readCurrentEnd } from './currentEnds.js';
 import { readUpgradeFacts } from './upgradeFacts.js';
@@ -443,7 +443,7 @@ function readFormTurn(turn: FormTurn): FormReading {
   const words = input.split(/\s+/u).length;
   const question = isQuestionLike(input);
   // What is typed at the notes prompt is the note: it corrects other fields only when it says so ("wrong", "faux").
-  const notesOnly = asked === 'notes' && !hasStrongCorrectionMarker(input, lang);
+  const notesOnly = asked === 'notes' && !saysCorrection(input, lang);
   const correction = notesOnly ? undefined : readCorrections(draft, asked, input, lang, { lexicon: turn.lexicon, now, ...(turn.dayFirst !== undefined && { dayFirst: turn.dayFirst }) });
   const marked = correction !== undefined && (hasCorrectionMarker(input, lang) || asked === 'confirm');
   const asCorrection = (c: CorrectionReading): FormReading => ({
@@ -524,13 +524,9 @@ function readFormTurn(turn: FormTurn): FormReading {
     const namedAnswer =
       reading.slots[asked] !== undefined && ((correction?.answer?.[asked] !== undefined && extraChanges.length + replaced.length > 0) || extraChanges.length + replaced.length >= 2);
     const saidAnswer: Change[] = namedAnswer ? [{ slot: asked, ...(isFilled(draft.slots[asked]) && { from: draft.slots[asked] }), to: reading.slots[asked] }] : [];
-    return {
-      type: 'answer',
-      slots,
-      draft: { ...reading.draft, ...itemTiers },
-      notices: [...reading.notices, ...(correction?.notices ?? [])],
-      changes: [...extraChanges, ...replaced, ...saidAnswer],
-    };
+    const changes = [...extraChanges, ...replaced, ...saidAnswer];
+    const notices = [...reading.notices, ...(correction?.notices ?? [])];
+    return { type: 'answer', slots, draft: { ...reading.draft, ...itemTiers }, ...ownTiers(draft, reading.draft.itemTiers, notices, changes) };
   }
   // "le contact technique est Paul Durand. son email est paul@…" at the technical contact's prompt:
   // the role word names the answer; it is said back with the rest.
@@ -609,6 +605,23 @@ function sentenceSlots(draft: QuoteDraft, asked: SlotName, input: string, lang: 
   }
   return { slots, changes };
 }
+
+/**
+ * "200 users jira and 30 agents jsm": the answer gave each product its own tier (rounded in
+ * slotAnswer, the rounding said there in the product's unit). The request's single count and any
+ * other reading's rounding of the same numbers are not said; each product's tier is, once.
+ */
+function ownTiers(draft: QuoteDraft, itemTiers: Record<string, number> | undefined, notices: Message[], changes: Change[]): { notices: Message[]; changes: Change[] } {
+  const given = Object.entries(itemTiers ?? {}).filter(([p, tier]) => draft.itemTiers[p] !== tier);
+  if (given.length < 2) return { notices, changes };
+  const perProduct = notices.filter((n) => /notice\.tier/u.test(n.key) && given.some(([p]) => n.params?.productId === p));
+  const rounded = new Set(perProduct.map((n) => n.params?.productId));
+  const kept = notices.filter((n) => !/notice\.tier/u.test(n.key) || perProduct.includes(n));
+  const tierLines: Change[] = given.filter(([p]) => !rounded.has(p)).map(([product, to]) => ({ slot: 'tier', product, to }));
+  return { notices: dedupe(kept), changes: [...changes.filter((c) => c.slot !== 'tier'), ...tierLines] };
+}
+
+const dedupe = (notices: Message[]): Message[] => notices.filter((n, i) => notices.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
 
 /** The corrected order (tiers, editions, products) is all the text says: product names and counts, no other value. */
 function isOrderLine(correction: CorrectionReading, input: string): boolean {
