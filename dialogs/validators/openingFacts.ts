@@ -150,14 +150,17 @@ export function findAddress(input: string, lang: Lang): { value: string; billing
     const parts = rest.split(/(?<=[,;，；])/u);
     let value = '';
     for (const part of parts) {
-      const clean = part.replace(/[,;，；]\s*$/u, '').trim();
+      const whole = part.replace(/[,;，；]\s*$/u, '').trim();
+      // "…, CA 94105, USA. I'm Olivia Grant…": the clause ends with its sentence; "USA" is the place.
+      const end = /(?<=\p{L}{2,})[.!?。！？](?=\s|$)/u.exec(whole);
+      const clean = end ? whole.slice(0, end.index) : whole;
       if (!clean) break;
       const hasPostcode = /\b\d{4,6}\b|[省市区县路街道号]/u.test(value);
       // The next clause continues the address while no postcode was seen, or it is a short capitalised place ("France").
       const continues = value === '' || !hasPostcode || (/^[\p{Lu}]/u.test(clean) && clean.split(/\s+/u).length <= 2 && !/\d/u.test(clean));
       if (!continues) break;
       value = value ? `${value}, ${clean}` : clean;
-      if (/[;；.]\s*$/u.test(part) || /[.!?。！？]\s/u.test(clean)) break;
+      if (end || /[;；.]\s*$/u.test(part) || /[.!?。！？]\s/u.test(clean)) break;
     }
     value = value.replace(/[.。]$/u, '').trim();
     // "adresse e-mail" is no postal address.

@@ -67,7 +67,20 @@ function detectAction(text: string, folded: string, lang: Lang): QuoteAction | u
   if (saysNewSubscription(folded, lang)) return 'new';
   if (wantsProduct(text, lang)) return 'new';
   if (adoptsProduct(text, folded, lang)) return 'new';
+  if (ordersByFacts(text, folded, lang)) return 'new';
   return undefined;
+}
+
+/**
+ * "ok so: Jira DC 500 users, 1 year maint, customer X, tech contact Y y@…": no request word, but a
+ * product, a deployment, a user count and a term or an email make an order's data, not a question.
+ */
+function ordersByFacts(text: string, folded: string, lang: Lang): boolean {
+  const w = quoteIntentWords();
+  if (!Object.values(w.deployment).some((list) => said(folded, list))) return false;
+  if (findProductMatchesTolerant(text).length === 0) return false;
+  if (!findUserCounts(text, lang).some((c) => c.withUnit && !c.article && !c.date)) return false;
+  return findMaintenanceYears(text, lang) !== undefined || /[^\s@]+@[^\s@]+\.[a-z]{2,}/iu.test(text);
 }
 
 /**

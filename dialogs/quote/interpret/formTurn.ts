@@ -358,7 +358,8 @@ function withSamePerson<R extends Extract<FormReading, { type: 'answer' | 'corre
     if (others[0]) copy(others[0].p, given, ['name', 'email']);
   }
   // "la même, Léa Moreau" at the end user's name: the person of that name, with their email.
-  const person = PEOPLE_SLOTS.find((p) => p.name === asked);
+  // Never into the reseller's own fields: their email is theirs, whoever else shares the name.
+  const person = PEOPLE_SLOTS.find((p) => p.name === asked && p.name !== 'resellerName');
   const name = person && reading.type === 'answer' ? reading.slots[person.name] : undefined;
   if (person && typeof name === 'string') {
     const same = PEOPLE_SLOTS.find((p) => p !== person && typeof draft.slots[p.name] === 'string' && foldText(draft.slots[p.name] as string) === foldText(name));
