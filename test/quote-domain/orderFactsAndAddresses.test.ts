@@ -35,3 +35,11 @@ describe('orders written as facts, addresses with their country (QA12)', () => {
     });
   }
 });
+
+describe('a co-term target said as "both ending …" after each licence\'s end (QA11 F13)', () => {
+  it('en: the target is the date after "want both ending"', () => {
+    const request = detectQuoteRequest('Co-term two DC licences for our customer Alder Press: Jira DC SEN-L7720001 expires 10 Mar 2027 and Confluence DC SEN-L7720002 expires 31 Oct 2027. we want both ending 31 Oct 2027.', 'en', now);
+    assert.equal(request?.kind, 'coterm');
+    assert.equal(request?.slots?.targetDate, '2027-10-31');
+  });
+});
