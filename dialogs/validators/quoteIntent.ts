@@ -10,6 +10,7 @@ import { findSens } from './sen.js';
 import { findMaintenanceYears } from './maintenanceYears.js';
 import { findUserCounts } from './userCount.js';
 import { findSiteUrl } from './siteUrl.js';
+import { findEmails } from './email.js';
 
 /**
  * Does a message ask for a quote, and which kind? Keywords come from
@@ -76,12 +77,17 @@ function detectAction(text: string, folded: string, lang: Lang): QuoteAction | u
  * product, a deployment, a user count and a term or an email make an order's data, not a question.
  */
 function ordersByFacts(text: string, folded: string, lang: Lang): boolean {
-  const w = quoteIntentWords();
-  if (!Object.values(w.deployment).some((list) => said(folded, list))) return false;
+  if (!saysDeployment(folded)) return false;
   if (findProductMatchesTolerant(text).length === 0) return false;
-  if (!findUserCounts(text, lang).some((c) => c.withUnit && !c.article && !c.date)) return false;
-  return findMaintenanceYears(text, lang) !== undefined || /[^\s@]+@[^\s@]+\.[a-z]{2,}/iu.test(text);
+  if (!hasUnitCount(text, lang)) return false;
+  return findMaintenanceYears(text, lang) !== undefined || findEmails(text).length > 0;
 }
+
+/** "500 users", "1 500 utilisateurs": a count with its unit, not an article or a date. */
+const hasUnitCount = (text: string, lang: Lang): boolean => findUserCounts(text, lang).some((c) => c.withUnit && !c.article && !c.date);
+
+/** A deployment word in any language ("DC", "cloud", "数据中心"). */
+const saysDeployment = (folded: string): boolean => Object.values(quoteIntentWords().deployment).some((list) => said(folded, list));
 
 /**
  * "On a un client qui veut passer sur Confluence Data Center pour 3000 utilisateurs sur 2 ans":
@@ -90,10 +96,9 @@ function ordersByFacts(text: string, folded: string, lang: Lang): boolean {
  */
 function adoptsProduct(text: string, folded: string, lang: Lang): boolean {
   const w = quoteIntentWords();
-  const deployment = Object.values(w.deployment).some((list) => said(folded, list));
+  const deployment = saysDeployment(folded);
   if (!deployment || !verbBeforeProduct(text, allLangs(w.adoptProduct, lang))) return false;
-  const count = findUserCounts(text, lang).some((c) => c.withUnit && !c.article && !c.date);
-  return count || findMaintenanceYears(text, lang) !== undefined;
+  return hasUnitCount(text, lang) || findMaintenanceYears(text, lang) !== undefined;
 }
 
 /** A verb of the list ends right before a product name (articles between are fine). */
